@@ -1,0 +1,88 @@
+"""The bundled USDA SR28 food table: loaded once, on first use, and looked up by id or name."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cache
+
+from magcalc.resources import read_text
+
+SOURCE = "USDA National Nutrient Database for Standard Reference, Release 28 (2016), public domain"
+
+
+@dataclass(frozen=True, slots=True)
+class Portion:
+    """A USDA household measure: `amount` of `description` weighs `grams`."""
+
+    seq: int
+    amount: float
+    description: str
+    grams: float
+
+    @property
+    def grams_each(self) -> float:
+        return self.grams / self.amount
+
+    @property
+    def label(self) -> str:
+        amount = f"{self.amount:g}"
+        return f"{amount} {self.description}"
+
+
+@dataclass(frozen=True, slots=True)
+class Food:
+    """One USDA food. Magnesium and energy are per 100 g of edible portion; None is unknown."""
+
+    food_id: str
+    description: str
+    food_group: str
+    magnesium_mg_per_100g: float | None
+    kcal_per_100g: float | None
+    survey: bool
+    common_names: str
+    manufacturer: str
+    portions: tuple[Portion, ...]
+
+    def magnesium_mg(self, grams: float) -> float | None:
+        if self.magnesium_mg_per_100g is None:
+            return None
+        return self.magnesium_mg_per_100g * grams / 100
+
+    @property
+    def source(self) -> str:
+        return f"{SOURCE}, NDB {self.food_id}"
+
+
+def _number(text: str) -> float | None:
+    return float(text) if text != "" else None
+
+
+@cache
+def load_foods() -> dict[str, Food]:
+    """Every food in the bundled table, by USDA id (5-digit NDB number)."""
+    portions: dict[str, list[Portion]] = {}
+    for row in csv.DictReader(io.StringIO(read_text("portions.csv"))):
+        portions.setdefault(row["food_id"], []).append(
+            Portion(int(row["seq"]), float(row["amount"]), row["description"], float(row["grams"]))
+        )
+    foods = {}
+    for row in csv.DictReader(io.StringIO(read_text("foods.csv"))):
+        food_id = row["food_id"]
+        foods[food_id] = Food(
+            food_id=food_id,
+            description=row["description"],
+            food_group=row["food_group"],
+            magnesium_mg_per_100g=_number(row["magnesium_mg_per_100g"]),
+            kcal_per_100g=_number(row["kcal_per_100g"]),
+            survey=row["survey"] == "Y",
+            common_names=row["common_names"],
+            manufacturer=row["manufacturer"],
+            portions=tuple(portions.get(food_id, ())),
+        )
+    return foods
+
+
+def get_food(food_id: str) -> Food | None:
+    return load_foods().get(food_id.strip().zfill(5))

@@ -1,0 +1,243 @@
+"""Free text -> USDA food. Pure functions over the food table, plus a lazily built index.
+
+USDA descriptions read from the general to the particular ("Nuts, almonds, dry roasted,
+without salt added"); people type "almonds" or "dry roasted almonds". A food scores by how
+much of the query it covers, whether the query names its head (the first segments), how many
+words the description adds beyond the query (plain forms add few), whether USDA's survey uses
+it, and whether it is a branded, fast-food, baby or restaurant item nobody asked for.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from rapidfuzz import fuzz, process
+
+from magcalc.errors import UnknownFood
+from magcalc.foods import Food, get_food, load_foods
+from magcalc.resources import read_text
+
+_TOKEN = re.compile(r"\d+(?:[.-]\d+)*%?|[a-z]+")
+_STOPWORDS = frozenset({"of", "a", "an", "the", "and", "or", "in", "on", "for", "to", "d"})
+# Words that make a description more specific without changing what the food is: cheap extras.
+_NEUTRAL = frozenset(
+    """raw cooked boiled drained without salt added plain fresh mature seed fluid whole regular
+    all variety commercial prepared nut bean kernel edible unenriched enriched ready usda
+    commodity include vitamin solid milkfat fat meat only lean skin nfs ns""".split()
+)
+# Food groups (and brands) that people rarely mean unless their words ask for them.
+_ASKED_BY = {
+    "Baby Foods": {"baby", "babyfood", "infant", "toddler", "gerber", "beech", "heinz"},
+    "Fast Foods": {"fast"},
+    "Restaurant Foods": {"restaurant"},
+    "American Indian/Alaska Native Foods": {"indian", "alaska", "native", "navajo", "hopi", "apache"},
+}
+_PENALTY_UNASKED = 30.0
+
+
+def stem(word: str) -> str:
+    """A light plural folding, applied to queries and descriptions alike."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("ie"):
+        return word[:-2] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "oes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokenize(text: str) -> list[str]:
+    words = _TOKEN.findall(text.lower().replace("'", "").replace("\u2019", ""))
+    return [stem(w) for w in words if w not in _STOPWORDS]
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    food_id: str
+    tokens: dict[str, int]  # token -> segment of its first appearance (99: common names)
+    desc_tokens: tuple[str, ...]
+    brand_tokens: frozenset[str]
+    group: str
+    survey: bool
+    branded: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    food: Food
+    score: float
+    complete: bool  # every word of the query was found in the food
+
+
+class _Index:
+    def __init__(self, foods: Iterable[Food]) -> None:
+        self.docs: dict[str, _Doc] = {}
+        self.postings: dict[str, set[str]] = {}
+        for food in foods:
+            doc = _make_doc(food)
+            self.docs[food.food_id] = doc
+            for token in doc.tokens:
+                self.postings.setdefault(token, set()).add(food.food_id)
+        self.vocabulary = sorted(self.postings)
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one index per process, kept for its lifetime
+    def expand(self, token: str) -> dict[str, float]:
+        """Vocabulary words that a query word may stand for, with how sure that is."""
+        if token in self.postings:
+            return {token: 1.0}
+        found: dict[str, float] = {}
+        if len(token) >= 3 and token.isalpha():
+            start = bisect.bisect_left(self.vocabulary, token)
+            for word in self.vocabulary[start:]:
+                if not word.startswith(token):
+                    break
+                found[word] = 0.85
+        if len(token) >= 4:
+            for word, similarity, _ in process.extract(
+                token, self.vocabulary, scorer=fuzz.ratio, score_cutoff=80, limit=5
+            ):
+                found.setdefault(word, 0.75 * similarity / 100)
+        return found
+
+
+def _make_doc(food: Food) -> _Doc:
+    tokens: dict[str, int] = {}
+    desc_tokens: list[str] = []
+    for segment, part in enumerate(food.description.split(",")):
+        for token in tokenize(part):
+            tokens.setdefault(token, segment)
+            desc_tokens.append(token)
+    for token in tokenize(food.common_names):
+        tokens.setdefault(token, 99)
+    brand_words = [w for w in re.findall(r"[A-Za-z'\u2019]+", food.description) if w.isupper() and len(w) > 1]
+    brand_tokens = set(tokenize(" ".join(brand_words))) | set(tokenize(food.manufacturer))
+    return _Doc(
+        food_id=food.food_id,
+        tokens=tokens,
+        desc_tokens=tuple(dict.fromkeys(desc_tokens)),
+        brand_tokens=frozenset(brand_tokens),
+        group=food.food_group,
+        survey=food.survey,
+        branded=bool(brand_tokens),
+    )
+
+
+@cache
+def _index() -> _Index:
+    return _Index(load_foods().values())
+
+
+def _score(doc: _Doc, expansions: list[dict[str, float]], query_words: set[str]) -> tuple[float, bool]:
+    covered = 0.0
+    missing = 0
+    matched: set[str] = set()
+    segments: set[int] = set()
+    for options in expansions:
+        best, best_token = 0.0, ""
+        for token, weight in options.items():
+            if weight > best and token in doc.tokens:
+                best, best_token = weight, token
+        if best_token:
+            covered += best
+            matched.add(best_token)
+            segments.add(doc.tokens[best_token])
+        else:
+            missing += 1
+    score = 100 * covered / len(expansions) - 50 * missing
+    score += 8 * (0 in segments) + 4 * (1 in segments)
+    if doc.desc_tokens and doc.desc_tokens[0] in matched:
+        score += 4  # the query names the description's head word ("Yogurt, ..." over "Tofu yogurt")
+    for token in doc.desc_tokens:
+        if token not in matched:
+            score -= _extra_cost(token)
+    score += 4 * doc.survey
+    asked_by = _ASKED_BY.get(doc.group)
+    if asked_by is not None and not (query_words & asked_by or matched & doc.brand_tokens):
+        score -= _PENALTY_UNASKED
+    elif doc.branded and not matched & doc.brand_tokens:
+        score -= _PENALTY_UNASKED
+    return score, missing == 0
+
+
+def _extra_cost(token: str) -> float:
+    if token in _NEUTRAL:
+        return 0.5
+    if token == "with" or token[0].isdigit():
+        return 1.0
+    return 3.0
+
+
+def rank(query: str, limit: int = 10, *, complete_only: bool = False) -> list[Scored]:
+    """Foods that match `query`, best first. Foods that miss some words rank below those that don't."""
+    words = tokenize(query)
+    if not words:
+        return []
+    index = _index()
+    expansions = [index.expand(word) for word in words]
+    postings = [set().union(*(index.postings[t] for t in options)) for options in expansions]
+    candidates = set.intersection(*postings)
+    if not candidates and not complete_only:
+        candidates = set().union(*postings)
+    foods = load_foods()
+    query_words = set(words)
+    scored = []
+    for food_id in candidates:
+        score, complete = _score(index.docs[food_id], expansions, query_words)
+        scored.append(Scored(foods[food_id], score, complete))
+    scored.sort(key=lambda s: (not s.complete, -s.score, len(s.food.description), s.food.food_id))
+    return scored[:limit]
+
+
+def _normalise(query: str) -> str:
+    return " ".join(query.lower().split())
+
+
+@lru_cache(maxsize=16384)
+def _resolve_normalised(query: str) -> Food:
+    if query.isdigit() and len(query) <= 5:
+        food = get_food(query)
+        if food is None:
+            raise UnknownFood(f"no USDA food has the id {query.zfill(5)}")
+        return food
+    alias = _aliases().get(" ".join(tokenize(query)))
+    if alias is not None:
+        return alias
+    ranked = rank(query, limit=5)
+    if ranked and ranked[0].complete:
+        return ranked[0].food
+    suggestions = [s.food for s in ranked] or _fuzzy_suggestions(query)
+    hint = "; did you mean: " + " | ".join(f"{f.description} ({f.food_id})" for f in suggestions) if suggestions else ""
+    raise UnknownFood(f"unknown food {query!r}{hint}")
+
+
+@cache
+def _aliases() -> dict[str, Food]:
+    """Curated phrase -> food overrides (data/aliases.csv), for where USDA's wording defeats scoring."""
+    foods = load_foods()
+    rows = csv.DictReader(io.StringIO(read_text("aliases.csv")))
+    return {" ".join(tokenize(row["phrase"])): foods[row["food_id"]] for row in rows}
+
+
+def resolve(query: str) -> Food:
+    """The food a person most likely means by `query`, or UnknownFood with up to 5 suggestions."""
+    normalised = _normalise(query)
+    if not normalised:
+        raise UnknownFood("the food name is empty")
+    return _resolve_normalised(normalised)
+
+
+def _fuzzy_suggestions(query: str) -> list[Food]:
+    foods = load_foods()
+    descriptions = {food_id: food.description.lower() for food_id, food in foods.items()}
+    hits = process.extract(query, descriptions, scorer=fuzz.WRatio, score_cutoff=60, limit=5)
+    return [foods[key] for _, _, key in hits]

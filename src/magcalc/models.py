@@ -1,0 +1,94 @@
+"""Typed values that cross module boundaries. Field order is the JSON key order (a contract)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Sex = Literal["female", "male"]
+State = Literal["none", "pregnant", "lactating"]
+
+
+class Person(BaseModel):
+    """Who the report is for; None fields mean 'not given'."""
+
+    model_config = ConfigDict(frozen=True)
+
+    age: float | None = Field(default=None, ge=0, le=120)
+    sex: Sex | None = None
+    state: State = "none"
+
+
+class Target(BaseModel):
+    """The reference intake that a day is compared with, and where it comes from."""
+
+    standard: str
+    life_stage: str
+    sex: Sex | None
+    state: State
+    kind: Literal["RDA", "AI"]
+    rda_mg: float
+    ul_supplement_mg: float | None
+    source: str
+    ul_source: str
+    is_default: bool = False
+    description: str
+
+
+class Entry(BaseModel):
+    """One row of a food log as typed, before the food is looked up."""
+
+    line: int
+    input: str
+    amount: float
+    unit: str | None
+    date: dt.date | None = None
+    time: str | None = None
+    meal: str | None = None
+    note: str | None = None
+
+
+class LineItem(BaseModel):
+    """One row of the report: the entry, the food it matched, grams and magnesium."""
+
+    line: int
+    input: str
+    food_id: str
+    food_name: str
+    amount: float
+    unit: str | None
+    grams: float
+    magnesium_mg: float | None
+    portion: str | None
+    date: dt.date | None = None
+    time: str | None = None
+    meal: str | None = None
+    note: str | None = None
+
+
+class DaySummary(BaseModel):
+    date: dt.date
+    total_mg: float
+    complete: bool
+    percent_rda: float
+    entries: int
+
+
+class Report(BaseModel):
+    """A food log measured against a target. Totals are sums of known values; `complete` says
+    whether every entry had a known magnesium value."""
+
+    entries: list[LineItem]
+    total_mg: float
+    complete: bool
+    unknown_entries: int
+    days: list[DaySummary]
+    daily_average_mg: float
+    rda_mg: float
+    percent_rda: float
+    remaining_mg: float
+    reference: Target
+    rls_trial_range_mg: tuple[float, float]
+    notes: list[str]
