@@ -108,7 +108,11 @@ def main(argv: list[str] | None = None) -> int:
         help="where to write foods.csv and portions.csv (default: the project's data/)",
     )
     args = parser.parse_args(argv)
-    missing = [n for n in ("FOOD_DES.txt", "NUT_DATA.txt", "WEIGHT.txt", "FD_GROUP.txt") if not (args.sr28 / n).is_file()]
+    missing = [
+        n
+        for n in ("FOOD_DES.txt", "NUT_DATA.txt", "WEIGHT.txt", "FD_GROUP.txt")
+        if not (args.sr28 / n).is_file()
+    ]
     if missing:
         print(f"build_foods: error: {args.sr28} lacks {', '.join(missing)}", file=sys.stderr)
         return 2

@@ -27,9 +27,46 @@ _TOKEN = re.compile(r"\d+(?:[.-]\d+)*%?|[a-z]+")
 _STOPWORDS = frozenset({"of", "a", "an", "the", "and", "or", "in", "on", "for", "to", "d"})
 # Words that make a description more specific without changing what the food is: cheap extras.
 _NEUTRAL = frozenset(
-    """raw cooked boiled drained without salt added plain fresh mature seed fluid whole regular
-    all variety commercial prepared nut bean kernel edible unenriched enriched ready usda
-    commodity include vitamin solid milkfat fat meat only lean skin nfs ns""".split()
+    [
+        "raw",
+        "cooked",
+        "boiled",
+        "drained",
+        "without",
+        "salt",
+        "added",
+        "plain",
+        "fresh",
+        "mature",
+        "seed",
+        "fluid",
+        "whole",
+        "regular",
+        "all",
+        "variety",
+        "commercial",
+        "prepared",
+        "nut",
+        "bean",
+        "kernel",
+        "edible",
+        "unenriched",
+        "enriched",
+        "ready",
+        "usda",
+        "commodity",
+        "include",
+        "vitamin",
+        "solid",
+        "milkfat",
+        "fat",
+        "meat",
+        "only",
+        "lean",
+        "skin",
+        "nfs",
+        "ns",
+    ]
 )
 # Food groups (and brands) that people rarely mean unless their words ask for them.
 _ASKED_BY = {
@@ -162,9 +199,9 @@ def _score(doc: _Doc, expansions: list[dict[str, float]], query_words: set[str])
             score -= _extra_cost(token)
     score += 4 * doc.survey
     asked_by = _ASKED_BY.get(doc.group)
-    if asked_by is not None and not (query_words & asked_by or matched & doc.brand_tokens):
-        score -= _PENALTY_UNASKED
-    elif doc.branded and not matched & doc.brand_tokens:
+    if (asked_by is not None and not (query_words & asked_by or matched & doc.brand_tokens)) or (
+        doc.branded and not matched & doc.brand_tokens
+    ):
         score -= _PENALTY_UNASKED
     return score, missing == 0
 
@@ -216,7 +253,11 @@ def _resolve_normalised(query: str) -> Food:
     if ranked and ranked[0].complete:
         return ranked[0].food
     suggestions = [s.food for s in ranked] or _fuzzy_suggestions(query)
-    hint = "; did you mean: " + " | ".join(f"{f.description} ({f.food_id})" for f in suggestions) if suggestions else ""
+    hint = (
+        "; did you mean: " + " | ".join(f"{f.description} ({f.food_id})" for f in suggestions)
+        if suggestions
+        else ""
+    )
     raise UnknownFood(f"unknown food {query!r}{hint}")
 
 

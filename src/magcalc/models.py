@@ -91,4 +91,38 @@ class Report(BaseModel):
     remaining_mg: float
     reference: Target
     rls_trial_range_mg: tuple[float, float]
+    food_source: str
     notes: list[str]
+
+
+class PortionView(BaseModel):
+    amount: float
+    description: str
+    grams: float
+    magnesium_mg: float | None
+
+
+class FoodView(BaseModel):
+    """One food with all its USDA measures, as `foods show` prints it."""
+
+    food_id: str
+    food_name: str
+    food_group: str
+    magnesium_mg_per_100g: float | None
+    kcal_per_100g: float | None
+    survey: bool
+    common_names: str
+    source: str
+    portions: list[PortionView]
+
+
+class SearchHit(BaseModel):
+    """One ranked match of `foods search`, with magnesium for a common portion."""
+
+    rank: int
+    food_id: str
+    food_name: str
+    food_group: str
+    magnesium_mg_per_100g: float | None
+    portion: PortionView | None
+    matches_all_words: bool

@@ -1,0 +1,168 @@
+"""CSV food logs -> entries. Every bad line is collected and reported together."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from magcalc.errors import MagcalcError, Problem, UnitError
+from magcalc.models import Entry
+from magcalc.units import parse_amount
+
+COLUMNS = ("food", "amount", "unit", "date", "time", "meal", "note")
+POSITIONAL = ("food", "amount", "unit")
+MAX_FIELD = 1000  # characters: a food name or note longer than this is not a food log
+_TIME = re.compile(r"([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?")
+
+
+@dataclass
+class ParsedLog:
+    """The rows that could be read, and a problem for each that could not."""
+
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def parse_log(stream: BinaryIO) -> ParsedLog:
+    """Entries of a CSV food log (UTF-8, optional header, any column order), and every bad line.
+
+    Only a problem that stops reading (not text, broken quoting, a bad header) raises.
+    """
+    parsed = ParsedLog()
+    header: tuple[str, ...] | None = None
+    try:
+        for line, row in _rows(stream):
+            if header is None and any(cell.strip().lower() == "food" for cell in row):
+                header = _header(row, line)
+                continue
+            try:
+                parsed.entries.append(_entry(line, row, header or POSITIONAL, has_header=header is not None))
+            except MagcalcError as error:
+                parsed.problems.extend(error.at_line(line).problems)
+    except MagcalcError as error:
+        raise MagcalcError(*parsed.problems, *error.problems) from None
+    if not parsed.entries and not parsed.problems:
+        raise MagcalcError("the log is empty: no food rows (columns: food,amount,unit)")
+    return parsed
+
+
+def read_log(stream: BinaryIO) -> list[Entry]:
+    """Entries of a CSV food log; MagcalcError lists every bad line."""
+    parsed = parse_log(stream)
+    if parsed.problems:
+        raise MagcalcError(*parsed.problems)
+    return parsed.entries
+
+
+def _rows(stream: BinaryIO) -> Iterator[tuple[int, list[str]]]:
+    """(first line number, cells) of each non-blank CSV record; decoding problems name their line."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    text_lines = _decoded_lines(stream, decoder)
+    reader = csv.reader(text_lines, strict=True)
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise MagcalcError(Problem(f"malformed CSV: {error}", reader.line_num)) from None
+        except _NotText as error:
+            raise MagcalcError(Problem(str(error), error.line)) from None
+        if any(cell.strip() for cell in row) and not row[0].lstrip().startswith("#"):
+            yield start, row
+        start = reader.line_num + 1
+
+
+class _NotText(Exception):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _decoded_lines(stream: BinaryIO, decoder: codecs.IncrementalDecoder) -> Iterator[str]:
+    for number, raw in enumerate(stream, start=1):
+        if b"\0" in raw:
+            raise _NotText("the input is binary, not CSV text", number)
+        try:
+            text = decoder.decode(raw)
+        except UnicodeDecodeError as error:
+            raise _NotText(f"the input is not UTF-8 text (byte 0x{raw[error.start]:02x})", number) from None
+        yield text
+
+
+def _header(row: list[str], line: int) -> tuple[str, ...]:
+    names = tuple(cell.strip().lower() for cell in row)
+    unknown = [n for n in names if n not in COLUMNS]
+    problems = [f"unknown column {n!r} (known: {', '.join(COLUMNS)})" for n in unknown]
+    problems += [f"the column {n!r} appears twice" for n in sorted(set(names)) if names.count(n) > 1]
+    if "amount" not in names:
+        problems.append("the header has no 'amount' column")
+    if problems:
+        raise MagcalcError(*(Problem(p, line) for p in problems))
+    return names
+
+
+def _entry(line: int, row: list[str], columns: tuple[str, ...], *, has_header: bool) -> Entry:
+    if len(row) > len(columns):
+        if has_header:
+            raise MagcalcError(f"{len(row)} fields, but the header has {len(columns)}")
+        raise MagcalcError(
+            f"{len(row)} fields, but a log without a header has 3 (food,amount,unit); "
+            "add a header row to use date,time,meal,note"
+        )
+    cells = {name: cell.strip() for name, cell in zip(columns, row, strict=False)}
+    problems: list[str] = []
+    too_long = [name for name, cell in cells.items() if len(cell) > MAX_FIELD]
+    if too_long:
+        raise MagcalcError(*(f"the {name} is longer than {MAX_FIELD} characters" for name in too_long))
+    food = " ".join(cells.get("food", "").split())
+    if not food:
+        problems.append("the food is empty")
+    amount, unit = 0.0, cells.get("unit") or None
+    try:
+        amount, unit_in_amount = parse_amount(cells.get("amount", ""))
+        if unit_in_amount and unit:
+            problems.append(f"the unit is given twice: {unit_in_amount!r} in the amount and {unit!r}")
+        unit = unit or unit_in_amount
+    except UnitError as error:
+        problems.extend(p.message for p in error.problems)
+    date = _date(cells.get("date", ""), problems)
+    time = cells.get("time") or None
+    if time is not None and not _TIME.fullmatch(time):
+        problems.append(f"the time {time!r} is not a time (use HH:MM)")
+    if problems:
+        raise MagcalcError(*problems)
+    return Entry(
+        line=line,
+        input=food,
+        amount=amount,
+        unit=unit,
+        date=date,
+        time=time,
+        meal=cells.get("meal") or None,
+        note=cells.get("note") or None,
+    )
+
+
+def _date(text: str, problems: list[str]) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        problems.append(f"the date {text!r} is not a date (use YYYY-MM-DD)")
+        return None
+
+
+def parse_log_text(text: str) -> ParsedLog:
+    """parse_log over a string (for tests and callers that already hold the text)."""
+    return parse_log(io.BytesIO(text.encode("utf-8")))
