@@ -1,0 +1,51 @@
+"""Shared fixtures: deterministic output (NO_COLOR, fixed width) and a temporary magcalc home."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from magcalc.cli import app
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("MAGCALC_HOME", str(tmp_path / "magcalc-home"))
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+class Run:
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | bytes | None = None) -> Any:
+        return self.runner.invoke(app, list(args), input=input)
+
+    def json(self, *args: str, input: str | bytes | None = None) -> Any:
+        result = self(*args, "--format", "json", input=input)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+
+@pytest.fixture
+def run() -> Run:
+    return Run()
+
+
+@pytest.fixture
+def log_file(tmp_path: Path) -> Callable[[str], str]:
+    def write(text: str) -> str:
+        path = tmp_path / "log.csv"
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return write

@@ -1,0 +1,79 @@
+"""The bundled food table against the USDA SR28 files it was built from."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from magcalc.foods import load_foods
+from magcalc.resources import read_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SR28 = Path(os.environ.get("MAGCALC_SR28", ROOT.parent / "shared" / "usda-sr28"))
+needs_sr28 = pytest.mark.skipif(not (SR28 / "FOOD_DES.txt").is_file(), reason=f"USDA SR28 files not at {SR28}")
+
+
+def sr28_records(name: str) -> list[list[str]]:
+    text = (SR28 / name).read_bytes().decode("latin-1")
+    return [[f.strip("~") for f in line.split("^")] for line in text.split("\r\n") if line]
+
+
+def test_every_usda_food_is_in_the_table() -> None:
+    foods = load_foods()
+    assert len(foods) == 8789
+    unknown = [f for f in foods.values() if f.magnesium_mg_per_100g is None]
+    assert len(unknown) == 739
+    assert sum(f.survey for f in foods.values()) == 3404
+    assert all(len(food_id) == 5 and food_id.isdigit() for food_id in foods)
+
+
+def test_portions_belong_to_foods_and_weigh_something() -> None:
+    rows = list(csv.DictReader(io.StringIO(read_text("portions.csv"))))
+    assert len(rows) == 15438
+    foods = load_foods()
+    assert all(row["food_id"] in foods and float(row["grams"]) > 0 for row in rows)
+
+
+@needs_sr28
+def test_rows_match_the_usda_files() -> None:
+    magnesium = {r[0]: r[2] for r in sr28_records("NUT_DATA.txt") if r[1] == "304"}
+    foods = load_foods()
+    for record in sr28_records("FOOD_DES.txt"):
+        food = foods[record[0]]
+        assert food.description == record[2]
+        assert food.survey == (record[6] == "Y")
+        expected = magnesium.get(record[0])
+        if expected is None:
+            assert food.magnesium_mg_per_100g is None, record[0]
+        else:
+            assert food.magnesium_mg_per_100g == pytest.approx(float(expected)), record[0]
+    weights = sr28_records("WEIGHT.txt")
+    assert sum(len(f.portions) for f in foods.values()) == len(weights)
+    spinach = foods["11458"]
+    assert [(p.amount, p.description, p.grams) for p in spinach.portions] == [(1.0, "cup", 180.0)]
+
+
+@needs_sr28
+def test_build_script_reproduces_the_committed_table(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_foods.py"), str(SR28), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    for name in ("foods.csv", "portions.csv"):
+        assert (tmp_path / name).read_bytes() == (ROOT / "data" / name).read_bytes(), name
+
+
+def test_aliases_point_at_real_foods() -> None:
+    foods = load_foods()
+    rows = list(csv.DictReader(io.StringIO(read_text("aliases.csv"))))
+    assert rows
+    for row in rows:
+        assert row["food_id"] in foods, row
+        assert row["reason"].strip(), row

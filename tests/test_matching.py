@@ -1,0 +1,97 @@
+"""Free text -> the USDA food people mean."""
+
+from __future__ import annotations
+
+import pytest
+
+from magcalc.errors import UnknownFood
+from magcalc.matching import rank, resolve, stem, tokenize
+
+
+@pytest.mark.parametrize(
+    ("query", "food_ids"),
+    [
+        ("almonds", {"12061"}),
+        ("spinach cooked", {"11458"}),
+        ("boiled spinach", {"11458"}),
+        ("dark chocolate 70-85%", {"19904"}),
+        ("pumpkin seeds roasted", {"12016"}),
+        ("pumpkin seeds", {"12014", "12016"}),
+        ("2% milk", {"01079", "01174"}),
+        ("banana", {"09040"}),
+        ("black beans cooked", {"16015"}),
+        ("chia seeds", {"12006"}),
+        ("cashews", {"12087", "12085"}),
+        ("lentils cooked", {"16070"}),
+        ("quinoa cooked", {"20137"}),
+        ("kale raw", {"11233"}),
+        ("cheddar cheese", {"01009"}),
+        ("milk", {"01077"}),
+        ("coffee", {"14209"}),
+        ("egg", {"01123"}),
+        ("avocado", {"09037"}),
+        ("amonds", {"12061"}),  # misspelt
+    ],
+)
+def test_common_phrases_resolve_to_what_people_mean(query: str, food_ids: set[str]) -> None:
+    assert resolve(query).food_id in food_ids
+
+
+@pytest.mark.parametrize("query", ["ALMONDS", "  almonds  ", "Almonds", "almonds\t"])
+def test_case_and_spaces_do_not_matter(query: str) -> None:
+    assert resolve(query).food_id == "12061"
+
+
+@pytest.mark.parametrize(("query", "food_id"), [("11458", "11458"), ("1001", "01001"), ("01077", "01077")])
+def test_usda_id_always_works(query: str, food_id: str) -> None:
+    assert resolve(query).food_id == food_id
+
+
+def test_unknown_id() -> None:
+    with pytest.raises(UnknownFood, match="no USDA food has the id 99999"):
+        resolve("99999")
+
+
+def test_plain_forms_beat_branded_and_baby_foods_unless_asked() -> None:
+    assert resolve("banana").food_group != "Baby Foods"
+    assert resolve("babyfood banana").food_group == "Baby Foods"
+    assert "MCDONALD" in resolve("big mac").description.upper()
+
+
+def test_no_reasonable_match_suggests_up_to_five() -> None:
+    with pytest.raises(UnknownFood) as caught:
+        resolve("almonds quxxly")
+    message = str(caught.value)
+    assert "unknown food 'almonds quxxly'" in message
+    assert "did you mean" in message and "Nuts, almonds (12061)" in message
+    suggestions = message.split("did you mean: ")[1].split(" | ")
+    assert 1 <= len(suggestions) <= 5
+
+
+def test_nonsense_is_unknown() -> None:
+    with pytest.raises(UnknownFood, match="unknown food 'zzqqxx'"):
+        resolve("zzqqxx")
+
+
+def test_empty_name() -> None:
+    with pytest.raises(UnknownFood, match="empty"):
+        resolve("   ")
+
+
+def test_rank_puts_complete_matches_first() -> None:
+    ranked = rank("pumpkin seeds", limit=20)
+    assert ranked[0].complete
+    flags = [r.complete for r in ranked]
+    assert flags == sorted(flags, reverse=True)
+
+
+@pytest.mark.parametrize(("word", "stemmed"), [
+    ("almonds", "almond"), ("berries", "berry"), ("tomatoes", "tomato"), ("cookies", "cooky"),
+    ("cookie", "cooky"), ("hummus", "hummus"), ("peaches", "peach"), ("70-85%", "70-85%"),
+])  # fmt: skip
+def test_stem_folds_plurals_the_same_way_on_both_sides(word: str, stemmed: str) -> None:
+    assert stem(word) == stemmed
+
+
+def test_tokenize_keeps_percentages() -> None:
+    assert tokenize("Milk, 2% milkfat") == ["milk", "2%", "milkfat"]

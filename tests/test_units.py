@@ -1,0 +1,182 @@
+"""Amounts and units -> grams: examples from USDA, and properties that hold for any amount."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from magcalc.errors import UnitError
+from magcalc.foods import get_food
+from magcalc.units import MASS_G, UNIT_SPELLINGS, VOLUME_ML, available_units, canonical_unit, parse_amount, to_grams
+
+SPINACH = get_food("11458")  # 1 cup = 180 g
+ALMONDS = get_food("12061")  # 1 cup whole = 143 g, 1 oz (23 whole kernels) = 28.35 g, 1 almond = 1.2 g
+BANANA = get_food("09040")  # medium 118 g, large 136 g
+assert SPINACH and ALMONDS and BANANA
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("1", 1.0, None),
+        ("1.5", 1.5, None),
+        (".5", 0.5, None),
+        ("1/2", 0.5, None),
+        ("1 1/2", 1.5, None),
+        ("½", 0.5, None),
+        ("1½", 1.5, None),
+        ("1 ½ cups", 1.5, "cups"),
+        ("30 g", 30.0, "g"),
+        ("30g", 30.0, "g"),
+        ("2 slices", 2.0, "slices"),
+        ("1 fl oz", 1.0, "fl oz"),
+        ("a cup", 1.0, "cup"),
+        ("  3   medium ", 3.0, "medium"),
+    ],
+)
+def test_parse_amount(text: str, amount: float, unit: str | None) -> None:
+    assert parse_amount(text) == (pytest.approx(amount), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("-1", "more than 0"),
+        ("0", "more than 0"),
+        ("0.0 g", "more than 0"),
+        ("abc", "not a number"),
+        ("nan", "not a number"),
+        ("inf", "not a number"),
+        ("1e308", "not a number"),
+        ("1/0", "divides by zero"),
+        ("", "empty"),
+        ("1" * 200, "too long"),
+    ],
+)
+def test_parse_amount_refuses(text: str, fragment: str) -> None:
+    with pytest.raises(UnitError, match=fragment):
+        parse_amount(text)
+
+
+@given(st.floats(min_value=0.001, max_value=1e5, allow_nan=False, allow_infinity=False))
+def test_parse_amount_reads_back_any_positive_decimal(value: float) -> None:
+    text = f"{value:.6f}"
+    assume(float(text) > 0)
+    assert parse_amount(text) == (pytest.approx(float(text)), None)
+
+
+@given(st.integers(0, 50), st.integers(1, 99), st.integers(1, 99), st.sampled_from(["", " cup", "g", " tbsp"]))
+def test_parse_amount_reads_mixed_fractions(whole: int, num: int, den: int, unit: str) -> None:
+    text = f"{whole} {num}/{den}{unit}" if whole else f"{num}/{den}{unit}"
+    amount, parsed_unit = parse_amount(text)
+    assert amount == pytest.approx(whole + num / den)
+    assert parsed_unit == (unit.strip() or None)
+
+
+@given(st.text(max_size=40))
+def test_parse_amount_never_crashes(text: str) -> None:
+    try:
+        amount, _unit = parse_amount(text)
+    except UnitError:
+        return
+    assert math.isfinite(amount) and amount > 0
+
+
+@pytest.mark.parametrize(("spelling", "unit"), [
+    ("grams", "g"), ("Gram", "g"), ("kilograms", "kg"), ("ounces", "oz"), ("OZ", "oz"), ("lbs", "lb"),
+    ("pounds", "lb"), ("cups", "cup"), ("Tablespoons", "tbsp"), ("tbsp.", "tbsp"), ("teaspoon", "tsp"),
+    ("fl oz", "fl oz"), ("fluid ounces", "fl oz"), ("fl. oz", "fl oz"), ("millilitres", "ml"), ("liters", "l"),
+    ("slices", "slice"), ("kernels", "kernel"), ("medium", "medium"),
+])  # fmt: skip
+def test_canonical_unit(spelling: str, unit: str) -> None:
+    assert canonical_unit(spelling) == unit
+
+
+@pytest.mark.parametrize(
+    ("food_id", "amount", "unit", "grams"),
+    [
+        ("11458", 1, "cup", 180.0),  # spinach boiled: a cup weighs 180 g
+        ("11457", 1, "cup", 30.0),  # spinach raw: a cup weighs 30 g
+        ("12061", 1, "cup", 143.0),  # almonds: 'cup, whole'
+        ("12061", 1, "oz", 28.349523125),
+        ("12061", 3, "kernels", 3 * 28.35 / 23),  # from 'oz (23 whole kernels)'
+        ("12061", 10, "almonds", 12.0),
+        ("09040", 1, "medium", 118.0),
+        ("09040", 1, "large", 136.0),
+        ("18075", 2, "slices", 64.0),
+        ("19904", 1, "bar", 101.0),
+        ("11458", 2, "tbsp", 180 / 16 * 2),
+        ("11458", 1, "l", 180 / 236.5882365 * 1000),
+        ("01079", 1, "fl oz", 30.5),  # 2% milk's own 'fl oz' measure
+        ("12061", 1, "kg", 1000.0),
+        ("12061", 500, "mg", 0.5),
+        ("12061", 1, "lb", 453.59237),
+    ],
+)
+def test_to_grams_through_usda_measures(food_id: str, amount: float, unit: str, grams: float) -> None:
+    food = get_food(food_id)
+    assert food is not None
+    assert to_grams(food, amount, unit).grams == pytest.approx(grams, rel=1e-3)
+
+
+def test_bare_number_uses_the_only_portion_and_says_so() -> None:
+    spinach = to_grams(SPINACH, 2, None)
+    assert spinach.grams == 360.0
+    assert spinach.portion is not None and "only measure" in spinach.portion and "1 cup = 180 g" in spinach.portion
+
+
+def test_bare_number_with_several_portions_lists_units() -> None:
+    with pytest.raises(UnitError, match="no unit given.*medium"):
+        to_grams(BANANA, 2, None)
+
+
+def test_unconvertible_unit_lists_the_foods_units() -> None:
+    with pytest.raises(UnitError) as caught:
+        to_grams(ALMONDS, 1, "slice")
+    message = str(caught.value)
+    assert "'slice'" in message and "Nuts, almonds" in message
+    for unit in ("g", "oz", "cup", "almond"):
+        assert unit in message
+
+
+def test_volume_for_a_food_without_volume_measures() -> None:
+    ground_beef = get_food("13047")  # a beef cut: measured in oz and lb only
+    assert ground_beef is not None
+    with pytest.raises(UnitError, match="is a volume"):
+        to_grams(ground_beef, 1, "cup")
+
+
+def test_implausible_amounts_are_refused() -> None:
+    with pytest.raises(UnitError, match="more than"):
+        to_grams(ALMONDS, 100, "kg")
+
+
+def test_available_units_start_with_mass_then_volume() -> None:
+    units = available_units(SPINACH)
+    assert units[:5] == list(MASS_G)
+    assert "cup" in units and "tbsp" in units
+
+
+@given(
+    st.floats(min_value=0.01, max_value=10, allow_nan=False),
+    st.sampled_from(sorted(set(UNIT_SPELLINGS.values()))),
+)
+def test_grams_grow_linearly_with_amount(amount: float, unit: str) -> None:
+    one = to_grams(SPINACH, 1, unit).grams
+    assert to_grams(SPINACH, amount, unit).grams == pytest.approx(one * amount)
+
+
+@given(st.sampled_from(sorted(VOLUME_ML)), st.sampled_from(sorted(VOLUME_ML)))
+def test_volume_units_agree_with_each_other(a: str, b: str) -> None:
+    # x of unit a holds the same food as x * ml(a)/ml(b) of unit b
+    grams_a = to_grams(ALMONDS, 1, a).grams
+    grams_b = to_grams(ALMONDS, VOLUME_ML[a] / VOLUME_ML[b], b).grams
+    assert grams_a == pytest.approx(grams_b)
+
+
+@given(st.sampled_from(sorted(UNIT_SPELLINGS)))
+def test_every_spelling_converts_for_a_food_with_a_cup_measure(spelling: str) -> None:
+    assert to_grams(SPINACH, 1, spelling).grams > 0
