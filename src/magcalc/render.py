@@ -63,15 +63,16 @@ def report(result: Report, fmt: Format, stream: TextIO) -> None:
             ([getattr(e, c) for c in columns] + [e.magnesium_mg] for e in result.entries),
         )
     out = console(stream)
-    dated = bool(result.days)
-    table = Table(title="Magnesium from your log", title_justify="left")
+    dated = len(result.days) > 1
+    title = "Magnesium from your log" + (f" on {result.days[0].date}" if len(result.days) == 1 else "")
+    table = Table(title=title, title_justify="left", expand=out.width < 120)
     if dated:
-        table.add_column("Date")
-    table.add_column("You typed")
-    table.add_column("USDA food (id)")
-    table.add_column("Amount")
-    table.add_column("g", justify="right")
-    table.add_column("Mg mg", justify="right")
+        table.add_column("Date", no_wrap=True)
+    table.add_column("You typed", ratio=2)
+    table.add_column("USDA food (id)", ratio=4)
+    table.add_column("Amount", ratio=2)
+    table.add_column("g", justify="right", no_wrap=True)
+    table.add_column("Mg mg", justify="right", no_wrap=True)
     for entry in result.entries:
         amount = f"{_amount(entry.amount)} {entry.unit or ''}".strip()
         if entry.portion:
