@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from magcalc.errors import UnknownFood
-from magcalc.foods import Food, Portion, get_food
+from magcalc.foods import Food, Portion
 from magcalc.matching import rank, resolve
 from magcalc.models import FoodView, PortionView, SearchHit
 
@@ -32,9 +31,7 @@ def common_portion(food: Food) -> Portion | None:
 
 def show(query: str) -> FoodView:
     """A food by USDA id (or, failing that, by name) with every measure."""
-    food = get_food(query) if query.strip().isdigit() else resolve(query)
-    if food is None:
-        raise UnknownFood(f"no USDA food has the id {query.strip().zfill(5)}")
+    food = resolve(query)
     return FoodView(
         food_id=food.food_id,
         food_name=food.description,

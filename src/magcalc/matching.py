@@ -106,7 +106,6 @@ class _Doc:
     brand_tokens: frozenset[str]
     group: str
     survey: bool
-    branded: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +164,6 @@ def _make_doc(food: Food) -> _Doc:
         brand_tokens=frozenset(brand_tokens),
         group=food.food_group,
         survey=food.survey,
-        branded=bool(brand_tokens),
     )
 
 
@@ -200,7 +198,7 @@ def _score(doc: _Doc, expansions: list[dict[str, float]], query_words: set[str])
     score += 4 * doc.survey
     asked_by = _ASKED_BY.get(doc.group)
     if (asked_by is not None and not (query_words & asked_by or matched & doc.brand_tokens)) or (
-        doc.branded and not matched & doc.brand_tokens
+        doc.brand_tokens and not matched & doc.brand_tokens
     ):
         score -= _PENALTY_UNASKED
     return score, missing == 0
@@ -214,7 +212,7 @@ def _extra_cost(token: str) -> float:
     return 3.0
 
 
-def rank(query: str, limit: int = 10, *, complete_only: bool = False) -> list[Scored]:
+def rank(query: str, limit: int = 10) -> list[Scored]:
     """Foods that match `query`, best first. Foods that miss some words rank below those that don't."""
     words = tokenize(query)
     if not words:
@@ -223,7 +221,7 @@ def rank(query: str, limit: int = 10, *, complete_only: bool = False) -> list[Sc
     expansions = [index.expand(word) for word in words]
     postings = [set().union(*(index.postings[t] for t in options)) for options in expansions]
     candidates = set.intersection(*postings)
-    if not candidates and not complete_only:
+    if not candidates:
         candidates = set().union(*postings)
     foods = load_foods()
     query_words = set(words)
@@ -277,8 +275,12 @@ def resolve(query: str) -> Food:
     return _resolve_normalised(normalised)
 
 
+@cache
+def _lowered_descriptions() -> dict[str, str]:
+    return {food_id: food.description.lower() for food_id, food in load_foods().items()}
+
+
 def _fuzzy_suggestions(query: str) -> list[Food]:
     foods = load_foods()
-    descriptions = {food_id: food.description.lower() for food_id, food in foods.items()}
-    hits = process.extract(query, descriptions, scorer=fuzz.WRatio, score_cutoff=60, limit=5)
+    hits = process.extract(query, _lowered_descriptions(), scorer=fuzz.WRatio, score_cutoff=60, limit=5)
     return [foods[key] for _, _, key in hits]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from magcalc.errors import UnitError
 from magcalc.foods import Food, Portion
@@ -127,7 +128,8 @@ class _PortionName:
     counted: str  # 'whole kernel'
 
 
-def _portion_names(food: Food) -> list[_PortionName]:
+@lru_cache(maxsize=4096)  # a food's measures are parsed once, not on every conversion
+def _portion_names(food: Food) -> tuple[_PortionName, ...]:
     names = []
     for portion in food.portions:
         desc = portion.description.lower()
@@ -143,7 +145,7 @@ def _portion_names(food: Food) -> list[_PortionName]:
                 _words(counted[2]) if counted else "",
             )
         )
-    return names
+    return tuple(names)
 
 
 @dataclass(frozen=True, slots=True)
