@@ -15,7 +15,7 @@ SPINACH_ALMONDS = "food,amount,unit\nspinach cooked,1,cup\nalmonds,1,oz\n"
 WOMAN_40 = ("--age", "40", "--sex", "female")
 
 ENTRY_KEYS = ["line", "input", "food_id", "food_name", "amount", "unit", "grams", "magnesium_mg", "portion",
-              "date", "time", "meal", "note"]  # fmt: skip
+              "date", "time", "meal", "note", "entry_id"]  # fmt: skip
 REPORT_KEYS = ["entries", "total_mg", "complete", "unknown_entries", "days", "daily_average_mg", "rda_mg",
                "percent_rda", "remaining_mg", "reference", "rls_trial_range_mg", "food_source", "notes"]  # fmt: skip
 

@@ -6,22 +6,28 @@ Errors from the core (MagcalcError) become `magcalc: error: ...` lines on stderr
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import os
 import sys
 from collections.abc import Callable, Iterator
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, BinaryIO, ParamSpec, TypeVar
 
 import typer
 from pydantic import ValidationError
 
 from magcalc import __version__, catalog, rda, render
+from magcalc.dates import parse_day, span
+from magcalc.diary import Diary, open_diary
 from magcalc.errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_INTERRUPTED, MagcalcError
-from magcalc.logfile import parse_log
-from magcalc.models import Report, State, Target
+from magcalc.logfile import parse_log, parse_time
+from magcalc.models import Added, Entry, LineItem, Person, Profile, Report, State, Target
+from magcalc.paths import diary_path
 from magcalc.render import Format
-from magcalc.report import build_report, check, measure_all
+from magcalc.report import build_report, check, measure, measure_all
+from magcalc.units import parse_amount
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -38,6 +44,11 @@ foods_app = typer.Typer(
     help="Search the bundled USDA food table and show a food's measures.", no_args_is_help=True
 )
 app.add_typer(foods_app, name="foods")
+profile_app = typer.Typer(
+    help="Store the person reports are for (age, sex, pregnancy or lactation), in the diary.",
+    no_args_is_help=True,
+)
+app.add_typer(profile_app, name="profile")
 
 
 class SexChoice(StrEnum):
@@ -55,7 +66,26 @@ SexOption = Annotated[SexChoice | None, typer.Option("--sex", help="female or ma
 PregnantOption = Annotated[bool, typer.Option("--pregnant", help="Use the pregnancy value.")]
 LactatingOption = Annotated[bool, typer.Option("--lactating", help="Use the lactation value.")]
 LogArgument = Annotated[
-    str, typer.Argument(help="A CSV food log (food,amount,unit[,date,time,meal,note]); - reads stdin.")
+    str | None,
+    typer.Argument(
+        help="A CSV food log (food,amount,unit[,date,time,meal,note]); - reads stdin. Without it, the diary.",
+        show_default=False,
+    ),
+]
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="Use this diary file for this run (default: in the magcalc folder).",
+                 show_default=False, dir_okay=False),
+]  # fmt: skip
+DateOption = Annotated[
+    str | None, typer.Option("--date", help="A day: YYYY-MM-DD, today or yesterday.", show_default=False)
+]
+FromOption = Annotated[
+    str | None, typer.Option("--from", help="First day of a range (YYYY-MM-DD, today, yesterday).",
+                             show_default=False)
+]  # fmt: skip
+ToOption = Annotated[
+    str | None, typer.Option("--to", help="Last day of a range (default: today).", show_default=False)
 ]
 
 
@@ -102,19 +132,69 @@ def open_input(path: str) -> Iterator[BinaryIO]:
         yield handle
 
 
-def person_target(age: float | None, sex: SexChoice | None, pregnant: bool, lactating: bool) -> Target:
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def stored_profile(db: Path | None) -> Person | None:
+    with open_diary(diary_path(db), write=False) as diary:
+        return diary.profile() if diary else None
+
+
+def person_target(
+    age: float | None,
+    sex: SexChoice | None,
+    pregnant: bool,
+    lactating: bool,
+    db: Path | None = None,
+    use_profile: bool = True,
+) -> Target:
+    """The target for the person given on the command line, completed from the stored profile:
+    --age replaces the profile's age; --sex, --pregnant or --lactating replace its sex and state."""
     if pregnant and lactating:
         raise MagcalcError("give --pregnant or --lactating, not both")
     state: State = "pregnant" if pregnant else "lactating" if lactating else "none"
-    person = rda.check_person(age, sex.value if sex else None, state)
-    return rda.target(person)
+    sex_given = sex is not None or state != "none"
+    stored = stored_profile(db) if use_profile and (age is None or not sex_given) else None
+    if stored is not None:
+        age = stored.age if age is None else age
+        if not sex_given:
+            return rda.target(rda.check_person(age, stored.sex, stored.state))
+    return rda.target(rda.check_person(age, sex.value if sex else None, state))
 
 
-def _report(path: str, age: float | None, sex: SexChoice | None, pregnant: bool, lactating: bool) -> Report:
-    target = person_target(age, sex, pregnant, lactating)
+def _file_report(path: str, target: Target) -> Report:
     with open_input(path) as stream:
         parsed = parse_log(stream)
     return build_report(measure_all(parsed.entries, parsed.problems), target)
+
+
+def _diary_report(
+    db: Path | None, target: Target, date: str | None, start: str | None, end: str | None
+) -> tuple[Report, tuple[dt.date, dt.date]]:
+    first, last = span(today(), date, start, end)
+    with open_diary(diary_path(db), write=False) as diary:
+        items = diary.entries(first, last) if diary else []
+    report = build_report(items, target)
+    if not items:
+        when = str(first) if first == last else f"from {first} to {last}"
+        report.notes.insert(0, f"Nothing in the diary {when}: add entries with magcalc add.")
+    return report, (first, last)
+
+
+def _report(
+    file: str | None,
+    target: Target,
+    db: Path | None,
+    date: str | None,
+    start: str | None,
+    end: str | None,
+) -> Report:
+    if file is None:
+        return _diary_report(db, target, date, start, end)[0]
+    if date is not None or start is not None or end is not None:
+        raise MagcalcError("--date, --from and --to choose days of the diary; give them without a FILE")
+    return _file_report(file, target)
 
 
 def _version(value: bool) -> None:
@@ -135,31 +215,50 @@ def main(
 @app.command()
 @handles_errors
 def log(
-    file: LogArgument,
+    file: LogArgument = None,
+    date: DateOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
     age: AgeOption = None,
     sex: SexOption = None,
     pregnant: PregnantOption = False,
     lactating: LactatingOption = False,
+    db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Report the magnesium in a food log against the reference intake for a person."""
-    render.report(_report(file, age, sex, pregnant, lactating), fmt, sys.stdout)
+    """Report the magnesium in a food log, or in the diary (today by default), against the
+    reference intake for the person (options, else the stored profile)."""
+    target = person_target(age, sex, pregnant, lactating, db)
+    render.report(_report(file, target, db, date, start, end), fmt, sys.stdout)
 
 
 @app.command(name="check")
 @handles_errors
 def check_command(
-    file: LogArgument,
+    file: LogArgument = None,
     minimum: Annotated[
         str, typer.Option("--min", help="The bar: rda, rls (300 mg, low end of the RLS trial range) or mg.")
     ] = "rda",
+    date: DateOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
     age: AgeOption = None,
     sex: SexOption = None,
     pregnant: PregnantOption = False,
     lactating: LactatingOption = False,
+    db: DbOption = None,
 ) -> None:
-    """Exit 0 when each day's total reaches the bar, 1 when it does not (one line on stdout)."""
-    result = check(_report(file, age, sex, pregnant, lactating), minimum)
+    """Exit 0 when each day's total reaches the bar, 1 when it does not (one line on stdout).
+    Without a FILE, checks the diary (today by default)."""
+    target = person_target(age, sex, pregnant, lactating, db)
+    if file is None:
+        report, (first, last) = _diary_report(db, target, date, start, end)
+        if not report.entries:
+            typer.echo(f"short: nothing in the diary {first if first == last else f'from {first} to {last}'}")
+            raise typer.Exit(EXIT_CHECK_FAILED)
+    else:
+        report = _report(file, target, db, date, start, end)
+    result = check(report, minimum)
     typer.echo(result.message)
     if not result.passed:
         raise typer.Exit(EXIT_CHECK_FAILED)
@@ -178,7 +277,7 @@ def rda_command(
     if age is None and sex is None and not (pregnant or lactating):
         render.rda_rows(rda.table_rows(), fmt, sys.stdout)
     else:
-        render.target(person_target(age, sex, pregnant, lactating), fmt, sys.stdout)
+        render.target(person_target(age, sex, pregnant, lactating, use_profile=False), fmt, sys.stdout)
 
 
 @foods_app.command("search")
@@ -203,3 +302,346 @@ def foods_show(
 ) -> None:
     """Show one food with magnesium per 100 g and all its USDA household measures."""
     render.food(catalog.show(food), fmt, sys.stdout)
+
+
+# -- the diary ---------------------------------------------------------------------------------
+
+
+def _day_totals(diary: Diary, items: list[LineItem], target: Target) -> Added:
+    from magcalc.history import day_total
+
+    dates = sorted({item.date for item in items if item.date is not None})
+    totals = [day_total(diary.entries(date, date), date, target) for date in dates]
+    return Added(added=items, days=totals, reference=target)
+
+
+def _entries_from_csv(path: str) -> list[Entry]:
+    with open_input(path) as stream:
+        parsed = parse_log(stream)
+    if parsed.problems:
+        raise MagcalcError(*parsed.problems)
+    return [entry.model_copy(update={"entry_id": None}) for entry in parsed.entries]
+
+
+def _entry_from_arguments(
+    food: str, amount: str | None, unit: str | None, date: dt.date | None, time: str | None,
+    meal: str | None, note: str | None,
+) -> Entry:  # fmt: skip
+    if amount is None:
+        raise MagcalcError(
+            "give the AMOUNT too: magcalc add FOOD AMOUNT [UNIT], e.g. magcalc add almonds 1 oz"
+        )
+    problems: list[str] = []
+    value, unit_in_amount = parse_amount(amount)
+    if unit_in_amount and unit:
+        problems.append(f"the unit is given twice: {unit_in_amount!r} in the amount and {unit!r}")
+    parsed_time = parse_time(time.strip(), problems) if time else None
+    if problems:
+        raise MagcalcError(*problems)
+    return Entry(
+        line=1,
+        input=" ".join(food.split()),
+        amount=value,
+        unit=unit or unit_in_amount,
+        date=date,
+        time=parsed_time,
+        meal=(meal or "").strip() or None,
+        note=(note or "").strip() or None,
+    )
+
+
+@app.command()
+@handles_errors
+def add(
+    food: Annotated[
+        str | None,
+        typer.Argument(
+            help="What you ate, as you would say it; - reads a CSV food log from stdin.", show_default=False
+        ),
+    ] = None,
+    amount: Annotated[
+        str | None, typer.Argument(help="How much: 1, 1/2, 1.5, 30g.", show_default=False)
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Argument(help="g, oz, cup, tbsp, medium, slice, ...", show_default=False)
+    ] = None,
+    file: Annotated[
+        str | None,
+        typer.Option(
+            "--file", help="Add every row of this CSV food log (all or nothing).", show_default=False
+        ),
+    ] = None,
+    date: DateOption = None,
+    time: Annotated[str | None, typer.Option("--time", help="HH:MM.", show_default=False)] = None,
+    meal: Annotated[
+        str | None, typer.Option("--meal", help="breakfast, lunch, ...", show_default=False)
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Any note to keep.", show_default=False)] = None,
+    age: AgeOption = None,
+    sex: SexOption = None,
+    pregnant: PregnantOption = False,
+    lactating: LactatingOption = False,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Add what you ate to the diary, and print the day's running total against the RDA."""
+    day = parse_day(date, today()) if date is not None else None
+    if food == "-" or file is not None:
+        if food not in (None, "-") or amount is not None or unit is not None:
+            raise MagcalcError("give FOOD AMOUNT [UNIT], or - (or --file) for a CSV food log, not both")
+        if time or meal or note:
+            raise MagcalcError("--time, --meal and --note are for one entry; a CSV log has columns for them")
+        entries = _entries_from_csv(file or "-")
+    elif food is None:
+        raise MagcalcError("give FOOD AMOUNT [UNIT] (e.g. magcalc add almonds 1 oz), or - for a CSV log")
+    else:
+        entries = [_entry_from_arguments(food, amount, unit, day, time, meal, note)]
+    target = person_target(age, sex, pregnant, lactating, db)
+    items = measure_all(entries)
+    with open_diary(diary_path(db), write=True) as diary:
+        assert diary is not None
+        diary.begin("add")
+        stored = diary.add(items, day or today())
+        result = _day_totals(diary, stored, target)
+    render.added(result, fmt, sys.stdout)
+
+
+@app.command()
+@handles_errors
+def rm(
+    ids: Annotated[list[str], typer.Argument(help="The ids of the entries, as the report shows them.")],
+    db: DbOption = None,
+) -> None:
+    """Remove entries from the diary (magcalc undo brings them back)."""
+    with open_diary(diary_path(db), write=True) as diary:
+        assert diary is not None
+        diary.begin("rm")
+        removed = diary.remove([i.strip().lower() for i in ids])
+    for item in removed:
+        what = f"{item.input}, {item.amount:g} {item.unit or ''}".rstrip()
+        typer.echo(f"removed {item.entry_id}: {item.date} {what}", err=True)
+
+
+@app.command()
+@handles_errors
+def edit(
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The id of the entry, as the report shows it.")
+    ],
+    amount: Annotated[str | None, typer.Option("--amount", help="New amount.", show_default=False)] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="New unit.", show_default=False)] = None,
+    food: Annotated[
+        str | None, typer.Option("--food", help="New food (matched again).", show_default=False)
+    ] = None,
+    date: DateOption = None,
+    time: Annotated[
+        str | None, typer.Option("--time", help="New time, HH:MM ('' clears).", show_default=False)
+    ] = None,
+    meal: Annotated[
+        str | None, typer.Option("--meal", help="New meal ('' clears).", show_default=False)
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="New note ('' clears).", show_default=False)
+    ] = None,
+    age: AgeOption = None,
+    sex: SexOption = None,
+    pregnant: PregnantOption = False,
+    lactating: LactatingOption = False,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Change an entry; a new food, amount or unit is matched and measured again."""
+    target = person_target(age, sex, pregnant, lactating, db)
+    problems: list[str] = []
+    new_amount, unit_in_amount = parse_amount(amount) if amount is not None else (None, None)
+    new_unit = unit_in_amount if unit is None else (unit.strip() or None)
+    new_time = parse_time(time.strip(), problems) if time else None
+    if problems:
+        raise MagcalcError(*problems)
+    if (
+        amount is None
+        and unit is None
+        and food is None
+        and not any(x is not None for x in (date, time, meal, note))
+    ):
+        raise MagcalcError(
+            "nothing to change: give --amount, --unit, --food, --date, --time, --meal or --note"
+        )
+    with open_diary(diary_path(db), write=True) as diary:
+        assert diary is not None
+        old = diary.entry(entry_id.strip().lower())
+        new = old
+        if food is not None or amount is not None or unit is not None or unit_in_amount is not None:
+            entry = Entry(
+                line=1,
+                input=" ".join(food.split()) if food is not None else old.input,
+                amount=old.amount if new_amount is None else new_amount,
+                unit=old.unit if new_unit is None and unit is None and unit_in_amount is None else new_unit,
+                food_id=None if food is not None else old.food_id,
+            )
+            new = measure(entry)
+        new = new.model_copy(
+            update={
+                "entry_id": old.entry_id,
+                "date": parse_day(date, today()) if date is not None else old.date,
+                "time": old.time if time is None else new_time,
+                "meal": old.meal if meal is None else (meal.strip() or None),
+                "note": old.note if note is None else (note.strip() or None),
+            }
+        )
+        diary.begin("edit")
+        stored = diary.replace(old.entry_id or "", new)
+        result = _day_totals(diary, [stored], target)
+    render.added(result, fmt, sys.stdout, verb="Changed")
+
+
+@app.command()
+@handles_errors
+def undo(db: DbOption = None) -> None:
+    """Reverse the last change to the diary's entries (add, rm, edit or import); again for the one before."""
+    with open_diary(diary_path(db), write=True) as diary:
+        assert diary is not None
+        change = diary.undo()
+    if change is None:
+        raise MagcalcError("nothing to undo: the diary has no recorded changes")
+    count = f"{change.entries} entr{'y' if change.entries == 1 else 'ies'}"
+    typer.echo(f"undid {change.command} of {change.at} ({count})", err=True)
+
+
+@profile_app.command("set")
+@handles_errors
+def profile_set(
+    age: AgeOption = None,
+    sex: SexOption = None,
+    pregnant: PregnantOption = False,
+    lactating: LactatingOption = False,
+    neither: Annotated[bool, typer.Option("--neither", help="Neither pregnant nor lactating.")] = False,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Store the person; reports then use it. Options given later on a command override it for that run."""
+    if sum((pregnant, lactating, neither)) > 1:
+        raise MagcalcError("give one of --pregnant, --lactating or --neither")
+    if age is None and sex is None and not (pregnant or lactating or neither):
+        raise MagcalcError("give --age and --sex (and --pregnant, --lactating or --neither) to store")
+    path = diary_path(db)
+    with open_diary(path, write=True) as diary:
+        assert diary is not None
+        old = diary.profile() or Person()
+        state: State = (
+            "pregnant" if pregnant else "lactating" if lactating else "none" if neither else old.state
+        )
+        new_sex = sex.value if sex else ("female" if pregnant or lactating else old.sex)
+        if sex is not None and state != "none" and not (pregnant or lactating) and sex.value == "male":
+            state = "none"
+        person = rda.check_person(old.age if age is None else age, new_sex, state)
+        if person.age is None or person.sex is None:
+            raise MagcalcError("a profile needs both --age and --sex")
+        reference = rda.target(person)
+        diary.set_profile(person)
+    render.profile(Profile(person=person, diary=str(path), reference=reference), fmt, sys.stdout)
+
+
+@profile_app.command("show")
+@handles_errors
+def profile_show(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
+    """Show the stored person and the reference intake it gives."""
+    person = stored_profile(db)
+    reference = rda.target(person) if person else None
+    render.profile(Profile(person=person, diary=str(diary_path(db)), reference=reference), fmt, sys.stdout)
+
+
+@app.command()
+@handles_errors
+def history(
+    days: Annotated[
+        int | None,
+        typer.Option("--days", "-d", help="The last N days, ending today [default: 14].", show_default=False),
+    ] = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    svg: Annotated[
+        Path | None,
+        typer.Option(
+            "--svg", help="Also save the chart as an SVG picture.", show_default=False, dir_okay=False
+        ),
+    ] = None,
+    age: AgeOption = None,
+    sex: SexOption = None,
+    pregnant: PregnantOption = False,
+    lactating: LactatingOption = False,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """One row a day: total, percent of the RDA, met or not, with a bar chart, the average and the streak."""
+    from magcalc.history import build_history
+
+    if days is None and start is None and end is None:
+        days = 14
+    first, last = span(today(), None, start, end, days)
+    target = person_target(age, sex, pregnant, lactating, db)
+    with open_diary(diary_path(db), write=False) as diary:
+        items = diary.entries(first, last) if diary else []
+    result = build_history(items, target, first, last)
+    try:
+        render.history(result, fmt, sys.stdout, svg)
+    except OSError as error:
+        raise MagcalcError(f"cannot write {svg}: {error.strerror or error}") from None
+    if svg is not None:
+        typer.echo(f"saved the chart to {svg}", err=True)
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+@handles_errors
+def export(
+    start: FromOption = None,
+    end: ToOption = None,
+    db: DbOption = None,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="csv (what magcalc log and import read) or json.")
+    ] = ExportFormat.csv,
+) -> None:
+    """Write diary entries (all, or --from/--to) to stdout in the CSV format magcalc log reads."""
+    with open_diary(diary_path(db), write=False) as diary:
+        if diary is None:
+            items: list[LineItem] = []
+        else:
+            bounds = diary.dates()
+            first = parse_day(start, today(), "--from") if start else (bounds[0] if bounds else None)
+            last = parse_day(end, today(), "--to") if end else (bounds[1] if bounds else None)
+            items = diary.entries(first, last)
+    render.export(items, Format(fmt.value), sys.stdout)
+
+
+@app.command(name="import")
+@handles_errors
+def import_command(
+    file: Annotated[
+        str,
+        typer.Argument(help="A magcalc CSV (e.g. an export) or a Cronometer servings export; - reads stdin."),
+    ],
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Add a file's entries to the diary in one transaction; rows already there are skipped, and
+    foods that cannot be matched are listed at the end."""
+    from magcalc.exchange import import_entries
+
+    with open_input(file) as stream:
+        parsed = parse_log(stream)
+    if parsed.problems:
+        raise MagcalcError(*parsed.problems)
+    with (
+        open_diary(diary_path(db), write=True) as diary,
+        render.progress(len(parsed.entries), sys.stderr, "Importing") as progress,
+    ):
+        assert diary is not None
+        result = import_entries(diary, parsed.entries, today(), f"import {file}", progress)
+    for problem in result.not_matched:
+        typer.echo(f"magcalc: warning: not imported: {problem}", err=True)
+    render.imported(result, fmt, sys.stdout)

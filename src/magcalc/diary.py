@@ -1,20 +1,21 @@
 """The SQLite diary: opened in one place, which checks, migrates and wraps each use in one
-transaction. Never prints; raises MagcalcError for a file it must not touch."""
+transaction. Every change to the entries is journalled so that `undo` can reverse it.
+Never prints; raises MagcalcError for a file it must not touch."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import secrets
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from magcalc.errors import MagcalcError
-from magcalc.models import LineItem
+from magcalc.models import LineItem, Person
 
 # PRAGMA application_id marks a file as a magcalc diary ("MgCa"); another program's
 # SQLite database carries another id (or none, with tables of its own).
@@ -46,26 +47,35 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX entries_by_date ON entries (date, id);
         """,
     ),
+    (
+        "undo journal, profile, import keys",
+        """
+        ALTER TABLE entries ADD COLUMN import_key TEXT;
+        CREATE UNIQUE INDEX entries_by_import_key ON entries (import_key);
+        CREATE TABLE changes (
+            id INTEGER PRIMARY KEY,
+            command TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE TABLE change_rows (
+            id INTEGER PRIMARY KEY,
+            change_id INTEGER NOT NULL REFERENCES changes (id) ON DELETE CASCADE,
+            entry_id TEXT NOT NULL,
+            before TEXT
+        );
+        CREATE INDEX change_rows_by_change ON change_rows (change_id, id);
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """,
+    ),
 ]
+KEEP_CHANGES = 200  # how many changes `undo` can walk back through
 
 
 class DiaryError(MagcalcError):
     """The diary file cannot be used: not a magcalc diary, too new, corrupt, or not writable."""
-
-
-class StoredEntry(BaseModel):
-    entry_id: str
-    input: str
-    food_id: str
-    food_name: str
-    amount: float
-    unit: str | None
-    grams: float
-    magnesium_mg: float | None
-    date: dt.date
-    time: str | None
-    meal: str | None
-    note: str | None
 
 
 def _check_foreign(path: Path) -> None:
@@ -100,7 +110,7 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> bool:
 
 
 @contextlib.contextmanager
-def open_diary(path: Path, *, write: bool) -> Iterator[sqlite3.Connection | None]:
+def open_diary(path: Path, *, write: bool) -> Iterator[Diary | None]:
     """One transaction on the diary at `path`, migrated to the current version.
 
     Reading a diary that does not exist yields None and creates nothing; writing creates the
@@ -130,7 +140,7 @@ def open_diary(path: Path, *, write: bool) -> Iterator[sqlite3.Connection | None
                 conn.execute("ROLLBACK")
                 conn.execute("BEGIN IMMEDIATE")
                 _migrate(conn, fresh)
-            yield conn
+            yield Diary(conn)
         except BaseException:
             conn.execute("ROLLBACK")
             raise
@@ -151,54 +161,206 @@ def _migrate(conn: sqlite3.Connection, fresh: bool) -> None:
     conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
 
 
-def new_entry_id(conn: sqlite3.Connection) -> str:
-    """A short id, stable for the entry's life: 6 lowercase letters and digits, unique in the diary."""
-    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"  # no look-alikes (i/l/1, o/0)
-    while True:
-        candidate = "".join(secrets.choice(alphabet) for _ in range(6))
-        if conn.execute("SELECT 1 FROM entries WHERE entry_id = ?", (candidate,)).fetchone() is None:
-            return candidate
+_COLUMNS = (
+    "entry_id", "typed", "food_id", "food_name", "amount", "unit", "grams", "magnesium_mg",
+    "date", "time", "meal", "note", "added_at", "import_key",
+)  # fmt: skip
+_ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no look-alikes (i/l/1, o/0)
 
 
-def add_entries(conn: sqlite3.Connection, items: Sequence[LineItem], default_date: dt.date) -> list[str]:
-    """Store measured entries (all in the caller's one transaction); return their ids."""
-    ids = []
-    added_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    for item in items:
-        entry_id = new_entry_id(conn)
-        conn.execute(
-            "INSERT INTO entries (entry_id, typed, food_id, food_name, amount, unit, grams, magnesium_mg,"
-            " date, time, meal, note, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+@dataclass(frozen=True)
+class Change:
+    """One journalled change: what command made it, when, and how many entries it touched."""
+
+    command: str
+    at: str
+    entries: int
+
+
+class Diary:
+    """The entries, journal and profile of one open diary, inside the caller's one transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._change: int | None = None
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def entries(self, start: dt.date | None = None, end: dt.date | None = None) -> list[LineItem]:
+        """Entries dated start..end (inclusive; None is open), by date and then in the order added."""
+        rows = self.conn.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM entries WHERE date >= ? AND date <= ? ORDER BY date, id",
+            ((start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()),
+        )
+        return [_item(line, row) for line, row in enumerate(rows, start=1)]
+
+    def entry(self, entry_id: str) -> LineItem:
+        row = self._row(entry_id)
+        if row is None:
+            raise MagcalcError(f"no diary entry has the id {entry_id!r}")
+        return _item(1, tuple(row[c] for c in _COLUMNS))
+
+    def dates(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last dates with entries."""
+        first, last = self.conn.execute("SELECT min(date), max(date) FROM entries").fetchone()
+        return None if first is None else (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+
+    def known_ids(self, entry_ids: Iterable[str]) -> set[str]:
+        return {e for e in entry_ids if self._row(e) is not None}
+
+    def known_import_keys(self, keys: Iterable[str]) -> set[str]:
+        find = "SELECT 1 FROM entries WHERE import_key = ?"
+        return {k for k in keys if self.conn.execute(find, (k,)).fetchone() is not None}
+
+    def profile(self) -> Person | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = 'profile'").fetchone()
+        return None if row is None else Person.model_validate_json(row[0])
+
+    # -- changing (each call journals what it replaces) --------------------------------------
+
+    def begin(self, command: str) -> None:
+        """Start the journal record that `undo` will reverse; one per command."""
+        at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        cursor = self.conn.execute("INSERT INTO changes (command, at) VALUES (?, ?)", (command, at))
+        self._change = cursor.lastrowid
+        self.conn.execute(
+            "DELETE FROM change_rows WHERE change_id <= (SELECT max(id) FROM changes) - ?", (KEEP_CHANGES,)
+        )
+        self.conn.execute(
+            "DELETE FROM changes WHERE id <= (SELECT max(id) FROM changes) - ?", (KEEP_CHANGES,)
+        )
+
+    def add(
+        self,
+        items: Sequence[LineItem],
+        default_date: dt.date,
+        import_keys: Sequence[str | None] | None = None,
+    ) -> list[LineItem]:
+        """Store measured entries; an item's own entry_id (from an export) is kept. Returns them
+        as stored, with their ids."""
+        added_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        stored = []
+        for number, item in enumerate(items):
+            entry_id = item.entry_id or self._new_id()
+            values = {
+                "entry_id": entry_id,
+                "typed": item.input,
+                "food_id": item.food_id,
+                "food_name": item.food_name,
+                "amount": item.amount,
+                "unit": item.unit,
+                "grams": item.grams,
+                "magnesium_mg": item.magnesium_mg,
+                "date": (item.date or default_date).isoformat(),
+                "time": item.time,
+                "meal": item.meal,
+                "note": item.note,
+                "added_at": added_at,
+                "import_key": import_keys[number] if import_keys else None,
+            }
+            self._journal(entry_id)
+            self._insert(values)
+            stored.append(item.model_copy(update={"entry_id": entry_id, "date": item.date or default_date}))
+        return stored
+
+    def replace(self, entry_id: str, item: LineItem) -> LineItem:
+        """Put a re-measured entry in place of `entry_id`, keeping its id."""
+        before = self._row(entry_id)
+        if before is None:
+            raise MagcalcError(f"no diary entry has the id {entry_id!r}")
+        self._journal(entry_id)
+        self.conn.execute(
+            "UPDATE entries SET typed = ?, food_id = ?, food_name = ?, amount = ?, unit = ?, grams = ?,"
+            " magnesium_mg = ?, date = ?, time = ?, meal = ?, note = ? WHERE entry_id = ?",
             (
-                entry_id, item.input, item.food_id, item.food_name, item.amount, item.unit, item.grams,
-                item.magnesium_mg, (item.date or default_date).isoformat(), item.time, item.meal, item.note,
-                added_at,
+                item.input, item.food_id, item.food_name, item.amount, item.unit, item.grams,
+                item.magnesium_mg, (item.date or dt.date.fromisoformat(before["date"])).isoformat(),
+                item.time, item.meal, item.note, entry_id,
             ),
         )  # fmt: skip
-        ids.append(entry_id)
-    return ids
+        return self.entry(entry_id)
+
+    def remove(self, entry_ids: Sequence[str]) -> list[LineItem]:
+        """Remove entries by id; any unknown id removes nothing and raises."""
+        unknown = [e for e in dict.fromkeys(entry_ids) if self._row(e) is None]
+        if unknown:
+            raise MagcalcError(*(f"no diary entry has the id {e!r}" for e in unknown))
+        removed = []
+        for entry_id in dict.fromkeys(entry_ids):
+            removed.append(self.entry(entry_id))
+            self._journal(entry_id)
+            self.conn.execute("DELETE FROM entries WHERE entry_id = ?", (entry_id,))
+        return removed
+
+    def undo(self) -> Change | None:
+        """Reverse the most recent journalled change; None when there is nothing to undo."""
+        last = self.conn.execute("SELECT id, command, at FROM changes ORDER BY id DESC LIMIT 1").fetchone()
+        if last is None:
+            return None
+        change_id, command, at = last
+        rows = self.conn.execute(
+            "SELECT entry_id, before FROM change_rows WHERE change_id = ? ORDER BY id DESC", (change_id,)
+        ).fetchall()
+        for entry_id, before in rows:
+            self.conn.execute("DELETE FROM entries WHERE entry_id = ?", (entry_id,))
+            if before is not None:
+                self._insert(json.loads(before))
+        self.conn.execute("DELETE FROM change_rows WHERE change_id = ?", (change_id,))
+        self.conn.execute("DELETE FROM changes WHERE id = ?", (change_id,))
+        return Change(command, at, len({entry_id for entry_id, _ in rows}))
+
+    def set_profile(self, person: Person) -> None:
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES ('profile', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (person.model_dump_json(),),
+        )
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _row(self, entry_id: str) -> sqlite3.Row | None:
+        cursor = self.conn.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM entries WHERE entry_id = ?", (entry_id,)
+        )
+        cursor.row_factory = sqlite3.Row
+        row: sqlite3.Row | None = cursor.fetchone()
+        return row
+
+    def _insert(self, values: dict[str, object]) -> None:
+        """Insert a row; a snapshot's own rowid ("id") is reused so that undo keeps the order."""
+        columns = ("id", *_COLUMNS) if "id" in values else _COLUMNS
+        self.conn.execute(
+            f"INSERT INTO entries ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [values[c] for c in columns],
+        )
+
+    def _journal(self, entry_id: str) -> None:
+        if self._change is None:
+            raise RuntimeError("Diary.begin() must be called before changing entries")
+        row = self.conn.execute(
+            f"SELECT id, {', '.join(_COLUMNS)} FROM entries WHERE entry_id = ?", (entry_id,)
+        ).fetchone()
+        before = None if row is None else json.dumps(dict(zip(("id", *_COLUMNS), row, strict=True)))
+        self.conn.execute(
+            "INSERT INTO change_rows (change_id, entry_id, before) VALUES (?, ?, ?)",
+            (self._change, entry_id, before),
+        )
+
+    def _new_id(self) -> str:
+        """A short id, stable for the entry's life: 6 letters and digits, unique in the diary."""
+        while True:
+            candidate = "".join(secrets.choice(_ID_ALPHABET) for _ in range(6))
+            if self._row(candidate) is None:
+                return candidate
 
 
-def list_entries(conn: sqlite3.Connection | None, start: dt.date, end: dt.date) -> list[StoredEntry]:
-    """Entries dated start..end (inclusive), in the order they were added."""
-    if conn is None:
-        return []
-    rows = conn.execute(
-        "SELECT entry_id, typed, food_id, food_name, amount, unit, grams, magnesium_mg,"
-        " date, time, meal, note FROM entries WHERE date BETWEEN ? AND ? ORDER BY date, id",
-        (start.isoformat(), end.isoformat()),
+def _item(line: int, row: Sequence[object]) -> LineItem:
+    values = dict(zip(_COLUMNS, row, strict=True))
+    return LineItem.model_validate(
+        {
+            "line": line,
+            "input": values["typed"],
+            "portion": None,
+            **{k: values[k] for k in _COLUMNS if k not in ("typed", "added_at", "import_key")},
+        }
     )
-    fields = list(StoredEntry.model_fields)
-    return [StoredEntry.model_validate(dict(zip(fields, row, strict=True))) for row in rows]
-
-
-def remove_entries(conn: sqlite3.Connection, entry_ids: Sequence[str]) -> None:
-    """Remove entries by id; an unknown id removes nothing and raises."""
-    unknown = [
-        e
-        for e in entry_ids
-        if conn.execute("SELECT 1 FROM entries WHERE entry_id = ?", (e,)).fetchone() is None
-    ]
-    if unknown:
-        raise MagcalcError(*(f"no diary entry has the id {e!r}" for e in unknown))
-    conn.executemany("DELETE FROM entries WHERE entry_id = ?", [(e,) for e in entry_ids])

@@ -6,6 +6,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,8 +16,20 @@ from magcalc.errors import MagcalcError, Problem, UnitError
 from magcalc.models import Entry
 from magcalc.units import parse_amount
 
-COLUMNS = ("food", "amount", "unit", "date", "time", "meal", "note")
+COLUMNS = ("food", "amount", "unit", "date", "time", "meal", "note", "food_id", "magnesium_mg", "id")
 POSITIONAL = ("food", "amount", "unit")
+# A Cronometer "servings" export, matched by header name; its other columns are ignored.
+CRONOMETER = {
+    "day": "date",
+    "time": "time",
+    "group": "meal",
+    "food name": "food",
+    "amount": "amount",
+    "magnesium (mg)": "magnesium_mg",
+}
+# What a spreadsheet would run as a formula; exports prefix such cells with ' (see exchange.py).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+MAX_MAGNESIUM_MG = 100_000.0  # in one entry; more is a typo
 MAX_FIELD = 1000  # characters: a food name or note longer than this is not a food log
 _TIME = re.compile(r"([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?")
 
@@ -35,14 +48,14 @@ def parse_log(stream: BinaryIO) -> ParsedLog:
     Only a problem that stops reading (not text, broken quoting, a bad header) raises.
     """
     parsed = ParsedLog()
-    header: tuple[str, ...] | None = None
+    header: _Header | None = None
     try:
         for line, row in _rows(stream):
-            if header is None and any(cell.strip().lower() == "food" for cell in row):
+            if header is None and any(cell.strip().lower() in ("food", "food name") for cell in row):
                 header = _header(row, line)
                 continue
             try:
-                parsed.entries.append(_entry(line, row, header or POSITIONAL, has_header=header is not None))
+                parsed.entries.append(_entry(line, row, header))
             except MagcalcError as error:
                 parsed.problems.extend(error.at_line(line).problems)
     except MagcalcError as error:
@@ -97,8 +110,16 @@ def _decoded_lines(stream: BinaryIO, decoder: codecs.IncrementalDecoder) -> Iter
         yield text
 
 
-def _header(row: list[str], line: int) -> tuple[str, ...]:
-    names = tuple(cell.strip().lower() for cell in row)
+@dataclass(frozen=True)
+class _Header:
+    columns: tuple[str | None, ...]  # magcalc's name for each column; None for one to ignore
+    cronometer: bool
+
+
+def _header(row: list[str], line: int) -> _Header:
+    names = tuple(" ".join(cell.split()).lower() for cell in row)
+    if "food name" in names:
+        return _Header(tuple(CRONOMETER.get(n) for n in names), cronometer=True)
     unknown = [n for n in names if n not in COLUMNS]
     problems = [f"unknown column {n!r} (known: {', '.join(COLUMNS)})" for n in unknown]
     problems += [f"the column {n!r} appears twice" for n in sorted(set(names)) if names.count(n) > 1]
@@ -106,18 +127,27 @@ def _header(row: list[str], line: int) -> tuple[str, ...]:
         problems.append("the header has no 'amount' column")
     if problems:
         raise MagcalcError(*(Problem(p, line) for p in problems))
-    return names
+    return _Header(names, cronometer=False)
 
 
-def _entry(line: int, row: list[str], columns: tuple[str, ...], *, has_header: bool) -> Entry:
+def unguard(cell: str) -> str:
+    """Undo an export's guard against spreadsheet formulas: "'=x" -> "=x", "''=x" -> "'=x"."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_START):
+        return cell[1:]
+    return cell
+
+
+def _entry(line: int, row: list[str], header: _Header | None) -> Entry:
+    columns = header.columns if header else POSITIONAL
     if len(row) > len(columns):
-        if has_header:
+        if header:
             raise MagcalcError(f"{len(row)} fields, but the header has {len(columns)}")
         raise MagcalcError(
             f"{len(row)} fields, but a log without a header has 3 (food,amount,unit); "
             "add a header row to use date,time,meal,note"
         )
-    cells = {name: cell.strip() for name, cell in zip(columns, row, strict=False)}
+    cells = {name: unguard(cell.strip()) for name, cell in zip(columns, row, strict=False) if name}
+    cronometer = header is not None and header.cronometer
     problems: list[str] = []
     too_long = [name for name, cell in cells.items() if len(cell) > MAX_FIELD]
     if too_long:
@@ -133,10 +163,15 @@ def _entry(line: int, row: list[str], columns: tuple[str, ...], *, has_header: b
         unit = unit or unit_in_amount
     except UnitError as error:
         problems.extend(p.message for p in error.problems)
-    date = _date(cells.get("date", ""), problems)
-    time = cells.get("time") or None
-    if time is not None and not _TIME.fullmatch(time):
-        problems.append(f"the time {time!r} is not a time (use HH:MM)")
+    if cronometer and unit:
+        # '2.00 medium (2-2/3" dia)': the words before the bracket name the USDA measure
+        unit = re.sub(r"\s*\(.*$", "", unit, flags=re.DOTALL) or unit
+    date = parse_date(cells.get("date", ""), problems, padded=not cronometer)
+    time = parse_time(cells.get("time", ""), problems)
+    magnesium = _magnesium(cells.get("magnesium_mg", ""), problems)
+    food_id = cells.get("food_id") or None
+    if food_id is not None and not re.fullmatch(r"\d{1,5}", food_id):
+        problems.append(f"the food_id {food_id!r} is not a USDA id (up to 5 digits)")
     if problems:
         raise MagcalcError(*problems)
     return Entry(
@@ -148,19 +183,53 @@ def _entry(line: int, row: list[str], columns: tuple[str, ...], *, has_header: b
         time=time,
         meal=cells.get("meal") or None,
         note=cells.get("note") or None,
+        food_id=food_id,
+        magnesium_mg=magnesium,
+        entry_id=cells.get("id") or None,
     )
 
 
-def _date(text: str, problems: list[str]) -> dt.date | None:
+def parse_date(text: str, problems: list[str], *, padded: bool = True) -> dt.date | None:
+    """YYYY-MM-DD (with padded=False also 2026-3-5), or None for an empty cell."""
     if not text:
         return None
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})" if padded else r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if not match:
             raise ValueError
-        return dt.date.fromisoformat(text)
+        return dt.date(*map(int, match.groups()))
     except ValueError:
         problems.append(f"the date {text!r} is not a date (use YYYY-MM-DD)")
         return None
+
+
+def parse_time(text: str, problems: list[str]) -> str | None:
+    """HH:MM[:SS], or a 12-hour time ('8:05 PM'), as HH:MM[:SS]."""
+    if not text:
+        return None
+    twelve = re.fullmatch(r"(1[0-2]|0?[1-9])(:[0-5]\d(?::[0-5]\d)?)\s*([AaPp])\.?[Mm]\.?", text)
+    if twelve:
+        hour = int(twelve[1]) % 12 + (12 if twelve[3].lower() == "p" else 0)
+        return f"{hour:02d}{twelve[2]}"
+    if not _TIME.fullmatch(text):
+        problems.append(f"the time {text!r} is not a time (use HH:MM)")
+        return None
+    hours, rest = text.split(":", 1)
+    return f"{int(hours):02d}:{rest}"  # 8:05 -> 08:05
+
+
+def _magnesium(text: str, problems: list[str]) -> float | None:
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        problems.append(f"the magnesium {text!r} is not a number of mg")
+        return None
+    if not math.isfinite(value) or value < 0 or value > MAX_MAGNESIUM_MG:
+        problems.append(f"the magnesium {text!r} is not a plausible number of mg (0 to {MAX_MAGNESIUM_MG:g})")
+        return None
+    return value + 0.0  # no negative zero
 
 
 def parse_log_text(text: str) -> ParsedLog:

@@ -48,6 +48,9 @@ class Entry(BaseModel):
     time: str | None = None
     meal: str | None = None
     note: str | None = None
+    food_id: str | None = None  # a USDA id given in the file (an export): used instead of matching
+    magnesium_mg: float | None = None  # given in the file (an export, Cronometer): kept as given
+    entry_id: str | None = None  # a diary id given in the file (an export)
 
 
 class LineItem(BaseModel):
@@ -66,6 +69,7 @@ class LineItem(BaseModel):
     time: str | None = None
     meal: str | None = None
     note: str | None = None
+    entry_id: str | None = None  # the diary's id for the entry; null for a file log
 
 
 class DaySummary(BaseModel):
@@ -126,3 +130,64 @@ class SearchHit(BaseModel):
     magnesium_mg_per_100g: float | None
     portion: PortionView | None
     matches_all_words: bool
+
+
+class DayTotal(BaseModel):
+    """A day's total against the target: what `add` prints after storing an entry."""
+
+    date: dt.date
+    total_mg: float
+    complete: bool
+    entries: int
+    rda_mg: float
+    percent_rda: float
+    remaining_mg: float
+
+
+class Added(BaseModel):
+    """What `magcalc add` stored, and the running total of each day it touched."""
+
+    added: list[LineItem]
+    days: list[DayTotal]
+    reference: Target
+
+
+class HistoryDay(BaseModel):
+    """One calendar day of the history; a day with no entries is not logged, not 0 mg."""
+
+    date: dt.date
+    logged: bool
+    total_mg: float | None
+    complete: bool | None
+    entries: int
+    percent_rda: float | None
+    met: bool | None
+
+
+class History(BaseModel):
+    start: dt.date
+    end: dt.date
+    days: list[HistoryDay]
+    days_logged: int
+    days_met: int
+    average_mg: float | None  # over the logged days
+    streak_days: int  # consecutive days met, ending at the last day (an unmet last day is skipped)
+    rda_mg: float
+    reference: Target
+    notes: list[str]
+
+
+class Profile(BaseModel):
+    """The stored person, and the reference intake it gives."""
+
+    person: Person | None
+    diary: str
+    reference: Target | None
+
+
+class Imported(BaseModel):
+    """What `magcalc import` did with each row of a file."""
+
+    imported: int
+    already_present: int
+    not_matched: list[str]  # 'line N: why', for each row that was not imported

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, TextIO
 
 from pydantic import BaseModel
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-from magcalc.models import FoodView, Report, SearchHit, Target
+from magcalc.exchange import EXPORT_COLUMNS, export_record, export_row
+from magcalc.models import Added, FoodView, History, Imported, LineItem, Profile, Report, SearchHit, Target
 from magcalc.rda import TableRow
 
 
@@ -41,7 +46,15 @@ def _json(stream: TextIO, payload: Any) -> None:
 def _csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+    writer.writerows([_cell(cell) for cell in row] for row in rows)
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
 
 
 def _mg(value: float | None) -> str:
@@ -59,13 +72,18 @@ def report(result: Report, fmt: Format, stream: TextIO) -> None:
         columns = ["line", "date", "time", "meal", "input", "food_id", "food_name", "amount", "unit", "grams"]
         return _csv(
             stream,
-            [*columns, "magnesium_mg"],
-            ([getattr(e, c) for c in columns] + [e.magnesium_mg] for e in result.entries),
+            [*columns, "magnesium_mg", "entry_id"],
+            ([getattr(e, c) for c in columns] + [e.magnesium_mg, e.entry_id] for e in result.entries),
         )
     out = console(stream)
     dated = len(result.days) > 1
-    title = "Magnesium from your log" + (f" on {result.days[0].date}" if len(result.days) == 1 else "")
+    diary = any(e.entry_id for e in result.entries)
+    title = f"Magnesium from your {'diary' if diary else 'log'}" + (
+        f" on {result.days[0].date}" if len(result.days) == 1 else ""
+    )
     table = Table(title=title, title_justify="left", expand=out.width < 120)
+    if diary:
+        table.add_column("Id", no_wrap=True)
     if dated:
         table.add_column("Date", no_wrap=True)
     table.add_column("You typed", ratio=2)
@@ -84,7 +102,9 @@ def report(result: Report, fmt: Format, stream: TextIO) -> None:
             f"{entry.grams:,.0f}",
             _mg(entry.magnesium_mg),
         ]
-        table.add_row(*([str(entry.date)] if dated else []), *cells)
+        table.add_row(
+            *([entry.entry_id or ""] if diary else []), *([str(entry.date)] if dated else []), *cells
+        )
     out.print(table)
     target = result.reference
     if len(result.days) > 1:
@@ -253,3 +273,195 @@ def food(view: FoodView, fmt: Format, stream: TextIO) -> None:
     else:
         out.print("USDA gives no household measures for this food: log it in g, kg, mg, oz or lb.")
     out.print(f"[dim]Source: {escape(view.source)}[/dim]")
+
+
+def _item_line(item: LineItem) -> str:
+    amount = f"{_amount(item.amount)} {item.unit or ''}".strip()
+    when = " ".join(filter(None, [str(item.date) if item.date else None, item.time, item.meal]))
+    return (
+        f"[bold]{item.entry_id or ''}[/bold] {escape(when)}: {escape(item.input)}, {escape(amount)} -> "
+        f"{escape(item.food_name)} [dim]({item.food_id})[/dim], {item.grams:,.0f} g, "
+        f"[bold]{_mg(item.magnesium_mg)} mg[/bold]"
+    )
+
+
+def added(result: Added, fmt: Format, stream: TextIO, verb: str = "Added") -> None:
+    """Entries just stored, and the running total of each day they landed on."""
+    if fmt is Format.json:
+        return _json(stream, result)
+    if fmt is Format.csv:
+        columns = ["entry_id", "date", "time", "meal", "input", "food_id", "food_name", "amount", "unit"]
+        return _csv(
+            stream,
+            [*columns, "grams", "magnesium_mg"],
+            ([getattr(e, c) for c in columns] + [e.grams, e.magnesium_mg] for e in result.added),
+        )
+    out = console(stream)
+    for item in result.added:
+        out.print(f"{verb} {_item_line(item)}")
+    for day in result.days:
+        known = "" if day.complete else " [yellow](incomplete: some magnesium unknown)[/yellow]"
+        out.print(
+            f"{day.date}: [bold]{day.total_mg:,.0f} mg[/bold]{known} of {day.rda_mg:g} mg "
+            f"({result.reference.kind}, {escape(result.reference.description)}): {day.percent_rda:.0f}%"
+            + (f", {day.remaining_mg:,.0f} mg to go" if day.remaining_mg > 0 else "")
+        )
+
+
+def _bar(total: float | None, rda_mg: float, scale_mg: float, met: bool | None, width: int) -> Text:
+    """A bar of `total` with the RDA marked as a vertical line at its place on the scale."""
+    mark = min(round(rda_mg / scale_mg * width), width - 1)
+    filled = 0 if total is None else round(total / scale_mg * width)
+    bar = Text(no_wrap=True)
+    for position in range(width):
+        if position == mark:
+            bar.append("│", style="bold")
+        elif position < filled:
+            bar.append("█" if met else "▒", style="green" if met else "yellow")
+        else:
+            bar.append(" " if total is not None else "·", style="dim")
+    return bar
+
+
+def _history_renderables(result: History, width: int) -> list[Any]:
+    chart = max(10, min(40, width - 48))  # what is left beside date, total, percent and met
+    scale = max([result.rda_mg * 1.25, *(d.total_mg or 0.0 for d in result.days)])
+    table = Table(
+        title=f"Magnesium by day, {result.start} to {result.end}",
+        title_justify="left",
+        caption=f"│ marks the {result.reference.kind}, {result.rda_mg:g} mg; █ met, ▒ below, · not logged",
+        caption_justify="left",
+    )
+    table.add_column("Date", no_wrap=True, min_width=10)
+    table.add_column("Mg mg", justify="right", no_wrap=True, min_width=10)
+    table.add_column("% RDA", justify="right", no_wrap=True, min_width=5)
+    table.add_column("Met", no_wrap=True)
+    table.add_column(f"0 to {scale:,.0f} mg", no_wrap=True, min_width=chart)
+    for day in result.days:
+        if not day.logged:
+            table.add_row(
+                str(day.date),
+                Text("not logged", style="dim"),
+                "",
+                "",
+                _bar(None, result.rda_mg, scale, None, chart),
+            )
+            continue
+        total = _mg(day.total_mg) + ("" if day.complete else "+?")
+        table.add_row(
+            str(day.date),
+            total,
+            f"{day.percent_rda or 0:.0f}%",
+            "yes" if day.met else "no",
+            _bar(day.total_mg, result.rda_mg, scale, day.met, chart),
+        )
+    lines: list[Any] = [table]
+    if result.days_logged:
+        average = result.average_mg or 0.0
+        lines.append(
+            f"Average: [bold]{average:,.0f} mg[/bold] a day over {result.days_logged} logged day(s) "
+            f"({100 * average / result.rda_mg:.0f}% of {result.rda_mg:g} mg, "
+            f"{escape(result.reference.description)})"
+        )
+        lines.append(
+            f"Met on {result.days_met} of {result.days_logged} logged day(s); "
+            f"{len(result.days) - result.days_logged} day(s) not logged"
+        )
+        lines.append(
+            f"Current streak: {result.streak_days} day(s) in a row at or above the {result.reference.kind}"
+        )
+    else:
+        lines.append(f"Nothing logged from {result.start} to {result.end}.")
+    lines += [f"[dim]{escape(note)}[/dim]" for note in result.notes]
+    return lines
+
+
+def history(result: History, fmt: Format, stream: TextIO, svg: Path | None = None) -> None:
+    if svg is not None:
+        recorder = Console(record=True, file=io.StringIO(), width=100, force_terminal=True)
+        for renderable in _history_renderables(result, recorder.width):
+            recorder.print(renderable)
+        write_atomically(svg, recorder.export_svg(title="magcalc history"))
+    if fmt is Format.json:
+        return _json(stream, result)
+    if fmt is Format.csv:
+        columns = ["date", "logged", "total_mg", "complete", "entries", "percent_rda", "met"]
+        return _csv(stream, columns, ([getattr(d, c) for c in columns] for d in result.days))
+    out = console(stream)
+    for renderable in _history_renderables(result, out.width):
+        out.print(renderable)
+
+
+def profile(view: Profile, fmt: Format, stream: TextIO) -> None:
+    if fmt is Format.json:
+        return _json(stream, view)
+    person = view.person
+    if fmt is Format.csv:
+        fields = ["age", "sex", "state"]
+        return _csv(
+            stream,
+            [*fields, "rda_mg", "diary"],
+            [[*(getattr(person, f) if person else None for f in fields),
+              view.reference.rda_mg if view.reference else None, view.diary]],
+        )  # fmt: skip
+    out = console(stream)
+    if person is None or view.reference is None:
+        out.print("No profile stored. Set one with: magcalc profile set --age N --sex female|male")
+    else:
+        state = "" if person.state == "none" else f", {person.state}"
+        out.print(f"Age {person.age:g}, {person.sex}{state}")
+        out.print(
+            f"{view.reference.kind}: [bold]{view.reference.rda_mg:g} mg[/bold] a day "
+            f"({escape(view.reference.description)})"
+        )
+    out.print(f"[dim]Diary: {escape(view.diary)}[/dim]")
+
+
+def export(items: list[LineItem], fmt: Format, stream: TextIO) -> None:
+    """Entries in the CSV format `magcalc log` and `magcalc import` read (or the same as JSON)."""
+    if fmt is Format.json:
+        return _json(stream, [export_record(item) for item in items])
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    writer.writerows(export_row(item) for item in items)
+
+
+def imported(result: Imported, fmt: Format, stream: TextIO) -> None:
+    if fmt is Format.json:
+        return _json(stream, result)
+    if fmt is Format.csv:
+        return _csv(
+            stream,
+            ["imported", "already_present", "not_matched"],
+            [[result.imported, result.already_present, len(result.not_matched)]],
+        )
+    console(stream).print(
+        f"Imported {result.imported} entr{'y' if result.imported == 1 else 'ies'}; "
+        f"{result.already_present} already in the diary; {len(result.not_matched)} not matched"
+        + (" (listed on stderr)" if result.not_matched else "")
+    )
+
+
+@contextlib.contextmanager
+def progress(total: int, stream: TextIO, description: str) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on `stream` when it is a terminal and the job is long; else no callback."""
+    if total < 500 or not stream.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console(stream), transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda done: bar.update(task, completed=done)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file beside it, so a failure never leaves half a file."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from magcalc import foods, rda
-from magcalc.errors import MagcalcError, Problem
+from magcalc.errors import MagcalcError, Problem, UnknownFood
 from magcalc.matching import resolve
 from magcalc.models import DaySummary, Entry, LineItem, Report, Target
 from magcalc.units import to_grams
@@ -16,9 +16,17 @@ NOT_ADVICE = "magcalc informs; it does not prescribe. Not medical advice."
 
 
 def measure(entry: Entry) -> LineItem:
-    """One entry's food, grams and magnesium; MagcalcError (without a line) when it cannot be done."""
-    food = resolve(entry.input)
+    """One entry's food, grams and magnesium; MagcalcError (without a line) when it cannot be done.
+
+    A USDA id given with the entry (an export) is used instead of matching the name, and a
+    magnesium value given with it (an export, Cronometer) is kept as given.
+    """
+    food = _food(entry)
     conversion = to_grams(food, entry.amount, entry.unit)
+    magnesium = food.magnesium_mg(conversion.grams) if entry.magnesium_mg is None else entry.magnesium_mg
+    portion = conversion.portion
+    if entry.magnesium_mg is not None:
+        portion = "; ".join(filter(None, [portion, "magnesium as given in the file"]))
     return LineItem(
         line=entry.line,
         input=entry.input,
@@ -27,13 +35,23 @@ def measure(entry: Entry) -> LineItem:
         amount=entry.amount,
         unit=entry.unit,
         grams=conversion.grams,
-        magnesium_mg=food.magnesium_mg(conversion.grams),
-        portion=conversion.portion,
+        magnesium_mg=magnesium,
+        portion=portion,
         date=entry.date,
         time=entry.time,
         meal=entry.meal,
         note=entry.note,
+        entry_id=entry.entry_id,
     )
+
+
+def _food(entry: Entry) -> foods.Food:
+    if entry.food_id is None:
+        return resolve(entry.input)
+    food = foods.get_food(entry.food_id)
+    if food is None:
+        raise UnknownFood(f"the food_id {entry.food_id!r} is not a USDA id in magcalc's table")
+    return food
 
 
 def measure_all(entries: Iterable[Entry], problems: Iterable[Problem] = ()) -> list[LineItem]:
