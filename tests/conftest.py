@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 
 from magcalc.cli import app
 
-
 # The machines are shared and noisy: a slow example is not a failure (speed lives in bench/).
 settings.register_profile("magcalc", deadline=None)
 settings.load_profile("magcalc")

@@ -44,8 +44,13 @@ def test_unknown_magnesium_is_null_in_json(run: Run) -> None:
 
 
 def test_days_in_json(run: Run) -> None:
-    report = run.json("log", "-", input="date,food,amount\n2026-11-20,almonds,1 oz\n2026-11-21,almonds,2 oz\n")
-    assert [(d["date"], round(d["total_mg"])) for d in report["days"]] == [("2026-11-20", 77), ("2026-11-21", 153)]
+    report = run.json(
+        "log", "-", input="date,food,amount\n2026-11-20,almonds,1 oz\n2026-11-21,almonds,2 oz\n"
+    )
+    assert [(d["date"], round(d["total_mg"])) for d in report["days"]] == [
+        ("2026-11-20", 77),
+        ("2026-11-21", 153),
+    ]
     assert list(report["days"][0]) == ["date", "total_mg", "complete", "percent_rda", "entries"]
 
 

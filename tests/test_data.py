@@ -16,7 +16,9 @@ from magcalc.resources import read_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SR28 = Path(os.environ.get("MAGCALC_SR28", ROOT.parent / "shared" / "usda-sr28"))
-needs_sr28 = pytest.mark.skipif(not (SR28 / "FOOD_DES.txt").is_file(), reason=f"USDA SR28 files not at {SR28}")
+needs_sr28 = pytest.mark.skipif(
+    not (SR28 / "FOOD_DES.txt").is_file(), reason=f"USDA SR28 files not at {SR28}"
+)
 
 
 def sr28_records(name: str) -> list[list[str]]:

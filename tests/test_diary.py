@@ -140,7 +140,11 @@ def test_a_version_1_diary_is_migrated_with_its_entries(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    [b"date,food\n2026-11-21,almonds\n", b"\x89PNG\r\n\x1a\n" + bytes(200), b"SQLite format 3\x00" + b"\xff" * 200],
+    [
+        b"date,food\n2026-11-21,almonds\n",
+        b"\x89PNG\r\n\x1a\n" + bytes(200),
+        b"SQLite format 3\x00" + b"\xff" * 200,
+    ],
 )
 def test_a_file_that_is_not_a_diary_is_refused_and_untouched(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "notes.db"

@@ -18,7 +18,13 @@ MAGCALC = shutil.which("magcalc", path=str(Path(sys.executable).parent)) or shut
 def magcalc(*args: str, stdin: str = "", cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     assert MAGCALC, "the magcalc command is not installed (pip install -e '.[test]')"
     return subprocess.run(
-        [MAGCALC, *args], input=stdin, capture_output=True, text=True, cwd=cwd, env=os.environ.copy(), timeout=60
+        [MAGCALC, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=os.environ.copy(),
+        timeout=60,
     )
 
 
@@ -33,7 +39,9 @@ def test_done_when_spinach_and_almonds(tmp_path: Path) -> None:
 
 
 def test_bundled_example_runs_from_another_folder(tmp_path: Path) -> None:
-    result = magcalc("log", str(ROOT / "examples" / "day.csv"), "--age", "40", "--sex", "female", cwd=tmp_path)
+    result = magcalc(
+        "log", str(ROOT / "examples" / "day.csv"), "--age", "40", "--sex", "female", cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert "Total:" in result.stdout and "\x1b[" not in result.stdout
 

@@ -119,11 +119,17 @@ def test_read_log_raises_with_all_problems() -> None:
 
 
 _names = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="#\ufeff"), min_size=1, max_size=30
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="#\ufeff"),
+    min_size=1,
+    max_size=30,
 ).filter(lambda s: s.strip() and s.strip().lower() not in {"food"} and "\x00" not in s)
 
 
-@given(st.lists(st.tuples(_names, st.floats(0.01, 1000), st.sampled_from(["g", "oz", "cup", "medium"])), min_size=1))
+@given(
+    st.lists(
+        st.tuples(_names, st.floats(0.01, 1000), st.sampled_from(["g", "oz", "cup", "medium"])), min_size=1
+    )
+)
 def test_any_log_written_by_a_csv_writer_reads_back(rows: list[tuple[str, float, str]]) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer)

@@ -34,7 +34,9 @@ def test_every_life_stage(age: float, sex: Sex, state: State, mg: float, kind: s
     assert "Institute of Medicine (1997)" in found.source
 
 
-@pytest.mark.parametrize(("age", "ul"), [(0.5, None), (1, 65), (3, 65), (4, 110), (8, 110), (9, 350), (70, 350)])
+@pytest.mark.parametrize(
+    ("age", "ul"), [(0.5, None), (1, 65), (3, 65), (4, 110), (8, 110), (9, 350), (70, 350)]
+)
 def test_supplement_upper_limit_by_age(age: float, ul: float | None) -> None:
     assert ul_supplement_mg(age) == ul
 
@@ -74,7 +76,9 @@ def test_pregnancy_implies_female() -> None:
         (40, None, "none", "give --sex"),
     ],
 )
-def test_impossible_people_are_refused(age: float | None, sex: Sex | None, state: State, fragment: str) -> None:
+def test_impossible_people_are_refused(
+    age: float | None, sex: Sex | None, state: State, fragment: str
+) -> None:
     with pytest.raises(PersonError, match=fragment):
         target(check_person(age, sex, state))
 

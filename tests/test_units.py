@@ -10,7 +10,15 @@ from hypothesis import strategies as st
 
 from magcalc.errors import UnitError
 from magcalc.foods import get_food
-from magcalc.units import MASS_G, UNIT_SPELLINGS, VOLUME_ML, available_units, canonical_unit, parse_amount, to_grams
+from magcalc.units import (
+    MASS_G,
+    UNIT_SPELLINGS,
+    VOLUME_ML,
+    available_units,
+    canonical_unit,
+    parse_amount,
+    to_grams,
+)
 
 SPINACH = get_food("11458")  # 1 cup = 180 g
 ALMONDS = get_food("12061")  # 1 cup whole = 143 g, 1 oz (23 whole kernels) = 28.35 g, 1 almond = 1.2 g
@@ -68,7 +76,9 @@ def test_parse_amount_reads_back_any_positive_decimal(value: float) -> None:
     assert parse_amount(text) == (pytest.approx(float(text)), None)
 
 
-@given(st.integers(0, 50), st.integers(1, 99), st.integers(1, 99), st.sampled_from(["", " cup", "g", " tbsp"]))
+@given(
+    st.integers(0, 50), st.integers(1, 99), st.integers(1, 99), st.sampled_from(["", " cup", "g", " tbsp"])
+)
 def test_parse_amount_reads_mixed_fractions(whole: int, num: int, den: int, unit: str) -> None:
     text = f"{whole} {num}/{den}{unit}" if whole else f"{num}/{den}{unit}"
     amount, parsed_unit = parse_amount(text)
@@ -125,7 +135,11 @@ def test_to_grams_through_usda_measures(food_id: str, amount: float, unit: str, 
 def test_bare_number_uses_the_only_portion_and_says_so() -> None:
     spinach = to_grams(SPINACH, 2, None)
     assert spinach.grams == 360.0
-    assert spinach.portion is not None and "only measure" in spinach.portion and "1 cup = 180 g" in spinach.portion
+    assert (
+        spinach.portion is not None
+        and "only measure" in spinach.portion
+        and "1 cup = 180 g" in spinach.portion
+    )
 
 
 def test_bare_number_with_several_portions_lists_units() -> None:
