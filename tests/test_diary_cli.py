@@ -433,3 +433,18 @@ def test_export_import_round_trip_property(tmp_path: Path, rows: list[dict[str, 
         assert target.entries() == original
         again = import_entries(target, parsed.entries, TODAY, "import")
         assert again.imported == 0 and again.already_present == len(rows)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_long_import_shows_progress_only_on_a_terminal() -> None:
+    with render.progress(5000, _Terminal(), "Importing") as advance:
+        assert advance is not None
+        advance(2500)
+    with render.progress(5000, io.StringIO(), "Importing") as advance:
+        assert advance is None
+    with render.progress(10, _Terminal(), "Importing") as advance:
+        assert advance is None

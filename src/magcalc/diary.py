@@ -90,13 +90,27 @@ def _check_foreign(path: Path) -> None:
 
 
 def _check_identity(conn: sqlite3.Connection, path: Path) -> bool:
-    """True when the file is a fresh, empty database that magcalc may claim."""
+    """True when the file is a fresh, empty database that magcalc may claim.
+
+    The three reads run in one read transaction: another process creating the diary at the
+    same moment must not be seen half way (no id yet, but tables already).
+    """
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if conn.in_transaction:
+            return _identity(conn, path)
+        conn.execute("BEGIN")
+        try:
+            return _identity(conn, path)
+        finally:
+            conn.execute("COMMIT")
     except sqlite3.DatabaseError as error:
         raise DiaryError(f"{path} is not a readable magcalc diary ({error}); it was left untouched") from None
+
+
+def _identity(conn: sqlite3.Connection, path: Path) -> bool:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if app_id == 0 and version == 0 and tables == 0:
         return True
     if app_id != APPLICATION_ID:
@@ -135,11 +149,11 @@ def open_diary(path: Path, *, write: bool) -> Iterator[Diary | None]:
         conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         try:
             if write:
-                _migrate(conn, fresh)
+                _migrate(conn, path)
             elif conn.execute("PRAGMA user_version").fetchone()[0] < len(MIGRATIONS):
                 conn.execute("ROLLBACK")
                 conn.execute("BEGIN IMMEDIATE")
-                _migrate(conn, fresh)
+                _migrate(conn, path)
             yield Diary(conn)
         except BaseException:
             conn.execute("ROLLBACK")
@@ -151,7 +165,10 @@ def open_diary(path: Path, *, write: bool) -> Iterator[Diary | None]:
         conn.close()
 
 
-def _migrate(conn: sqlite3.Connection, fresh: bool) -> None:
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Claim a fresh file and apply the missing migrations, under the write lock (so the
+    identity is checked again: another process may have claimed the file meanwhile)."""
+    fresh = _check_identity(conn, path)
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if fresh:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
