@@ -15,9 +15,10 @@ SPINACH_ALMONDS = "food,amount,unit\nspinach cooked,1,cup\nalmonds,1,oz\n"
 WOMAN_40 = ("--age", "40", "--sex", "female")
 
 ENTRY_KEYS = ["line", "input", "food_id", "food_name", "amount", "unit", "grams", "magnesium_mg", "portion",
-              "date", "time", "meal", "note", "entry_id"]  # fmt: skip
-REPORT_KEYS = ["entries", "total_mg", "complete", "unknown_entries", "days", "daily_average_mg", "rda_mg",
-               "percent_rda", "remaining_mg", "reference", "rls_trial_range_mg", "food_source", "notes"]  # fmt: skip
+              "date", "time", "meal", "note", "entry_id", "kind"]  # fmt: skip
+REPORT_KEYS = ["entries", "total_mg", "food_mg", "supplement_mg", "ul_supplement_mg", "over_ul", "complete",
+               "unknown_entries", "days", "daily_average_mg", "rda_mg", "percent_rda", "remaining_mg", "reference",
+               "rls_trial_range_mg", "rls_position", "rls_trials", "food_source", "warnings", "notes"]  # fmt: skip
 
 
 def test_log_json_from_stdin(run: Run) -> None:
@@ -51,7 +52,8 @@ def test_days_in_json(run: Run) -> None:
         ("2026-11-20", 77),
         ("2026-11-21", 153),
     ]
-    assert list(report["days"][0]) == ["date", "total_mg", "complete", "percent_rda", "entries"]
+    assert list(report["days"][0]) == ["date", "total_mg", "complete", "percent_rda", "entries", "food_mg",
+                                       "supplement_mg", "over_ul"]  # fmt: skip
 
 
 def test_log_table_shows_input_match_total_rda_and_rls_note(run: Run) -> None:

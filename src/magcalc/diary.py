@@ -378,6 +378,7 @@ def _item(line: int, row: Sequence[object]) -> LineItem:
             "line": line,
             "input": values["typed"],
             "portion": None,
+            "kind": "supplement" if str(values["food_id"]).startswith("supplement/") else "food",
             **{k: values[k] for k in _COLUMNS if k not in ("typed", "added_at", "import_key")},
         }
     )

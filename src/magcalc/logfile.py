@@ -16,7 +16,7 @@ from magcalc.errors import MagcalcError, Problem, UnitError
 from magcalc.models import Entry
 from magcalc.units import parse_amount
 
-COLUMNS = ("food", "amount", "unit", "date", "time", "meal", "note", "food_id", "magnesium_mg", "id")
+COLUMNS = ("food", "amount", "unit", "date", "time", "meal", "note", "food_id", "magnesium_mg", "id", "each")
 POSITIONAL = ("food", "amount", "unit")
 # A Cronometer "servings" export, matched by header name; its other columns are ignored.
 CRONOMETER = {
@@ -139,6 +139,8 @@ def unguard(cell: str) -> str:
 
 def _entry(line: int, row: list[str], header: _Header | None) -> Entry:
     columns = header.columns if header else POSITIONAL
+    if header is None and len(row) == 4 and row[3].strip().lower().endswith(" each"):
+        columns = (*POSITIONAL, "each")  # magnesium glycinate,2,capsule,100 mg each
     if len(row) > len(columns):
         if header:
             raise MagcalcError(f"{len(row)} fields, but the header has {len(columns)}")
@@ -170,8 +172,8 @@ def _entry(line: int, row: list[str], header: _Header | None) -> Entry:
     time = parse_time(cells.get("time", ""), problems)
     magnesium = _magnesium(cells.get("magnesium_mg", ""), problems)
     food_id = cells.get("food_id") or None
-    if food_id is not None and not re.fullmatch(r"\d{1,5}", food_id):
-        problems.append(f"the food_id {food_id!r} is not a USDA id (up to 5 digits)")
+    if food_id is not None and not re.fullmatch(r"\d{1,5}|supplement/[a-z-]{1,40}", food_id):
+        problems.append(f"the food_id {food_id!r} is not a USDA id (up to 5 digits) or supplement/FORM")
     if problems:
         raise MagcalcError(*problems)
     return Entry(
@@ -186,6 +188,7 @@ def _entry(line: int, row: list[str], header: _Header | None) -> Entry:
         food_id=food_id,
         magnesium_mg=magnesium,
         entry_id=cells.get("id") or None,
+        each=(cells.get("each") or "").removesuffix(" each").removesuffix(" EACH").strip() or None,
     )
 
 

@@ -51,6 +51,7 @@ class Entry(BaseModel):
     food_id: str | None = None  # a USDA id given in the file (an export): used instead of matching
     magnesium_mg: float | None = None  # given in the file (an export, Cronometer): kept as given
     entry_id: str | None = None  # a diary id given in the file (an export)
+    each: str | None = None  # for capsules and tablets: how much each holds ('100 mg')
 
 
 class LineItem(BaseModel):
@@ -70,6 +71,7 @@ class LineItem(BaseModel):
     meal: str | None = None
     note: str | None = None
     entry_id: str | None = None  # the diary's id for the entry; null for a file log
+    kind: Literal["food", "supplement"] = "food"
 
 
 class DaySummary(BaseModel):
@@ -78,6 +80,9 @@ class DaySummary(BaseModel):
     complete: bool
     percent_rda: float
     entries: int
+    food_mg: float
+    supplement_mg: float
+    over_ul: bool
 
 
 class Report(BaseModel):
@@ -86,6 +91,10 @@ class Report(BaseModel):
 
     entries: list[LineItem]
     total_mg: float
+    food_mg: float
+    supplement_mg: float  # elemental magnesium from supplements (all days)
+    ul_supplement_mg: float | None  # the person's UL for supplemental magnesium, a day
+    over_ul: bool  # supplemental magnesium above the UL (on any day)
     complete: bool
     unknown_entries: int
     days: list[DaySummary]
@@ -95,7 +104,10 @@ class Report(BaseModel):
     remaining_mg: float
     reference: Target
     rls_trial_range_mg: tuple[float, float]
+    rls_position: Literal["below", "within", "above"]  # the daily average against that range
+    rls_trials: list[str]
     food_source: str
+    warnings: list[str]
     notes: list[str]
 
 

@@ -52,6 +52,11 @@ def _standard(name: str) -> dict[str, Any]:
     return found
 
 
+def rls_trials() -> list[str]:
+    """The trials behind the RLS range, named (author, year, journal)."""
+    return [str(t) for t in _data()["rls_trials"]["trials"]]
+
+
 def rls_range() -> tuple[float, float, str, str]:
     rls = _data()["rls_trials"]
     return float(rls["low_mg"]), float(rls["high_mg"]), str(rls["source"]), str(rls["note"])
@@ -89,17 +94,23 @@ def target(person: Person, standard: str = "iom") -> Target:
     if person.age is None:
         default = _data()["default_person"]
         found = target(Person(age=default["age"], sex=default["sex"]), standard)
-        return found.model_copy(update={"is_default": True, "description": default["description"]})
+        description = str(default["description"]).format(rda_mg=found.rda_mg, kind=found.kind)
+        return found.model_copy(update={"is_default": True, "description": description})
     age = person.age
-    row = next(r for r in table["intakes"] if _in(r, age))
+    row = next((r for r in table["intakes"] if _in(r, age)), None)
+    if row is None:
+        first = min(r["min_age_years"] for r in table["intakes"])
+        raise PersonError(
+            f"the {standard.upper()} table sets no value below {first:g} years (age {age:g}); try --standard iom"
+        )
     if person.sex is None and row["male"] != row["female"]:
-        raise PersonError(f"give --sex too: from age 14 the reference intake differs by sex (age {age:g})")
+        raise PersonError(f"give --sex too: at age {age:g} the reference intake differs by sex")
     sex: Sex = person.sex or "female"
     column = sex if person.state == "none" else person.state
     if column not in row:
         raise PersonError(
             f"the {standard.upper()} table has no {person.state} value for age {age:g} "
-            f"(it covers {person.state} from 14 to 50 years)"
+            f"(it covers {person.state} in: {', '.join(r['life_stage'] for r in table['intakes'] if column in r)})"
         )
     who = person.sex or "person"
     return Target(

@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
-from magcalc import foods, rda
+import re
+
+from magcalc import foods, rda, supplements
 from magcalc.errors import MagcalcError, Problem, UnknownFood
 from magcalc.matching import resolve
+from magcalc.supplements import find_form
 from magcalc.models import DaySummary, Entry, LineItem, Report, Target
 from magcalc.units import to_grams
 
@@ -21,6 +25,13 @@ def measure(entry: Entry) -> LineItem:
     A USDA id given with the entry (an export) is used instead of matching the name, and a
     magnesium value given with it (an export, Cronometer) is kept as given.
     """
+    if entry.food_id is not None and is_supplement_id(entry.food_id):
+        form = find_form(entry.food_id)
+        if form is None:
+            raise UnknownFood(f"the food_id {entry.food_id!r} is not a supplement form magcalc knows")
+        return _measure_supplement(entry, form)
+    if entry.food_id is None and (form := find_form(entry.input)) is not None:
+        return _measure_supplement(entry, form)
     food = _food(entry)
     conversion = to_grams(food, entry.amount, entry.unit)
     magnesium = food.magnesium_mg(conversion.grams) if entry.magnesium_mg is None else entry.magnesium_mg
@@ -42,6 +53,34 @@ def measure(entry: Entry) -> LineItem:
         meal=entry.meal,
         note=entry.note,
         entry_id=entry.entry_id,
+    )
+
+
+def is_supplement_id(food_id: str) -> bool:
+    return food_id.startswith(supplements.ID_PREFIX)
+
+
+def _measure_supplement(entry: Entry, form: supplements.Form) -> LineItem:
+    unit = entry.unit
+    if entry.each and unit and not re.search(r"\d", unit):
+        unit = f"{unit} ({entry.each.strip()} each)"  # stored with the strength, so it reads back alone
+    dose = supplements.dose(form, entry.amount, unit, None)
+    return LineItem(
+        line=entry.line,
+        input=entry.input,
+        food_id=form.food_id,
+        food_name=form.name,
+        amount=entry.amount,
+        unit=unit,
+        grams=dose.compound_grams,
+        magnesium_mg=dose.elemental_mg if entry.magnesium_mg is None else entry.magnesium_mg,
+        portion=dose.description,
+        date=entry.date,
+        time=entry.time,
+        meal=entry.meal,
+        note=entry.note,
+        entry_id=entry.entry_id,
+        kind="supplement",
     )
 
 
@@ -78,14 +117,24 @@ def _percent(mg: float, target_mg: float) -> float:
     return 100 * mg / target_mg
 
 
+def _known(items: Iterable[LineItem], kind: str | None = None) -> float:
+    return sum(i.magnesium_mg for i in items if i.magnesium_mg is not None and kind in (None, i.kind))
+
+
 def build_report(items: list[LineItem], target: Target) -> Report:
-    known = [item.magnesium_mg for item in items if item.magnesium_mg is not None]
-    total = sum(known)
-    unknown = len(items) - len(known)
-    days = _days(items, target.rda_mg)
+    total = _known(items)
+    unknown = sum(1 for item in items if item.magnesium_mg is None)
+    ul = target.ul_supplement_mg
+    days = _days(items, target.rda_mg, ul)
+    supplement = _known(items, "supplement")
+    # Each day's supplements against the UL; a log without dates is one day.
+    over_ul = any(d.over_ul for d in days) if days else (ul is not None and supplement > ul)
     average = total / max(len(days), 1)
     low, high, _source, trial_note = rda.rls_range()
-    notes = []
+    position: Literal["below", "within", "above"] = (
+        "below" if average < low else "above" if average > high else "within"
+    )
+    notes, warnings = [], []
     if unknown:
         notes.append(
             f"{unknown} food(s) have no USDA magnesium value: the total counts only known values, "
@@ -96,11 +145,31 @@ def build_report(items: list[LineItem], target: Target) -> Report:
             f"No person given: compared with {target.description}. "
             "Give --age and --sex (and --pregnant or --lactating) for yours."
         )
-    notes.append(f"RLS trials have used {low:g}-{high:g} mg a day: {trial_note}")
+    if over_ul:
+        warnings.append(_ul_warning(items, days, supplement, target))
+    elif supplement and ul is None:
+        notes.append(
+            f"No upper limit for supplemental magnesium is set for {target.description}: "
+            "supplements at this age belong under medical supervision."
+        )
+    elif supplement and ul is not None:
+        notes.append(
+            f"Supplemental magnesium is within the upper limit of {ul:g} mg a day "
+            f"({target.standard.upper()}); the limit applies to supplements only, not to food."
+        )
+    notes.append(
+        f"RLS trials have used {low:g}-{high:g} mg a day ({'; '.join(rda.rls_trials())}); "
+        f"this {'daily average' if len(days) > 1 else 'total'} of {average:,.0f} mg is {position} that range. "
+        f"{trial_note} Amounts from supplements above the UL belong under medical supervision."
+    )
     notes.append(NOT_ADVICE)
     return Report(
         entries=items,
         total_mg=total,
+        food_mg=_known(items, "food"),
+        supplement_mg=supplement,
+        ul_supplement_mg=ul,
+        over_ul=over_ul,
         complete=unknown == 0,
         unknown_entries=unknown,
         days=days,
@@ -110,12 +179,31 @@ def build_report(items: list[LineItem], target: Target) -> Report:
         remaining_mg=max(target.rda_mg - average, 0.0),
         reference=target,
         rls_trial_range_mg=(low, high),
+        rls_position=position,
+        rls_trials=rda.rls_trials(),
         food_source=foods.SOURCE,
+        warnings=warnings,
         notes=notes,
     )
 
 
-def _days(items: list[LineItem], target_mg: float) -> list[DaySummary]:
+def _ul_warning(items: list[LineItem], days: list[DaySummary], supplement: float, target: Target) -> str:
+    safety = supplements.safety()
+    ul = target.ul_supplement_mg or 0.0
+    if days:
+        over = ", ".join(f"{d.date} {d.supplement_mg:,.0f} mg" for d in days if d.over_ul)
+        amount = f"Supplemental magnesium is above the upper limit (UL) of {ul:g} mg a day on {over}"
+    else:
+        amount = f"Supplemental magnesium of {supplement:,.0f} mg is above the upper limit (UL) of {ul:g} mg a day"
+    return (
+        f"{amount} for {target.description} ({target.standard.upper()}; the UL is for supplements, not food). "
+        f"Common side effects above it: {safety['side_effects']}. {safety['kidneys']} "
+        f"Known interactions: {safety['interactions']}. Such amounts belong under medical supervision; "
+        "talk to a clinician."
+    )
+
+
+def _days(items: list[LineItem], target_mg: float, ul: float | None) -> list[DaySummary]:
     by_date: dict[dt.date, list[LineItem]] = {}
     for item in items:
         if item.date is not None:
@@ -123,7 +211,8 @@ def _days(items: list[LineItem], target_mg: float) -> list[DaySummary]:
     days = []
     for date in sorted(by_date):
         day = by_date[date]
-        total = sum(i.magnesium_mg for i in day if i.magnesium_mg is not None)
+        total = _known(day)
+        supplement = _known(day, "supplement")
         days.append(
             DaySummary(
                 date=date,
@@ -131,6 +220,9 @@ def _days(items: list[LineItem], target_mg: float) -> list[DaySummary]:
                 complete=all(i.magnesium_mg is not None for i in day),
                 percent_rda=_percent(total, target_mg),
                 entries=len(day),
+                food_mg=_known(day, "food"),
+                supplement_mg=supplement,
+                over_ul=ul is not None and supplement > ul,
             )
         )
     return days
