@@ -26,7 +26,7 @@ from magcalc.logfile import parse_log, parse_time
 from magcalc.models import Added, Entry, LineItem, Person, Profile, Report, State, Target
 from magcalc.paths import diary_path
 from magcalc.render import Format
-from magcalc.report import build_report, check, measure, measure_all
+from magcalc.report import build_report, check, check_supplement, measure, measure_all
 from magcalc.units import parse_amount
 
 P = ParamSpec("P")
@@ -56,6 +56,11 @@ class SexChoice(StrEnum):
     male = "male"
 
 
+class StandardChoice(StrEnum):
+    iom = "iom"
+    efsa = "efsa"
+
+
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Output: a table for people, json or csv for scripts.")
 ]
@@ -65,6 +70,11 @@ AgeOption = Annotated[
 SexOption = Annotated[SexChoice | None, typer.Option("--sex", help="female or male.", show_default=False)]
 PregnantOption = Annotated[bool, typer.Option("--pregnant", help="Use the pregnancy value.")]
 LactatingOption = Annotated[bool, typer.Option("--lactating", help="Use the lactation value.")]
+StandardOption = Annotated[
+    StandardChoice | None,
+    typer.Option("--standard", help="Reference values: iom (US/Canada, the default) or efsa (EU).",
+                 show_default=False),
+]  # fmt: skip
 LogArgument = Annotated[
     str | None,
     typer.Argument(
@@ -136,9 +146,10 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def stored_profile(db: Path | None) -> Person | None:
+def stored_profile(db: Path | None) -> tuple[Person | None, str | None]:
+    """The stored person and standard; (None, None) when there is no diary yet."""
     with open_diary(diary_path(db), write=False) as diary:
-        return diary.profile() if diary else None
+        return (diary.profile(), diary.standard()) if diary else (None, None)
 
 
 def person_target(
@@ -148,19 +159,28 @@ def person_target(
     lactating: bool,
     db: Path | None = None,
     use_profile: bool = True,
+    standard: StandardChoice | None = None,
 ) -> Target:
     """The target for the person given on the command line, completed from the stored profile:
-    --age replaces the profile's age; --sex, --pregnant or --lactating replace its sex and state."""
+    --age replaces the profile's age; --sex, --pregnant or --lactating replace its sex and state;
+    --standard replaces the stored standard (default iom)."""
     if pregnant and lactating:
         raise MagcalcError("give --pregnant or --lactating, not both")
     state: State = "pregnant" if pregnant else "lactating" if lactating else "none"
     sex_given = sex is not None or state != "none"
-    stored = stored_profile(db) if use_profile and (age is None or not sex_given) else None
+    needed = age is None or not sex_given or standard is None
+    stored, stored_standard = stored_profile(db) if use_profile and needed else (None, None)
+    chosen = standard.value if standard else (stored_standard or "iom")
     if stored is not None:
         age = stored.age if age is None else age
         if not sex_given:
-            return rda.target(rda.check_person(age, stored.sex, stored.state))
-    return rda.target(rda.check_person(age, sex.value if sex else None, state))
+            return rda.target(rda.check_person(age, stored.sex, stored.state), chosen)
+    return rda.target(rda.check_person(age, sex.value if sex else None, state), chosen)
+
+
+def warn(report: Report) -> None:
+    for warning in report.warnings:
+        typer.echo(f"magcalc: warning: {warning}", err=True)
 
 
 def _file_report(path: str, target: Target) -> Report:
@@ -223,13 +243,16 @@ def log(
     sex: SexOption = None,
     pregnant: PregnantOption = False,
     lactating: LactatingOption = False,
+    standard: StandardOption = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Report the magnesium in a food log, or in the diary (today by default), against the
     reference intake for the person (options, else the stored profile)."""
-    target = person_target(age, sex, pregnant, lactating, db)
-    render.report(_report(file, target, db, date, start, end), fmt, sys.stdout)
+    target = person_target(age, sex, pregnant, lactating, db, standard=standard)
+    report = _report(file, target, db, date, start, end)
+    render.report(report, fmt, sys.stdout)
+    warn(report)
 
 
 @app.command(name="check")
@@ -237,8 +260,22 @@ def log(
 def check_command(
     file: LogArgument = None,
     minimum: Annotated[
-        str, typer.Option("--min", help="The bar: rda, rls (300 mg, low end of the RLS trial range) or mg.")
-    ] = "rda",
+        str | None,
+        typer.Option(
+            "--min",
+            help="The bar: rda, rls (300 mg, low end of the RLS trial range) or mg "
+            "[default: rda, unless only --max-supplement is given].",
+            show_default=False,
+        ),
+    ] = None,
+    max_supplement: Annotated[
+        str | None,
+        typer.Option(
+            "--max-supplement",
+            help="Also fail when supplemental magnesium is above this: ul (the person's upper limit) or mg.",
+            show_default=False,
+        ),
+    ] = None,
     date: DateOption = None,
     start: FromOption = None,
     end: ToOption = None,
@@ -246,11 +283,12 @@ def check_command(
     sex: SexOption = None,
     pregnant: PregnantOption = False,
     lactating: LactatingOption = False,
+    standard: StandardOption = None,
     db: DbOption = None,
 ) -> None:
     """Exit 0 when each day's total reaches the bar, 1 when it does not (one line on stdout).
     Without a FILE, checks the diary (today by default)."""
-    target = person_target(age, sex, pregnant, lactating, db)
+    target = person_target(age, sex, pregnant, lactating, db, standard=standard)
     if file is None:
         report, (first, last) = _diary_report(db, target, date, start, end)
         if not report.entries:
@@ -258,9 +296,15 @@ def check_command(
             raise typer.Exit(EXIT_CHECK_FAILED)
     else:
         report = _report(file, target, db, date, start, end)
-    result = check(report, minimum)
-    typer.echo(result.message)
-    if not result.passed:
+    results = []
+    if minimum is not None or max_supplement is None:
+        results.append(check(report, minimum or "rda"))
+    if max_supplement is not None:
+        results.append(check_supplement(report, max_supplement))
+    warn(report)
+    for result in results:
+        typer.echo(result.message)
+    if not all(result.passed for result in results):
         raise typer.Exit(EXIT_CHECK_FAILED)
 
 
@@ -271,13 +315,17 @@ def rda_command(
     sex: SexOption = None,
     pregnant: PregnantOption = False,
     lactating: LactatingOption = False,
+    standard: StandardOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Print the reference intakes; with --age (and --sex) the one value for that person."""
+    """Print the reference intakes (IOM, or --standard efsa); with --age (and --sex) the one value
+    for that person."""
     if age is None and sex is None and not (pregnant or lactating):
-        render.rda_rows(rda.table_rows(), fmt, sys.stdout)
+        render.rda_rows(rda.table_rows(standard.value if standard else "iom"), fmt, sys.stdout)
     else:
-        render.target(person_target(age, sex, pregnant, lactating, use_profile=False), fmt, sys.stdout)
+        chosen = standard or StandardChoice.iom
+        render.target(person_target(age, sex, pregnant, lactating, use_profile=False, standard=chosen), fmt,
+                      sys.stdout)  # fmt: skip
 
 
 @foods_app.command("search")
@@ -307,12 +355,15 @@ def foods_show(
 # -- the diary ---------------------------------------------------------------------------------
 
 
-def _day_totals(diary: Diary, items: list[LineItem], target: Target) -> Added:
+def _day_totals(diary: Diary, items: list[LineItem], target: Target) -> tuple[Added, list[Report]]:
+    """The running total of each day the items landed on, and each such day's report (for warnings)."""
     from magcalc.history import day_total
 
     dates = sorted({item.date for item in items if item.date is not None})
-    totals = [day_total(diary.entries(date, date), date, target) for date in dates]
-    return Added(added=items, days=totals, reference=target)
+    day_items = {date: diary.entries(date, date) for date in dates}
+    totals = [day_total(day_items[date], date, target) for date in dates]
+    reports = [build_report(day_items[date], target) for date in dates]
+    return Added(added=items, days=totals, reference=target), reports
 
 
 def _entries_from_csv(path: str) -> list[Entry]:
@@ -377,10 +428,20 @@ def add(
         str | None, typer.Option("--meal", help="breakfast, lunch, ...", show_default=False)
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="Any note to keep.", show_default=False)] = None,
+    each: Annotated[
+        str | None,
+        typer.Option(
+            "--each",
+            help="For a supplement in capsules or tablets: how much each holds, e.g. "
+            "'100 mg' (elemental) or '500 mg compound'.",
+            show_default=False,
+        ),
+    ] = None,
     age: AgeOption = None,
     sex: SexOption = None,
     pregnant: PregnantOption = False,
     lactating: LactatingOption = False,
+    standard: StandardOption = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -389,21 +450,25 @@ def add(
     if food == "-" or file is not None:
         if food not in (None, "-") or amount is not None or unit is not None:
             raise MagcalcError("give FOOD AMOUNT [UNIT], or - (or --file) for a CSV food log, not both")
-        if time or meal or note:
+        if time or meal or note or each:
             raise MagcalcError("--time, --meal and --note are for one entry; a CSV log has columns for them")
         entries = _entries_from_csv(file or "-")
     elif food is None:
         raise MagcalcError("give FOOD AMOUNT [UNIT] (e.g. magcalc add almonds 1 oz), or - for a CSV log")
     else:
-        entries = [_entry_from_arguments(food, amount, unit, day, time, meal, note)]
-    target = person_target(age, sex, pregnant, lactating, db)
+        entries = [
+            _entry_from_arguments(food, amount, unit, day, time, meal, note).model_copy(update={"each": each})
+        ]
+    target = person_target(age, sex, pregnant, lactating, db, standard=standard)
     items = measure_all(entries)
     with open_diary(diary_path(db), write=True) as diary:
         assert diary is not None
         diary.begin("add")
         stored = diary.add(items, day or today())
-        result = _day_totals(diary, stored, target)
+        result, day_reports = _day_totals(diary, stored, target)
     render.added(result, fmt, sys.stdout)
+    for report in day_reports:
+        warn(report)
 
 
 @app.command()
@@ -447,11 +512,12 @@ def edit(
     sex: SexOption = None,
     pregnant: PregnantOption = False,
     lactating: LactatingOption = False,
+    standard: StandardOption = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Change an entry; a new food, amount or unit is matched and measured again."""
-    target = person_target(age, sex, pregnant, lactating, db)
+    target = person_target(age, sex, pregnant, lactating, db, standard=standard)
     problems: list[str] = []
     new_amount, unit_in_amount = parse_amount(amount) if amount is not None else (None, None)
     new_unit = unit_in_amount if unit is None else (unit.strip() or None)
@@ -491,8 +557,10 @@ def edit(
         )
         diary.begin("edit")
         stored = diary.replace(old.entry_id or "", new)
-        result = _day_totals(diary, [stored], target)
+        result, day_reports = _day_totals(diary, [stored], target)
     render.added(result, fmt, sys.stdout, verb="Changed")
+    for report in day_reports:
+        warn(report)
 
 
 @app.command()
@@ -516,13 +584,14 @@ def profile_set(
     pregnant: PregnantOption = False,
     lactating: LactatingOption = False,
     neither: Annotated[bool, typer.Option("--neither", help="Neither pregnant nor lactating.")] = False,
+    standard: StandardOption = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Store the person; reports then use it. Options given later on a command override it for that run."""
     if sum((pregnant, lactating, neither)) > 1:
         raise MagcalcError("give one of --pregnant, --lactating or --neither")
-    if age is None and sex is None and not (pregnant or lactating or neither):
+    if age is None and sex is None and not (pregnant or lactating or neither) and standard is None:
         raise MagcalcError("give --age and --sex (and --pregnant, --lactating or --neither) to store")
     path = diary_path(db)
     with open_diary(path, write=True) as diary:
@@ -537,18 +606,23 @@ def profile_set(
         person = rda.check_person(old.age if age is None else age, new_sex, state)
         if person.age is None or person.sex is None:
             raise MagcalcError("a profile needs both --age and --sex")
-        reference = rda.target(person)
+        chosen = standard.value if standard else (diary.standard() or "iom")
+        reference = rda.target(person, chosen)
         diary.set_profile(person)
-    render.profile(Profile(person=person, diary=str(path), reference=reference), fmt, sys.stdout)
+        diary.set_standard(chosen)
+    render.profile(
+        Profile(person=person, standard=chosen, diary=str(path), reference=reference), fmt, sys.stdout
+    )
 
 
 @profile_app.command("show")
 @handles_errors
 def profile_show(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
     """Show the stored person and the reference intake it gives."""
-    person = stored_profile(db)
-    reference = rda.target(person) if person else None
-    render.profile(Profile(person=person, diary=str(diary_path(db)), reference=reference), fmt, sys.stdout)
+    person, standard = stored_profile(db)
+    reference = rda.target(person, standard or "iom") if person else None
+    view = Profile(person=person, standard=standard or "iom", diary=str(diary_path(db)), reference=reference)
+    render.profile(view, fmt, sys.stdout)
 
 
 @app.command()
@@ -570,6 +644,7 @@ def history(
     sex: SexOption = None,
     pregnant: PregnantOption = False,
     lactating: LactatingOption = False,
+    standard: StandardOption = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -579,7 +654,7 @@ def history(
     if days is None and start is None and end is None:
         days = 14
     first, last = span(today(), None, start, end, days)
-    target = person_target(age, sex, pregnant, lactating, db)
+    target = person_target(age, sex, pregnant, lactating, db, standard=standard)
     with open_diary(diary_path(db), write=False) as diary:
         items = diary.entries(first, last) if diary else []
     result = build_history(items, target, first, last)
@@ -645,3 +720,13 @@ def import_command(
     for problem in result.not_matched:
         typer.echo(f"magcalc: warning: not imported: {problem}", err=True)
     render.imported(result, fmt, sys.stdout)
+
+
+@app.command(name="supplements")
+@handles_errors
+def supplements_command(fmt: FormatOption = Format.table) -> None:
+    """List the magnesium supplement forms magcalc knows: formula, elemental magnesium share
+    (computed from the formula), absorption, and the names you can log them by."""
+    from magcalc import supplements
+
+    render.supplement_forms(list(supplements.forms().values()), supplements.sources(), fmt, sys.stdout)

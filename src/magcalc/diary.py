@@ -327,10 +327,21 @@ class Diary:
         return Change(command, at, len({entry_id for entry_id, _ in rows}))
 
     def set_profile(self, person: Person) -> None:
+        self._set("profile", person.model_dump_json())
+
+    def standard(self) -> str | None:
+        """The reference standard chosen in the profile (iom or efsa), if one was."""
+        row = self.conn.execute("SELECT value FROM settings WHERE key = 'standard'").fetchone()
+        return None if row is None else str(row[0])
+
+    def set_standard(self, standard: str) -> None:
+        self._set("standard", standard)
+
+    def _set(self, key: str, value: str) -> None:
         self.conn.execute(
-            "INSERT INTO settings (key, value) VALUES ('profile', ?)"
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (person.model_dump_json(),),
+            (key, value),
         )
 
     # -- helpers -------------------------------------------------------------------------------

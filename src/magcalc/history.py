@@ -12,6 +12,8 @@ from magcalc.report import NOT_ADVICE
 def day_total(items: Iterable[LineItem], date: dt.date, target: Target) -> DayTotal:
     day = [item for item in items if item.date == date]
     total = sum(item.magnesium_mg for item in day if item.magnesium_mg is not None)
+    supplement = sum(i.magnesium_mg for i in day if i.magnesium_mg is not None and i.kind == "supplement")
+    ul = target.ul_supplement_mg
     return DayTotal(
         date=date,
         total_mg=total,
@@ -20,6 +22,10 @@ def day_total(items: Iterable[LineItem], date: dt.date, target: Target) -> DayTo
         rda_mg=target.rda_mg,
         percent_rda=100 * total / target.rda_mg,
         remaining_mg=max(target.rda_mg - total, 0.0),
+        food_mg=total - supplement,
+        supplement_mg=supplement,
+        ul_supplement_mg=ul,
+        over_ul=ul is not None and supplement > ul,
     )
 
 

@@ -154,6 +154,10 @@ class DayTotal(BaseModel):
     rda_mg: float
     percent_rda: float
     remaining_mg: float
+    food_mg: float
+    supplement_mg: float
+    ul_supplement_mg: float | None
+    over_ul: bool
 
 
 class Added(BaseModel):
@@ -193,6 +197,7 @@ class Profile(BaseModel):
     """The stored person, and the reference intake it gives."""
 
     person: Person | None
+    standard: str
     diary: str
     reference: Target | None
 

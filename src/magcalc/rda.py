@@ -29,6 +29,7 @@ class TableRow(BaseModel):
     kind: str
     rda_mg: float
     ul_supplement_mg: float | None
+    ul_from_age_years: float | None  # set when the UL starts inside the life stage
     source: str
 
 
@@ -101,7 +102,8 @@ def target(person: Person, standard: str = "iom") -> Target:
     if row is None:
         first = min(r["min_age_years"] for r in table["intakes"])
         raise PersonError(
-            f"the {standard.upper()} table sets no value below {first:g} years (age {age:g}); try --standard iom"
+            f"the {standard.upper()} table sets no value below {first:g} years (age {age:g}); "
+            "try --standard iom"
         )
     if person.sex is None and row["male"] != row["female"]:
         raise PersonError(f"give --sex too: at age {age:g} the reference intake differs by sex")
@@ -110,7 +112,7 @@ def target(person: Person, standard: str = "iom") -> Target:
     if column not in row:
         raise PersonError(
             f"the {standard.upper()} table has no {person.state} value for age {age:g} "
-            f"(it covers {person.state} in: {', '.join(r['life_stage'] for r in table['intakes'] if column in r)})"
+            f"(it covers {person.state} in: {', '.join(_stages_with(table, column))})"
         )
     who = person.sex or "person"
     return Target(
@@ -127,11 +129,29 @@ def target(person: Person, standard: str = "iom") -> Target:
     )
 
 
+def _ul_start(table: dict[str, Any], row: dict[str, Any]) -> float:
+    """The age from which the UL that ends the life stage applies (a UL may start inside a stage:
+    the EU's 250 mg from age 4, in EFSA's 3-<10 years)."""
+    start = float(row["min_age_years"])
+    for limit in table["upper_limits"]:
+        inside = start < limit["min_age_years"] and (
+            row["max_age_years"] is None or limit["min_age_years"] < row["max_age_years"]
+        )
+        if inside:
+            start = float(limit["min_age_years"])
+    return start
+
+
+def _stages_with(table: dict[str, Any], column: str) -> list[str]:
+    return [str(row["life_stage"]) for row in table["intakes"] if column in row]
+
+
 def table_rows(standard: str = "iom") -> list[TableRow]:
     """Every value of the standard's table, one row per life stage, sex and state."""
     table = _standard(standard)
     rows = []
     for row in table["intakes"]:
+        ul_age = _ul_start(table, row)
         for column in ("male", "female", "pregnant", "lactating"):
             if column not in row:
                 continue
@@ -145,7 +165,8 @@ def table_rows(standard: str = "iom") -> list[TableRow]:
                     state=_STATES.get(column, "none"),
                     kind=row["kind"],
                     rda_mg=float(row[column]),
-                    ul_supplement_mg=ul_supplement_mg(row["min_age_years"], standard),
+                    ul_supplement_mg=ul_supplement_mg(ul_age, standard),
+                    ul_from_age_years=ul_age if ul_age != row["min_age_years"] else None,
                     source=table["source"],
                 )
             )

@@ -21,6 +21,7 @@ from rich.text import Text
 from magcalc.exchange import EXPORT_COLUMNS, export_record, export_row
 from magcalc.models import Added, FoodView, History, Imported, LineItem, Profile, Report, SearchHit, Target
 from magcalc.rda import TableRow
+from magcalc.supplements import Form
 
 
 class Format(StrEnum):
@@ -95,9 +96,10 @@ def report(result: Report, fmt: Format, stream: TextIO) -> None:
         amount = f"{_amount(entry.amount)} {entry.unit or ''}".strip()
         if entry.portion:
             amount += f"\n[dim]{escape(entry.portion)}[/dim]"
+        source = f"[dim]({entry.food_id})[/dim]" if entry.kind == "food" else "[dim](supplement)[/dim]"
         cells = [
             escape(entry.input),
-            f"{escape(entry.food_name)} [dim]({entry.food_id})[/dim]",
+            f"{escape(entry.food_name)} {source}",
             amount,
             f"{entry.grams:,.0f}",
             _mg(entry.magnesium_mg),
@@ -122,7 +124,14 @@ def report(result: Report, fmt: Format, stream: TextIO) -> None:
     total = f"[bold]{result.total_mg:,.0f} mg[/bold]"
     if not result.complete:
         total += f" [yellow](incomplete: {result.unknown_entries} food(s) with magnesium unknown)[/yellow]"
+    if result.supplement_mg:
+        total += f" (food {result.food_mg:,.0f} mg, supplements {result.supplement_mg:,.0f} mg)"
     out.print(f"Total: {total}")
+    if result.supplement_mg:
+        ul = result.ul_supplement_mg
+        limit = "no UL is set at this age" if ul is None else f"UL {ul:g} mg a day, for supplements only"
+        flag = " [bold red]ABOVE THE UL[/bold red] (see the warning)" if result.over_ul else ""
+        out.print(f"Supplements: {result.supplement_mg:,.0f} mg ({limit}){flag}")
     out.print(
         f"{target.kind}: {target.rda_mg:g} mg for {escape(target.description)} [{target.standard.upper()}]"
     )
@@ -151,9 +160,10 @@ def rda_rows(rows: list[TableRow], fmt: Format, stream: TextIO) -> None:
         table.add_column(name, justify="left" if name == "Life stage" else "right")
     stages: dict[str, dict[str, str]] = {}
     for row in rows:
-        cells = stages.setdefault(
-            row.life_stage, {"ul": _mg(row.ul_supplement_mg).replace("unknown", "none")}
-        )
+        ul = _mg(row.ul_supplement_mg).replace("unknown", "none")
+        if row.ul_from_age_years is not None:
+            ul = f"{ul} from age {row.ul_from_age_years:g}"
+        cells = stages.setdefault(row.life_stage, {"ul": ul})
         key = row.state if row.state != "none" else row.sex
         cells[key] = f"{row.rda_mg:g}" + (" (AI)" if row.kind == "AI" else "")
     for stage, cells in stages.items():
@@ -392,6 +402,49 @@ def history(result: History, fmt: Format, stream: TextIO, svg: Path | None = Non
         out.print(renderable)
 
 
+def supplement_forms(forms: list[Form], sources: dict[str, str], fmt: Format, stream: TextIO) -> None:
+    rows = [
+        {
+            "form_id": f.form_id,
+            "name": f.name,
+            "formula": f.formula,
+            "elemental_percent": round(100 * f.elemental_fraction, 2),
+            "absorption": f.absorption,
+            "names": list(f.names),
+        }
+        for f in forms
+    ]
+    if fmt is Format.json:
+        return _json(stream, {"forms": rows, "sources": sources})
+    if fmt is Format.csv:
+        columns = ["form_id", "name", "formula", "elemental_percent", "absorption"]
+        return _csv(
+            stream,
+            [*columns, "names"],
+            ([r[c] for c in columns] + ["; ".join(f.names)] for r, f in zip(rows, forms, strict=True)),
+        )
+    table = Table(title="Magnesium supplement forms", title_justify="left")
+    for name, justify in (("Form", "left"), ("Formula", "left"), ("Mg %", "right"), ("Absorption", "left"),
+                          ("Log it as", "left")):  # fmt: skip
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for form in forms:
+        table.add_row(
+            escape(form.name),
+            escape(form.formula),
+            f"{100 * form.elemental_fraction:.1f}",
+            escape(form.absorption),
+            escape(", ".join(form.names[:3])),
+        )
+    out = console(stream)
+    out.print(table)
+    out.print(
+        "[dim]Log '200 mg' for 200 mg of elemental magnesium (what Supplement Facts labels state), "
+        "'500 mg compound' for the weight of the salt, or '2 capsule (100 mg each)'.[/dim]"
+    )
+    for source in sources.values():
+        out.print(f"[dim]Source: {escape(source)}[/dim]")
+
+
 def profile(view: Profile, fmt: Format, stream: TextIO) -> None:
     if fmt is Format.json:
         return _json(stream, view)
@@ -400,8 +453,8 @@ def profile(view: Profile, fmt: Format, stream: TextIO) -> None:
         fields = ["age", "sex", "state"]
         return _csv(
             stream,
-            [*fields, "rda_mg", "diary"],
-            [[*(getattr(person, f) if person else None for f in fields),
+            [*fields, "standard", "rda_mg", "diary"],
+            [[*(getattr(person, f) if person else None for f in fields), view.standard,
               view.reference.rda_mg if view.reference else None, view.diary]],
         )  # fmt: skip
     out = console(stream)
@@ -412,7 +465,7 @@ def profile(view: Profile, fmt: Format, stream: TextIO) -> None:
         out.print(f"Age {person.age:g}, {person.sex}{state}")
         out.print(
             f"{view.reference.kind}: [bold]{view.reference.rda_mg:g} mg[/bold] a day "
-            f"({escape(view.reference.description)})"
+            f"({escape(view.reference.description)}) [{view.standard.upper()}]"
         )
     out.print(f"[dim]Diary: {escape(view.diary)}[/dim]")
 

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-import re
-
 from magcalc import foods, rda, supplements
 from magcalc.errors import MagcalcError, Problem, UnknownFood
 from magcalc.matching import resolve
-from magcalc.supplements import find_form
 from magcalc.models import DaySummary, Entry, LineItem, Report, Target
+from magcalc.supplements import find_form
 from magcalc.units import to_grams
 
 NOT_ADVICE = "magcalc informs; it does not prescribe. Not medical advice."
@@ -159,7 +158,8 @@ def build_report(items: list[LineItem], target: Target) -> Report:
         )
     notes.append(
         f"RLS trials have used {low:g}-{high:g} mg a day ({'; '.join(rda.rls_trials())}); "
-        f"this {'daily average' if len(days) > 1 else 'total'} of {average:,.0f} mg is {position} that range. "
+        f"this {'daily average' if len(days) > 1 else 'total'} of {average:,.0f} mg is {position} "
+        "that range. "
         f"{trial_note} Amounts from supplements above the UL belong under medical supervision."
     )
     notes.append(NOT_ADVICE)
@@ -194,9 +194,12 @@ def _ul_warning(items: list[LineItem], days: list[DaySummary], supplement: float
         over = ", ".join(f"{d.date} {d.supplement_mg:,.0f} mg" for d in days if d.over_ul)
         amount = f"Supplemental magnesium is above the upper limit (UL) of {ul:g} mg a day on {over}"
     else:
-        amount = f"Supplemental magnesium of {supplement:,.0f} mg is above the upper limit (UL) of {ul:g} mg a day"
+        amount = (
+            f"Supplemental magnesium of {supplement:,.0f} mg is above the upper limit (UL) of {ul:g} mg a day"
+        )
     return (
-        f"{amount} for {target.description} ({target.standard.upper()}; the UL is for supplements, not food). "
+        f"{amount} for {target.description} "
+        f"({target.standard.upper()}; the UL is for supplements, not food). "
         f"Common side effects above it: {safety['side_effects']}. {safety['kidneys']} "
         f"Known interactions: {safety['interactions']}. Such amounts belong under medical supervision; "
         "talk to a clinician."
@@ -261,6 +264,27 @@ def check(report: Report, minimum: str) -> CheckResult:
     else:
         message = f"short: {len(short)} of {len(days)} days below {bar:g} mg ({name}): {details}"
     return CheckResult(False, bar, name, message)
+
+
+def check_supplement(report: Report, maximum: str) -> CheckResult:
+    """Is supplemental magnesium at or below the bar ('ul' or a number of mg) on every day?"""
+    word = maximum.strip().lower()
+    if word == "ul":
+        if report.ul_supplement_mg is None:
+            raise MagcalcError(
+                f"no upper limit is set for {report.reference.description}; give a number of mg"
+            )
+        bar, name = report.ul_supplement_mg, f"UL, {report.reference.standard.upper()}"
+    else:
+        bar, name = _bar(word, report.rda_mg)[0], "given"
+    days = [(str(d.date), d.supplement_mg) for d in report.days] or [("the log", report.supplement_mg)]
+    over = [(label, mg) for label, mg in days if mg > bar]
+    if not over:
+        return CheckResult(True, bar, name, f"ok: supplemental magnesium within {bar:g} mg ({name})")
+    details = ", ".join(f"{label} {mg:,.0f} mg" for label, mg in over)
+    return CheckResult(
+        False, bar, name, f"over: supplemental magnesium {details} is above {bar:g} mg ({name})"
+    )
 
 
 def _bar(minimum: str, rda_mg: float) -> tuple[float, str]:

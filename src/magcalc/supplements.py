@@ -149,16 +149,14 @@ def _names() -> dict[str, Form]:
                 rest = key.removeprefix("magnesium ")
                 for prefix in ("mag ", "mg "):
                     names.setdefault(prefix + rest, form)
-    names.pop("hydroxide", None)  # bare chemical words that are not supplements people log
     return names
 
 
 def find_form(text: str) -> Form | None:
     """The supplement form that `text` names ('mag glycinate', 'Epsom salt', 'magnesium'), or None
     when it names a food."""
-    if food_id := text.strip().lower():
-        if food_id.startswith(ID_PREFIX):
-            return forms().get(food_id.removeprefix(ID_PREFIX))
+    if (food_id := text.strip().lower()).startswith(ID_PREFIX):
+        return forms().get(food_id.removeprefix(ID_PREFIX))
     return _names().get(_normalise(text))
 
 
@@ -203,7 +201,9 @@ def dose(form: Form, amount: float, unit: str | None, each: str | None = None) -
     strength_unit = _mass_unit(strength["unit"]) if strength else None
     if strength is None or strength_unit is None:
         if strength_text.strip():
-            raise UnitError(f"cannot read how much each {piece['piece']} holds from {strength_text.strip()!r}")
+            raise UnitError(
+                f"cannot read how much each {piece['piece']} holds from {strength_text.strip()!r}"
+            )
         raise UnitError(
             f"{_num(amount)} {piece['piece']} of {what}: say how much magnesium each one holds, "
             f"e.g. '{piece['piece']} (100 mg each)' or an 'each' of '100 mg' ('100 mg compound' for the salt)"
@@ -216,9 +216,8 @@ def dose(form: Form, amount: float, unit: str | None, each: str | None = None) -
 def _dose(form: Form, mg: float, compound: bool, how: str) -> Dose:
     if compound:
         elemental = mg * form.elemental_fraction
-        description = (
-            f"{how} compound x {100 * form.elemental_fraction:.1f} % magnesium = {_num(elemental)} mg elemental"
-        )
+        percent = 100 * form.elemental_fraction
+        description = f"{how} compound x {percent:.1f} % magnesium = {_num(elemental)} mg elemental"
         grams = mg / 1000
     else:
         elemental = mg
