@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from magcalc import rda, supplements
+from magcalc import rda
 from magcalc.errors import PersonError, UnitError
 from magcalc.models import Person
 from magcalc.supplements import composition, dose, elemental_fraction, find_form, forms

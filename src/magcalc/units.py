@@ -42,6 +42,7 @@ UNIT_SPELLINGS = {
     spelling: unit for unit, words in _SPELLINGS.items() for spelling in [unit, *words.split("|")]
 }
 
+_ONE_WHOLE = ("medium", "fruit", "whole", "each", "piece", "item")
 MAX_GRAMS = 50_000.0  # 50 kg of one food in one entry is a typo, not a meal
 _MAX_AMOUNT_TEXT = 100
 _VULGAR = {
@@ -134,6 +135,13 @@ def _portion_names(food: Food) -> tuple[_PortionName, ...]:
     for portion in food.portions:
         desc = portion.description.lower()
         head = canonical_unit(re.split(r"[,(]", desc, maxsplit=1)[0])
+        if head not in MASS_G and head not in VOLUME_ML:
+            first_words = desc.split()
+            for size in (2, 1):  # 'cup chopped', 'fl oz bottle': a unit, then what is measured
+                unit = UNIT_SPELLINGS.get(" ".join(first_words[:size]))
+                if unit is not None:
+                    head = unit
+                    break
         full = _words(re.sub(r"\([^)]*\)", " ", desc))
         counted = re.search(r"\((\d+(?:\.\d+)?)\s+([a-z][a-z -]*)\)", desc)
         names.append(
@@ -196,6 +204,13 @@ def to_grams(food: Food, amount: float, unit: str | None) -> Conversion:
             ):
                 grams_each /= name.count
             return _checked(amount * grams_each, _measure(name.portion))
+    if wanted in _ONE_WHOLE:
+        # 'medium' (or 'fruit', 'whole', 'each') for a food that USDA measures as one whole fruit,
+        # one avocado, one potato: the measure named after one whole item of the food
+        nouns = {_singular(w) for w in re.findall(r"[a-z]+", food.description.lower().split(",")[0])}
+        for name in names:
+            if name.head in _ONE_WHOLE or name.head in nouns:
+                return _checked(amount * name.portion.grams_each, _measure(name.portion))
     units = ", ".join(available_units(food))
     raise UnitError(f"{unit!r} is not a unit magcalc can convert for {_name(food)}; its units: {units}")
 
