@@ -730,3 +730,96 @@ def supplements_command(fmt: FormatOption = Format.table) -> None:
     from magcalc import supplements
 
     render.supplement_forms(list(supplements.forms().values()), supplements.sources(), fmt, sys.stdout)
+
+
+class PerChoice(StrEnum):
+    serving = "serving"
+    g100 = "100g"
+    kcal100 = "100kcal"
+
+
+@foods_app.command("top")
+@handles_errors
+def foods_top(
+    per: Annotated[
+        PerChoice, typer.Option("--per", help="Rank per portion people eat, per 100 g or per 100 kcal.")
+    ] = PerChoice.serving,
+    group: Annotated[
+        str | None,
+        typer.Option(
+            "--group",
+            help="Only this USDA food group, e.g. nuts, legumes, vegetables, fish.",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=500, help="How many foods.")] = 20,
+    all_usda: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Rank every USDA food, not only the everyday list (brands, baby, fast "
+            "and restaurant foods still left out).",
+        ),
+    ] = False,
+    branded: Annotated[
+        bool,
+        typer.Option("--branded", help="With --all: include branded, baby, fast and restaurant foods too."),
+    ] = False,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """The foods richest in magnesium, each with a portion people eat (1 oz of seeds, 1 cup of beans)."""
+    from magcalc import knowledge
+
+    if branded and not all_usda:
+        raise MagcalcError("--branded goes with --all")
+    pool: knowledge.Pool = "branded" if branded else "usda" if all_usda else "everyday"
+    rows = knowledge.top(per.value, group, limit, pool)
+    if not rows:
+        raise MagcalcError(
+            f"no food in the group {group!r}; groups are USDA's, e.g. nuts, legumes, vegetables"
+        )
+    render.top_foods(rows, per.value, fmt, sys.stdout)
+
+
+@app.command()
+@handles_errors
+def suggest(
+    file: LogArgument = None,
+    date: DateOption = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            "-x",
+            help="Leave out foods with this word or tag (nuts, "
+            "seeds, dairy, fish, soy, gluten, or a food group); repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    vegan: Annotated[bool, typer.Option("--vegan", help="Only foods with nothing from animals.")] = False,
+    items: Annotated[
+        int | None,
+        typer.Option(
+            "--items",
+            min=1,
+            max=10,
+            help="Exactly this many foods (default: as few as close the gap, at most 4).",
+            show_default=False,
+        ),
+    ] = None,
+    age: AgeOption = None,
+    sex: SexOption = None,
+    pregnant: PregnantOption = False,
+    lactating: LactatingOption = False,
+    standard: StandardOption = None,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """For a day short of the RDA (the diary, today by default, or a FILE), everyday foods and portions
+    that would close the gap, richest in magnesium per calorie first."""
+    from magcalc import knowledge
+
+    target = person_target(age, sex, pregnant, lactating, db, standard=standard)
+    report = _report(file, target, db, date, None, None)
+    result = knowledge.suggest(report.daily_average_mg, target.rda_mg, exclude or [], vegan, items)
+    render.suggestion(result, fmt, sys.stdout)

@@ -208,3 +208,39 @@ class Imported(BaseModel):
     imported: int
     already_present: int
     not_matched: list[str]  # 'line N: why', for each row that was not imported
+
+
+class TopFood(BaseModel):
+    """One row of `foods top`: a food rich in magnesium, with a portion people eat."""
+
+    rank: int
+    food_id: str
+    food_name: str
+    food_group: str
+    magnesium_mg_per_100g: float
+    kcal_per_100g: float | None
+    mg_per_100kcal: float | None
+    portion: PortionView
+    portion_kcal: float | None
+
+
+class SuggestedFood(BaseModel):
+    food_id: str
+    food_name: str
+    food_group: str
+    portion: PortionView
+    kcal: float
+    mg_per_100kcal: float
+
+
+class Suggestion(BaseModel):
+    """Foods that would close the gap between a day's total and the target."""
+
+    total_mg: float
+    target_mg: float
+    gap_mg: float
+    items: list[SuggestedFood]
+    suggested_mg: float
+    suggested_kcal: float
+    closes_gap: bool
+    notes: list[str]

@@ -19,7 +19,19 @@ from rich.table import Table
 from rich.text import Text
 
 from magcalc.exchange import EXPORT_COLUMNS, export_record, export_row
-from magcalc.models import Added, FoodView, History, Imported, LineItem, Profile, Report, SearchHit, Target
+from magcalc.models import (
+    Added,
+    FoodView,
+    History,
+    Imported,
+    LineItem,
+    Profile,
+    Report,
+    SearchHit,
+    Suggestion,
+    Target,
+    TopFood,
+)
 from magcalc.rda import TableRow
 from magcalc.supplements import Form
 
@@ -518,3 +530,70 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def top_foods(rows: list[TopFood], per: str, fmt: Format, stream: TextIO) -> None:
+    if fmt is Format.json:
+        return _json(stream, rows)
+    if fmt is Format.csv:
+        return _csv(
+            stream,
+            ["rank", "food_id", "food_name", "food_group", "magnesium_mg_per_100g", "kcal_per_100g",
+             "mg_per_100kcal", "portion", "portion_grams", "portion_magnesium_mg", "portion_kcal"],
+            ([r.rank, r.food_id, r.food_name, r.food_group, r.magnesium_mg_per_100g, r.kcal_per_100g,
+              r.mg_per_100kcal, f"{_amount(r.portion.amount)} {r.portion.description}", r.portion.grams,
+              r.portion.magnesium_mg, r.portion_kcal] for r in rows),
+        )  # fmt: skip
+    label = {"serving": "per portion", "100g": "per 100 g", "100kcal": "per 100 kcal"}[per]
+    table = Table(title=f"Foods richest in magnesium, {label}", title_justify="left")
+    for name, justify in (("#", "right"), ("Food (USDA id)", "left"), ("Portion", "left"), ("Mg mg", "right"),
+                          ("kcal", "right"), ("mg/100 g", "right"), ("mg/100 kcal", "right")):  # fmt: skip
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for r in rows:
+        table.add_row(
+            str(r.rank),
+            f"{escape(r.food_name)} [dim]({r.food_id})[/dim]",
+            escape(f"{_amount(r.portion.amount)} {r.portion.description} ({r.portion.grams:,.0f} g)"),
+            _mg(r.portion.magnesium_mg),
+            "" if r.portion_kcal is None else f"{r.portion_kcal:,.0f}",
+            f"{r.magnesium_mg_per_100g:,.0f}",
+            "" if r.mg_per_100kcal is None else f"{r.mg_per_100kcal:,.0f}",
+        )
+    out = console(stream)
+    out.print(table)
+    out.print("[dim]Source: USDA SR28; one row per food family.[/dim]")
+
+
+def suggestion(result: Suggestion, fmt: Format, stream: TextIO) -> None:
+    if fmt is Format.json:
+        return _json(stream, result)
+    if fmt is Format.csv:
+        return _csv(
+            stream,
+            ["food_id", "food_name", "food_group", "portion", "grams", "magnesium_mg", "kcal",
+             "mg_per_100kcal"],
+            ([i.food_id, i.food_name, i.food_group, f"{_amount(i.portion.amount)} {i.portion.description}",
+              i.portion.grams, i.portion.magnesium_mg, i.kcal, i.mg_per_100kcal] for i in result.items),
+        )  # fmt: skip
+    out = console(stream)
+    out.print(
+        f"The day: [bold]{result.total_mg:,.0f} mg[/bold] of {result.target_mg:g} mg"
+        + (f"; [bold]{result.gap_mg:,.0f} mg[/bold] to go" if result.gap_mg else "")
+    )
+    if result.items:
+        table = Table(title="Everyday foods that would close the gap", title_justify="left")
+        for name, justify in (("Food (USDA id)", "left"), ("Portion", "left"), ("Mg mg", "right"),
+                              ("kcal", "right"), ("mg/100 kcal", "right")):  # fmt: skip
+            table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        for i in result.items:
+            table.add_row(
+                f"{escape(i.food_name)} [dim]({i.food_id})[/dim]",
+                escape(f"{_amount(i.portion.amount)} {i.portion.description} ({i.portion.grams:,.0f} g)"),
+                _mg(i.portion.magnesium_mg),
+                f"{i.kcal:,.0f}",
+                f"{i.mg_per_100kcal:,.0f}",
+            )
+        out.print(table)
+        out.print(f"Together: [bold]{result.suggested_mg:,.0f} mg[/bold], {result.suggested_kcal:,.0f} kcal")
+    for note in result.notes:
+        out.print(f"[dim]{escape(note)}[/dim]")
