@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from magcalc.foods import Food, Portion
-from magcalc.matching import rank, resolve
+from rapidfuzz import fuzz
+
+from magcalc.foods import Food, Portion, user_foods
+from magcalc.matching import Scored, rank, resolve, tokenize
 from magcalc.models import FoodView, PortionView, SearchHit
 
 _OUNCE_GROUPS = {"Nut and Seed Products", "Snacks", "Sweets"}
@@ -45,9 +47,19 @@ def show(query: str) -> FoodView:
     )
 
 
+USER_SEARCH_MIN = 70  # rapidfuzz token_set_ratio for listing one of the user's own foods
+
+
 def search(query: str, limit: int = 10) -> list[SearchHit]:
+    """The user's own foods that match, then USDA's, best first."""
+    words = " ".join(tokenize(query))
+    own = [
+        Scored(food, 0.0, True)
+        for food in user_foods()
+        if fuzz.token_set_ratio(words, " ".join(tokenize(food.description))) >= USER_SEARCH_MIN
+    ]
     hits = []
-    for number, scored in enumerate(rank(query, limit), start=1):
+    for number, scored in enumerate([*own, *rank(query, limit)][:limit], start=1):
         food = scored.food
         portion = common_portion(food)
         hits.append(

@@ -22,8 +22,9 @@ from magcalc import __version__, catalog, rda, render
 from magcalc.dates import parse_day, span
 from magcalc.diary import Diary, open_diary
 from magcalc.errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_INTERRUPTED, MagcalcError
+from magcalc.foods import Portion
 from magcalc.logfile import parse_log, parse_time
-from magcalc.models import Added, Entry, LineItem, Person, Profile, Report, State, Target
+from magcalc.models import Added, Entry, LineItem, Person, Profile, Report, State, Target, UserFood
 from magcalc.paths import diary_path
 from magcalc.render import Format
 from magcalc.report import build_report, check, check_supplement, measure, measure_all
@@ -44,6 +45,10 @@ foods_app = typer.Typer(
     help="Search the bundled USDA food table and show a food's measures.", no_args_is_help=True
 )
 app.add_typer(foods_app, name="foods")
+recipe_app = typer.Typer(
+    help="Your recipes: magnesium per serving worked out from the ingredients.", no_args_is_help=True
+)
+app.add_typer(recipe_app, name="recipe")
 profile_app = typer.Typer(
     help="Store the person reports are for (age, sex, pregnancy or lactation), in the diary.",
     no_args_is_help=True,
@@ -147,9 +152,18 @@ def today() -> dt.date:
 
 
 def stored_profile(db: Path | None) -> tuple[Person | None, str | None]:
-    """The stored person and standard; (None, None) when there is no diary yet."""
+    """The stored person and standard ((None, None) when there is no diary yet); the user's own
+    foods and recipes are made known to the matcher on the way."""
     with open_diary(diary_path(db), write=False) as diary:
+        use_user_foods(diary)
         return (diary.profile(), diary.standard()) if diary else (None, None)
+
+
+def use_user_foods(diary: Diary | None) -> None:
+    from magcalc import userfoods
+    from magcalc.foods import set_user_foods
+
+    set_user_foods([userfoods.food(record) for record in diary.user_foods()] if diary else [])
 
 
 def person_target(
@@ -168,8 +182,7 @@ def person_target(
         raise MagcalcError("give --pregnant or --lactating, not both")
     state: State = "pregnant" if pregnant else "lactating" if lactating else "none"
     sex_given = sex is not None or state != "none"
-    needed = age is None or not sex_given or standard is None
-    stored, stored_standard = stored_profile(db) if use_profile and needed else (None, None)
+    stored, stored_standard = stored_profile(db) if use_profile else (None, None)
     chosen = standard.value if standard else (stored_standard or "iom")
     if stored is not None:
         age = stored.age if age is None else age
@@ -333,9 +346,12 @@ def rda_command(
 def foods_search(
     query: Annotated[list[str], typer.Argument(help="Words to look for, e.g. pumpkin seeds roasted.")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=500, help="How many matches.")] = 10,
+    db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """List the best matching USDA foods with magnesium per 100 g and per common portion."""
+    """List the best matching foods (yours first, then USDA's) with magnesium per 100 g and per
+    common portion."""
+    stored_profile(db)
     hits = catalog.search(" ".join(query), limit)
     if not hits:
         raise MagcalcError(f"no USDA food matches {' '.join(query)!r}")
@@ -345,10 +361,12 @@ def foods_search(
 @foods_app.command("show")
 @handles_errors
 def foods_show(
-    food: Annotated[str, typer.Argument(help="A USDA id such as 11458 (or a food name).")],
+    food: Annotated[str, typer.Argument(help="A USDA id such as 11458, user/NAME, or a food name.")],
+    db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Show one food with magnesium per 100 g and all its USDA household measures."""
+    """Show one food with magnesium per 100 g and all its household measures."""
+    stored_profile(db)
     render.food(catalog.show(food), fmt, sys.stdout)
 
 
@@ -716,6 +734,7 @@ def import_command(
         render.progress(len(parsed.entries), sys.stderr, "Importing") as progress,
     ):
         assert diary is not None
+        use_user_foods(diary)
         result = import_entries(diary, parsed.entries, today(), f"import {file}", progress)
     for problem in result.not_matched:
         typer.echo(f"magcalc: warning: not imported: {problem}", err=True)
@@ -823,3 +842,227 @@ def suggest(
     report = _report(file, target, db, date, None, None)
     result = knowledge.suggest(report.daily_average_mg, target.rda_mg, exclude or [], vegan, items)
     render.suggestion(result, fmt, sys.stdout)
+
+
+# -- your own foods and recipes ----------------------------------------------------------------
+
+MeasureOption = Annotated[
+    list[str] | None,
+    typer.Option("--portion", help="A household measure with its weight, e.g. '1 cup=240 g'; repeatable.",
+                 show_default=False),
+]  # fmt: skip
+ServingOption = Annotated[
+    str | None, typer.Option("--serving", help="The serving --mg-per-serving is for, e.g. '1 bar=45 g'.",
+                             show_default=False)
+]  # fmt: skip
+MgPer100gOption = Annotated[
+    float | None, typer.Option("--mg-per-100g", help="Magnesium in 100 g (from the label or a table).",
+                               show_default=False)
+]  # fmt: skip
+MgPerServingOption = Annotated[
+    float | None, typer.Option("--mg-per-serving", help="Magnesium in one --serving.", show_default=False)
+]
+KcalOption = Annotated[
+    float | None, typer.Option("--kcal-per-100g", help="Energy in 100 g, if known (for suggest and top).",
+                               show_default=False)
+]  # fmt: skip
+
+
+def _user_food_record(
+    name: str, mg_per_100g: float | None, mg_per_serving: float | None, serving: str | None,
+    portions: list[str] | None, kcal_per_100g: float | None, added_on: dt.date, origin: str,
+) -> UserFood:  # fmt: skip
+    from magcalc import userfoods
+
+    name = userfoods.check_name(name)
+    serving_measure = userfoods.parse_measure(serving) if serving else None
+    measures = [serving_measure] if serving_measure else []
+    measures += [userfoods.parse_measure(text) for text in portions or []]
+    value = userfoods.per_100g(mg_per_100g, mg_per_serving, serving_measure)
+    kcal = None if kcal_per_100g is None else userfoods.check_value(kcal_per_100g, "--kcal-per-100g")
+    return UserFood(
+        food_id=userfoods.slug(name),
+        name=name,
+        kind="food",
+        magnesium_mg_per_100g=value,
+        kcal_per_100g=kcal,
+        portions=userfoods.portion_views(measures, value),
+        origin=origin,
+        added_on=added_on,
+    )
+
+
+@foods_app.command("add")
+@handles_errors
+def foods_add(
+    name: Annotated[str, typer.Argument(help="What you will call it in your log, e.g. 'oat bar'.")],
+    mg_per_100g: MgPer100gOption = None,
+    mg_per_serving: MgPerServingOption = None,
+    serving: ServingOption = None,
+    portion: MeasureOption = None,
+    kcal_per_100g: KcalOption = None,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Add a food of your own (a branded bar, a local dish); the log, diary and search then find it."""
+    record = _user_food_record(name, mg_per_100g, mg_per_serving, serving, portion, kcal_per_100g, today(),
+                               "values as given by the user")  # fmt: skip
+    with open_diary(diary_path(db), write=True) as diary:
+        assert diary is not None
+        diary.save_user_food(record)
+    render.user_food(record, fmt, sys.stdout)
+
+
+@foods_app.command("mine")
+@handles_errors
+def foods_mine(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
+    """List your own foods and recipes."""
+    with open_diary(diary_path(db), write=False) as diary:
+        records = diary.user_foods() if diary else []
+    render.user_foods(records, fmt, sys.stdout)
+
+
+@foods_app.command("rm")
+@handles_errors
+def foods_rm(
+    name: Annotated[str, typer.Argument(help="The name (or user/ID) of your food or recipe.")],
+    db: DbOption = None,
+) -> None:
+    """Remove one of your foods or recipes (diary entries keep the magnesium they were stored with)."""
+    with open_diary(diary_path(db), write=True) as diary:
+        assert diary is not None
+        record = diary.remove_user_food(name)
+    typer.echo(f"removed {record.food_id} ({record.name})", err=True)
+
+
+@foods_app.command("edit")
+@handles_errors
+def foods_edit(
+    name: Annotated[str, typer.Argument(help="The name (or user/ID) of your food.")],
+    new_name: Annotated[str | None, typer.Option("--name", help="A new name.", show_default=False)] = None,
+    mg_per_100g: MgPer100gOption = None,
+    mg_per_serving: MgPerServingOption = None,
+    serving: ServingOption = None,
+    portion: MeasureOption = None,
+    kcal_per_100g: KcalOption = None,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Change one of your foods: its name, magnesium, energy or measures (given measures replace the old)."""
+    from magcalc import userfoods
+
+    with open_diary(diary_path(db), write=True) as diary:
+        assert diary is not None
+        old = diary.user_food(name)
+        if old.kind == "recipe" and (mg_per_100g is not None or mg_per_serving is not None):
+            raise MagcalcError(
+                f"{old.name!r} is a recipe: its magnesium comes from its ingredients; add it again"
+            )
+        renamed = userfoods.check_name(new_name) if new_name else old.name
+        value = old.magnesium_mg_per_100g
+        measures = [Portion(0, p.amount, p.description, p.grams) for p in old.portions]
+        serving_measure = userfoods.parse_measure(serving) if serving else None
+        if mg_per_100g is not None or mg_per_serving is not None:
+            value = userfoods.per_100g(mg_per_100g, mg_per_serving, serving_measure)
+        if serving_measure or portion:
+            measures = [m for m in [serving_measure] if m] + [
+                userfoods.parse_measure(t) for t in portion or []
+            ]
+        record = old.model_copy(
+            update={
+                "food_id": userfoods.slug(renamed),
+                "name": renamed,
+                "magnesium_mg_per_100g": value,
+                "kcal_per_100g": old.kcal_per_100g
+                if kcal_per_100g is None
+                else userfoods.check_value(kcal_per_100g, "--kcal-per-100g"),
+                "portions": userfoods.portion_views(measures, value),
+            }
+        )
+        diary.save_user_food(record, replace=old.food_id)
+    render.user_food(record, fmt, sys.stdout)
+
+
+@foods_app.command("export")
+@handles_errors
+def foods_export(
+    db: DbOption = None,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="json (complete) or csv.")
+    ] = ExportFormat.json,
+) -> None:
+    """Write your foods and recipes to stdout, for magcalc foods import on another diary."""
+    with open_diary(diary_path(db), write=False) as diary:
+        records = diary.user_foods() if diary else []
+    render.user_foods_export(records, Format(fmt.value), sys.stdout)
+
+
+@foods_app.command("import")
+@handles_errors
+def foods_import(
+    file: Annotated[
+        str, typer.Argument(help="A file from magcalc foods export (json or csv); - reads stdin.")
+    ],
+    db: DbOption = None,
+) -> None:
+    """Add the foods and recipes of an export; ones you already have, unchanged, are skipped.
+    All or nothing."""
+    from magcalc.userfoods import read_export
+
+    with open_input(file) as stream:
+        records = read_export(stream.read())
+    added = skipped = 0
+    with open_diary(diary_path(db), write=True) as diary:
+        assert diary is not None
+        mine = {r.food_id: r for r in diary.user_foods()}
+        for record in records:
+            if mine.get(record.food_id) == record:
+                skipped += 1
+                continue
+            diary.save_user_food(record)
+            added += 1
+    typer.echo(f"imported {added} food(s); {skipped} already there", err=True)
+
+
+@recipe_app.command("add")
+@handles_errors
+def recipe_add(
+    name: Annotated[str, typer.Argument(help="The recipe's name, e.g. 'lentil soup'.")],
+    file: Annotated[
+        str, typer.Argument(help="Its ingredients as a CSV food log (food,amount,unit); - reads stdin.")
+    ],
+    servings: Annotated[
+        float | None, typer.Option("--servings", help="How many servings it makes.", show_default=False)
+    ] = None,
+    weight: Annotated[
+        str | None,
+        typer.Option(
+            "--weight",
+            help="The cooked weight, e.g. '1.2 kg' (else the ingredients' weight).",
+            show_default=False,
+        ),
+    ] = None,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Add a recipe: magnesium per serving and per 100 g from its ingredients; log it as '1 serving'."""
+    from magcalc import userfoods
+    from magcalc.units import MASS_G, canonical_unit
+
+    clean = userfoods.check_name(name)
+    weight_g = None
+    if weight is not None:
+        value, unit = parse_amount(weight)
+        mass = canonical_unit(unit or "")
+        if mass not in MASS_G:
+            raise MagcalcError(f"--weight must be a weight in g, kg, oz or lb, like '1.2 kg', not {weight!r}")
+        weight_g = value * MASS_G[mass]
+    with open_input(file) as stream:
+        parsed = parse_log(stream)
+    stored_profile(db)  # the ingredients may be foods of your own
+    items = measure_all(parsed.entries, parsed.problems)
+    record = userfoods.recipe(clean, items, servings, weight_g, today())
+    with open_diary(diary_path(db), write=True) as diary:
+        assert diary is not None
+        diary.save_user_food(record)
+    render.user_food(record, fmt, sys.stdout)

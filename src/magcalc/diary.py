@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from magcalc.errors import MagcalcError
-from magcalc.models import LineItem, Person
+from magcalc.models import LineItem, Person, UserFood
+from magcalc.userfoods import key as _key
 
 # PRAGMA application_id marks a file as a magcalc diary ("MgCa"); another program's
 # SQLite database carries another id (or none, with tables of its own).
@@ -71,6 +72,19 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
 ]
+MIGRATIONS.append(
+    (
+        "user foods and recipes",
+        """
+        CREATE TABLE user_foods (
+            id INTEGER PRIMARY KEY,
+            food_id TEXT NOT NULL UNIQUE,
+            name_key TEXT NOT NULL UNIQUE,
+            record TEXT NOT NULL
+        );
+        """,
+    )
+)
 KEEP_CHANGES = 200  # how many changes `undo` can walk back through
 
 
@@ -325,6 +339,48 @@ class Diary:
         self.conn.execute("DELETE FROM change_rows WHERE change_id = ?", (change_id,))
         self.conn.execute("DELETE FROM changes WHERE id = ?", (change_id,))
         return Change(command, at, len({entry_id for entry_id, _ in rows}))
+
+    def user_foods(self) -> list[UserFood]:
+        rows = self.conn.execute("SELECT record FROM user_foods ORDER BY id")
+        return [UserFood.model_validate_json(record) for (record,) in rows]
+
+    def user_food(self, name_or_id: str) -> UserFood:
+        """A stored food by its id (user/...) or its name (any case)."""
+        row = self.conn.execute(
+            "SELECT record FROM user_foods WHERE food_id = ? OR name_key = ?",
+            (name_or_id.strip(), _key(name_or_id)),
+        ).fetchone()
+        if row is None:
+            raise MagcalcError(
+                f"you have no food or recipe called {name_or_id!r} (magcalc foods mine lists them)"
+            )
+        return UserFood.model_validate_json(row[0])
+
+    def save_user_food(self, record: UserFood, replace: str | None = None) -> UserFood:
+        """Store a new food, or put `record` in place of the food with id `replace`.
+
+        A name already taken by another of the user's foods is refused.
+        """
+        taken = self.conn.execute(
+            "SELECT food_id FROM user_foods WHERE (name_key = ? OR food_id = ?) AND food_id IS NOT ?",
+            (_key(record.name), record.food_id, replace),
+        ).fetchone()
+        if taken is not None:
+            raise MagcalcError(
+                f"the name {record.name!r} is taken by your food {taken[0]}; pick another name"
+            )
+        if replace is not None:
+            self.conn.execute("DELETE FROM user_foods WHERE food_id = ?", (replace,))
+        self.conn.execute(
+            "INSERT INTO user_foods (food_id, name_key, record) VALUES (?, ?, ?)",
+            (record.food_id, _key(record.name), record.model_dump_json()),
+        )
+        return record
+
+    def remove_user_food(self, name_or_id: str) -> UserFood:
+        record = self.user_food(name_or_id)
+        self.conn.execute("DELETE FROM user_foods WHERE food_id = ?", (record.food_id,))
+        return record
 
     def set_profile(self, person: Person) -> None:
         self._set("profile", person.model_dump_json())

@@ -9,6 +9,7 @@ from functools import cache
 
 from magcalc.resources import read_text
 
+USER_PREFIX = "user/"  # the food_id of a user's own food or recipe: user/lentil-soup
 SOURCE = "USDA National Nutrient Database for Standard Reference, Release 28 (2016), public domain"
 
 
@@ -44,6 +45,7 @@ class Food:
     common_names: str
     manufacturer: str
     portions: tuple[Portion, ...]
+    origin: str = ""  # for a user's own food or recipe: where its values come from
 
     def magnesium_mg(self, grams: float) -> float | None:
         if self.magnesium_mg_per_100g is None:
@@ -52,7 +54,11 @@ class Food:
 
     @property
     def source(self) -> str:
-        return f"{SOURCE}, NDB {self.food_id}"
+        return self.origin or f"{SOURCE}, NDB {self.food_id}"
+
+    @property
+    def is_users(self) -> bool:
+        return self.food_id.startswith(USER_PREFIX)
 
 
 def _number(text: str) -> float | None:
@@ -84,5 +90,24 @@ def load_foods() -> dict[str, Food]:
     return foods
 
 
+_user_foods: dict[str, Food] = {}
+
+
+def set_user_foods(foods: list[Food]) -> None:
+    """The user's own foods and recipes (from the diary), found beside USDA's for this process."""
+    from magcalc import matching
+
+    _user_foods.clear()
+    _user_foods.update((food.food_id, food) for food in foods)
+    matching.forget_resolved()
+
+
+def user_foods() -> list[Food]:
+    return list(_user_foods.values())
+
+
 def get_food(food_id: str) -> Food | None:
-    return load_foods().get(food_id.strip().zfill(5))
+    food_id = food_id.strip()
+    if food_id.startswith(USER_PREFIX):
+        return _user_foods.get(food_id)
+    return load_foods().get(food_id.zfill(5))

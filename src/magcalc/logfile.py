@@ -172,8 +172,10 @@ def _entry(line: int, row: list[str], header: _Header | None) -> Entry:
     time = parse_time(cells.get("time", ""), problems)
     magnesium = _magnesium(cells.get("magnesium_mg", ""), problems)
     food_id = cells.get("food_id") or None
-    if food_id is not None and not re.fullmatch(r"\d{1,5}|supplement/[a-z-]{1,40}", food_id):
-        problems.append(f"the food_id {food_id!r} is not a USDA id (up to 5 digits) or supplement/FORM")
+    if food_id is not None and not re.fullmatch(r"\d{1,5}|supplement/[a-z-]{1,40}|user/\S{1,60}", food_id):
+        problems.append(
+            f"the food_id {food_id!r} is not a USDA id (up to 5 digits), supplement/FORM or user/NAME"
+        )
     if problems:
         raise MagcalcError(*problems)
     return Entry(

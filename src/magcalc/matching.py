@@ -20,8 +20,10 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz, process
 
 from magcalc.errors import UnknownFood
-from magcalc.foods import Food, get_food, load_foods
+from magcalc.foods import USER_PREFIX, Food, get_food, load_foods, user_foods
 from magcalc.resources import read_text
+
+USER_MATCH_MIN = 90  # rapidfuzz token_sort_ratio: a typo in the name of your own food still finds it
 
 _TOKEN = re.compile(r"\d+(?:[.-]\d+)*%?|[a-z]+")
 _STOPWORDS = frozenset({"of", "a", "an", "the", "and", "or", "in", "on", "for", "to", "d"})
@@ -237,8 +239,34 @@ def _normalise(query: str) -> str:
     return " ".join(query.lower().split())
 
 
+def forget_resolved() -> None:
+    """Drop cached answers (the user's foods changed)."""
+    _resolve_normalised.cache_clear()
+
+
+def user_match(query: str) -> Food | None:
+    """The user's own food or recipe that `query` names: the same words, or nearly (a typo)."""
+    words = " ".join(tokenize(query))
+    best: tuple[float, Food] | None = None
+    for food in user_foods():
+        name = " ".join(tokenize(food.description))
+        if name == words:
+            return food
+        score = fuzz.token_sort_ratio(words, name)
+        if score >= USER_MATCH_MIN and (best is None or score > best[0]):
+            best = (score, food)
+    return best[1] if best else None
+
+
 @lru_cache(maxsize=16384)
 def _resolve_normalised(query: str) -> Food:
+    if query.startswith(USER_PREFIX):
+        food = get_food(query)
+        if food is None:
+            raise UnknownFood(f"no food of yours has the id {query}")
+        return food
+    if (own := user_match(query)) is not None:
+        return own
     if query.isdigit() and len(query) <= 5:
         food = get_food(query)
         if food is None:

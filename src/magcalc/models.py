@@ -244,3 +244,19 @@ class Suggestion(BaseModel):
     suggested_kcal: float
     closes_gap: bool
     notes: list[str]
+
+
+class UserFood(BaseModel):
+    """A user's own food or recipe, stored in the diary."""
+
+    food_id: str  # user/<name>
+    name: str
+    kind: Literal["food", "recipe"]
+    magnesium_mg_per_100g: float
+    kcal_per_100g: float | None
+    portions: list[PortionView]
+    servings: float | None = None  # recipes: how many servings the recipe makes
+    weight_g: float | None = None  # recipes: the weight the values are per
+    ingredients: list[str] = Field(default_factory=list)
+    origin: str  # where the values come from: 'as given' or the recipe's ingredients
+    added_on: dt.date

@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from magcalc.exchange import EXPORT_COLUMNS, export_record, export_row
+from magcalc.exchange import EXPORT_COLUMNS, export_record, export_row, guard
 from magcalc.models import (
     Added,
     FoodView,
@@ -31,6 +31,7 @@ from magcalc.models import (
     Suggestion,
     Target,
     TopFood,
+    UserFood,
 )
 from magcalc.rda import TableRow
 from magcalc.supplements import Form
@@ -100,7 +101,7 @@ def report(result: Report, fmt: Format, stream: TextIO) -> None:
     if dated:
         table.add_column("Date", no_wrap=True)
     table.add_column("You typed", ratio=2)
-    table.add_column("USDA food (id)", ratio=4)
+    table.add_column("Food (id)", ratio=4)
     table.add_column("Amount", ratio=2)
     table.add_column("g", justify="right", no_wrap=True)
     table.add_column("Mg mg", justify="right", no_wrap=True)
@@ -597,3 +598,51 @@ def suggestion(result: Suggestion, fmt: Format, stream: TextIO) -> None:
         out.print(f"Together: [bold]{result.suggested_mg:,.0f} mg[/bold], {result.suggested_kcal:,.0f} kcal")
     for note in result.notes:
         out.print(f"[dim]{escape(note)}[/dim]")
+
+
+def user_food(record: UserFood, fmt: Format, stream: TextIO) -> None:
+    if fmt is Format.json:
+        return _json(stream, record)
+    if fmt is Format.csv:
+        return user_foods_export([record], fmt, stream)
+    out = console(stream)
+    kind = "Recipe" if record.kind == "recipe" else "Food"
+    out.print(f"{kind} [bold]{escape(record.name)}[/bold] ({record.food_id}): "
+              f"[bold]{record.magnesium_mg_per_100g:,.1f} mg[/bold] magnesium per 100 g")  # fmt: skip
+    for p in record.portions:
+        out.print(
+            f"  {escape(_amount(p.amount))} {escape(p.description)} ({p.grams:,.0f} g): "
+            f"{_mg(p.magnesium_mg)} mg"
+        )
+    if record.kcal_per_100g is not None:
+        out.print(f"  {record.kcal_per_100g:,.0f} kcal per 100 g")
+    for ingredient in record.ingredients:
+        out.print(f"  [dim]- {escape(ingredient)}[/dim]")
+    out.print(f"[dim]{escape(record.origin)}[/dim]")
+
+
+def user_foods(records: list[UserFood], fmt: Format, stream: TextIO) -> None:
+    if fmt is not Format.table:
+        return user_foods_export(records, fmt, stream)
+    out = console(stream)
+    if not records:
+        out.print("You have no foods or recipes of your own yet: magcalc foods add, magcalc recipe add.")
+        return
+    table = Table(title="Your foods and recipes", title_justify="left")
+    for name, justify in (("Id", "left"), ("Name", "left"), ("Kind", "left"), ("Mg mg/100 g", "right"),
+                          ("Measures", "left")):  # fmt: skip
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for r in records:
+        measures = ", ".join(f"{_amount(p.amount)} {p.description} ({p.grams:,.0f} g)" for p in r.portions)
+        table.add_row(r.food_id, escape(r.name), r.kind, f"{r.magnesium_mg_per_100g:,.1f}", escape(measures))
+    out.print(table)
+
+
+def user_foods_export(records: list[UserFood], fmt: Format, stream: TextIO) -> None:
+    from magcalc.userfoods import EXPORT_COLUMNS, export_rows
+
+    if fmt is Format.json:
+        return _json(stream, records)
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    writer.writerows([guard(cell) for cell in row] for row in export_rows(records))
