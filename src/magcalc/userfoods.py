@@ -176,7 +176,7 @@ def read_export(data: bytes) -> list[UserFood]:
         records = []
         reader = csv.DictReader(io.StringIO(text))
         if not {"name", "magnesium_mg_per_100g"} <= set(reader.fieldnames or ()):
-            raise MagcalcError("not a magcalc foods export: it needs the columns name and magnesium_mg_per_100g")
+            raise MagcalcError("not a magcalc foods export: it needs the columns name, magnesium_mg_per_100g")
         for line, raw in enumerate(reader, start=2):
             row = {name: unguard(cell or "") for name, cell in raw.items() if isinstance(name, str)}
             try:
