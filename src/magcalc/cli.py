@@ -8,27 +8,50 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import importlib.util
 import os
 import sys
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, BinaryIO, ParamSpec, TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING, Annotated, BinaryIO, ParamSpec, TypeVar
 
 import typer
-from pydantic import ValidationError
 
-from magcalc import __version__, catalog, rda, render
-from magcalc.dates import parse_day, span
-from magcalc.diary import Diary, open_diary
+from magcalc import __version__
 from magcalc.errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_INTERRUPTED, MagcalcError
-from magcalc.foods import Portion
-from magcalc.logfile import parse_log, parse_time
-from magcalc.models import Added, Entry, LineItem, Person, Profile, Report, State, Target, UserFood
-from magcalc.paths import diary_path
-from magcalc.render import Format
-from magcalc.report import build_report, check, check_supplement, measure, measure_all
-from magcalc.units import parse_amount
+from magcalc.formats import Format
+
+
+def _lazy(name: str) -> ModuleType:
+    """A module that is imported on first use: `magcalc --version` must not pay for Pydantic,
+    Rich, the food table or SQLite (see bench/)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
+
+
+if TYPE_CHECKING:
+    from magcalc import catalog, dates, foods, logfile, models, paths, rda, render, units
+    from magcalc import diary as diary_db
+    from magcalc import report as reporting
+    from magcalc.diary import Diary
+    from magcalc.models import Added, Entry, LineItem, Person, Report, State, Target, UserFood
+else:
+    catalog, dates, foods, logfile, models, paths, rda, render, units = (
+        _lazy(f"magcalc.{name}")
+        for name in ("catalog", "dates", "foods", "logfile", "models", "paths", "rda", "render", "units")
+    )
+    diary_db = _lazy("magcalc.diary")
+    reporting = _lazy("magcalc.report")
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -119,10 +142,13 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except MagcalcError as error:
             raise fail(*(str(p) for p in error.problems), code=error.exit_code) from None
-        except ValidationError as error:
-            raise fail(*(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())) from None
         except KeyboardInterrupt:
             raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Exception as error:
+            if _is_validation_error(error):
+                problems = error.errors()  # type: ignore[attr-defined]
+                raise fail(*(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in problems)) from None
+            raise
         except BrokenPipeError:
             # `magcalc ... | head`: the reader left; end quietly, without a traceback on flush.
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -130,6 +156,11 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(0) from None
 
     return wrapper
+
+
+def _is_validation_error(error: Exception) -> bool:
+    pydantic = sys.modules.get("pydantic")
+    return pydantic is not None and isinstance(error, pydantic.ValidationError)
 
 
 @contextlib.contextmanager
@@ -154,7 +185,7 @@ def today() -> dt.date:
 def stored_profile(db: Path | None) -> tuple[Person | None, str | None]:
     """The stored person and standard ((None, None) when there is no diary yet); the user's own
     foods and recipes are made known to the matcher on the way."""
-    with open_diary(diary_path(db), write=False) as diary:
+    with diary_db.open_diary(paths.diary_path(db), write=False) as diary:
         use_user_foods(diary)
         return (diary.profile(), diary.standard()) if diary else (None, None)
 
@@ -198,17 +229,17 @@ def warn(report: Report) -> None:
 
 def _file_report(path: str, target: Target) -> Report:
     with open_input(path) as stream:
-        parsed = parse_log(stream)
-    return build_report(measure_all(parsed.entries, parsed.problems), target)
+        parsed = logfile.parse_log(stream)
+    return reporting.build_report(reporting.measure_all(parsed.entries, parsed.problems), target)
 
 
 def _diary_report(
     db: Path | None, target: Target, date: str | None, start: str | None, end: str | None
 ) -> tuple[Report, tuple[dt.date, dt.date]]:
-    first, last = span(today(), date, start, end)
-    with open_diary(diary_path(db), write=False) as diary:
+    first, last = dates.span(today(), date, start, end)
+    with diary_db.open_diary(paths.diary_path(db), write=False) as diary:
         items = diary.entries(first, last) if diary else []
-    report = build_report(items, target)
+    report = reporting.build_report(items, target)
     if not items:
         when = str(first) if first == last else f"from {first} to {last}"
         report.notes.insert(0, f"Nothing in the diary {when}: add entries with magcalc add.")
@@ -311,9 +342,9 @@ def check_command(
         report = _report(file, target, db, date, start, end)
     results = []
     if minimum is not None or max_supplement is None:
-        results.append(check(report, minimum or "rda"))
+        results.append(reporting.check(report, minimum or "rda"))
     if max_supplement is not None:
-        results.append(check_supplement(report, max_supplement))
+        results.append(reporting.check_supplement(report, max_supplement))
     warn(report)
     for result in results:
         typer.echo(result.message)
@@ -380,13 +411,13 @@ def _day_totals(diary: Diary, items: list[LineItem], target: Target) -> tuple[Ad
     dates = sorted({item.date for item in items if item.date is not None})
     day_items = {date: diary.entries(date, date) for date in dates}
     totals = [day_total(day_items[date], date, target) for date in dates]
-    reports = [build_report(day_items[date], target) for date in dates]
-    return Added(added=items, days=totals, reference=target), reports
+    reports = [reporting.build_report(day_items[date], target) for date in dates]
+    return models.Added(added=items, days=totals, reference=target), reports
 
 
 def _entries_from_csv(path: str) -> list[Entry]:
     with open_input(path) as stream:
-        parsed = parse_log(stream)
+        parsed = logfile.parse_log(stream)
     if parsed.problems:
         raise MagcalcError(*parsed.problems)
     return [entry.model_copy(update={"entry_id": None}) for entry in parsed.entries]
@@ -401,13 +432,13 @@ def _entry_from_arguments(
             "give the AMOUNT too: magcalc add FOOD AMOUNT [UNIT], e.g. magcalc add almonds 1 oz"
         )
     problems: list[str] = []
-    value, unit_in_amount = parse_amount(amount)
+    value, unit_in_amount = units.parse_amount(amount)
     if unit_in_amount and unit:
         problems.append(f"the unit is given twice: {unit_in_amount!r} in the amount and {unit!r}")
-    parsed_time = parse_time(time.strip(), problems) if time else None
+    parsed_time = logfile.parse_time(time.strip(), problems) if time else None
     if problems:
         raise MagcalcError(*problems)
-    return Entry(
+    return models.Entry(
         line=1,
         input=" ".join(food.split()),
         amount=value,
@@ -464,7 +495,7 @@ def add(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Add what you ate to the diary, and print the day's running total against the RDA."""
-    day = parse_day(date, today()) if date is not None else None
+    day = dates.parse_day(date, today()) if date is not None else None
     if food == "-" or file is not None:
         if food not in (None, "-") or amount is not None or unit is not None:
             raise MagcalcError("give FOOD AMOUNT [UNIT], or - (or --file) for a CSV food log, not both")
@@ -478,8 +509,8 @@ def add(
             _entry_from_arguments(food, amount, unit, day, time, meal, note).model_copy(update={"each": each})
         ]
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
-    items = measure_all(entries)
-    with open_diary(diary_path(db), write=True) as diary:
+    items = reporting.measure_all(entries)
+    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
         assert diary is not None
         diary.begin("add")
         stored = diary.add(items, day or today())
@@ -496,7 +527,7 @@ def rm(
     db: DbOption = None,
 ) -> None:
     """Remove entries from the diary (magcalc undo brings them back)."""
-    with open_diary(diary_path(db), write=True) as diary:
+    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
         assert diary is not None
         diary.begin("rm")
         removed = diary.remove([i.strip().lower() for i in ids])
@@ -537,9 +568,9 @@ def edit(
     """Change an entry; a new food, amount or unit is matched and measured again."""
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
     problems: list[str] = []
-    new_amount, unit_in_amount = parse_amount(amount) if amount is not None else (None, None)
+    new_amount, unit_in_amount = units.parse_amount(amount) if amount is not None else (None, None)
     new_unit = unit_in_amount if unit is None else (unit.strip() or None)
-    new_time = parse_time(time.strip(), problems) if time else None
+    new_time = logfile.parse_time(time.strip(), problems) if time else None
     if problems:
         raise MagcalcError(*problems)
     if (
@@ -551,23 +582,23 @@ def edit(
         raise MagcalcError(
             "nothing to change: give --amount, --unit, --food, --date, --time, --meal or --note"
         )
-    with open_diary(diary_path(db), write=True) as diary:
+    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
         assert diary is not None
         old = diary.entry(entry_id.strip().lower())
         new = old
         if food is not None or amount is not None or unit is not None or unit_in_amount is not None:
-            entry = Entry(
+            entry = models.Entry(
                 line=1,
                 input=" ".join(food.split()) if food is not None else old.input,
                 amount=old.amount if new_amount is None else new_amount,
                 unit=old.unit if new_unit is None and unit is None and unit_in_amount is None else new_unit,
                 food_id=None if food is not None else old.food_id,
             )
-            new = measure(entry)
+            new = reporting.measure(entry)
         new = new.model_copy(
             update={
                 "entry_id": old.entry_id,
-                "date": parse_day(date, today()) if date is not None else old.date,
+                "date": dates.parse_day(date, today()) if date is not None else old.date,
                 "time": old.time if time is None else new_time,
                 "meal": old.meal if meal is None else (meal.strip() or None),
                 "note": old.note if note is None else (note.strip() or None),
@@ -585,7 +616,7 @@ def edit(
 @handles_errors
 def undo(db: DbOption = None) -> None:
     """Reverse the last change to the diary's entries (add, rm, edit or import); again for the one before."""
-    with open_diary(diary_path(db), write=True) as diary:
+    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
         assert diary is not None
         change = diary.undo()
     if change is None:
@@ -611,10 +642,10 @@ def profile_set(
         raise MagcalcError("give one of --pregnant, --lactating or --neither")
     if age is None and sex is None and not (pregnant or lactating or neither) and standard is None:
         raise MagcalcError("give --age and --sex (and --pregnant, --lactating or --neither) to store")
-    path = diary_path(db)
-    with open_diary(path, write=True) as diary:
+    path = paths.diary_path(db)
+    with diary_db.open_diary(path, write=True) as diary:
         assert diary is not None
-        old = diary.profile() or Person()
+        old = diary.profile() or models.Person()
         state: State = (
             "pregnant" if pregnant else "lactating" if lactating else "none" if neither else old.state
         )
@@ -629,7 +660,7 @@ def profile_set(
         diary.set_profile(person)
         diary.set_standard(chosen)
     render.profile(
-        Profile(person=person, standard=chosen, diary=str(path), reference=reference), fmt, sys.stdout
+        models.Profile(person=person, standard=chosen, diary=str(path), reference=reference), fmt, sys.stdout
     )
 
 
@@ -639,7 +670,9 @@ def profile_show(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
     """Show the stored person and the reference intake it gives."""
     person, standard = stored_profile(db)
     reference = rda.target(person, standard or "iom") if person else None
-    view = Profile(person=person, standard=standard or "iom", diary=str(diary_path(db)), reference=reference)
+    view = models.Profile(
+        person=person, standard=standard or "iom", diary=str(paths.diary_path(db)), reference=reference
+    )
     render.profile(view, fmt, sys.stdout)
 
 
@@ -671,9 +704,9 @@ def history(
 
     if days is None and start is None and end is None:
         days = 14
-    first, last = span(today(), None, start, end, days)
+    first, last = dates.span(today(), None, start, end, days)
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
-    with open_diary(diary_path(db), write=False) as diary:
+    with diary_db.open_diary(paths.diary_path(db), write=False) as diary:
         items = diary.entries(first, last) if diary else []
     result = build_history(items, target, first, last)
     try:
@@ -700,13 +733,13 @@ def export(
     ] = ExportFormat.csv,
 ) -> None:
     """Write diary entries (all, or --from/--to) to stdout in the CSV format magcalc log reads."""
-    with open_diary(diary_path(db), write=False) as diary:
+    with diary_db.open_diary(paths.diary_path(db), write=False) as diary:
         if diary is None:
             items: list[LineItem] = []
         else:
             bounds = diary.dates()
-            first = parse_day(start, today(), "--from") if start else (bounds[0] if bounds else None)
-            last = parse_day(end, today(), "--to") if end else (bounds[1] if bounds else None)
+            first = dates.parse_day(start, today(), "--from") if start else (bounds[0] if bounds else None)
+            last = dates.parse_day(end, today(), "--to") if end else (bounds[1] if bounds else None)
             items = diary.entries(first, last)
     render.export(items, Format(fmt.value), sys.stdout)
 
@@ -726,11 +759,11 @@ def import_command(
     from magcalc.exchange import import_entries
 
     with open_input(file) as stream:
-        parsed = parse_log(stream)
+        parsed = logfile.parse_log(stream)
     if parsed.problems:
         raise MagcalcError(*parsed.problems)
     with (
-        open_diary(diary_path(db), write=True) as diary,
+        diary_db.open_diary(paths.diary_path(db), write=True) as diary,
         render.progress(len(parsed.entries), sys.stderr, "Importing") as progress,
     ):
         assert diary is not None
@@ -880,7 +913,7 @@ def _user_food_record(
     measures += [userfoods.parse_measure(text) for text in portions or []]
     value = userfoods.per_100g(mg_per_100g, mg_per_serving, serving_measure)
     kcal = None if kcal_per_100g is None else userfoods.check_value(kcal_per_100g, "--kcal-per-100g")
-    return UserFood(
+    return models.UserFood(
         food_id=userfoods.slug(name),
         name=name,
         kind="food",
@@ -907,7 +940,7 @@ def foods_add(
     """Add a food of your own (a branded bar, a local dish); the log, diary and search then find it."""
     record = _user_food_record(name, mg_per_100g, mg_per_serving, serving, portion, kcal_per_100g, today(),
                                "values as given by the user")  # fmt: skip
-    with open_diary(diary_path(db), write=True) as diary:
+    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
         assert diary is not None
         diary.save_user_food(record)
     render.user_food(record, fmt, sys.stdout)
@@ -917,7 +950,7 @@ def foods_add(
 @handles_errors
 def foods_mine(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
     """List your own foods and recipes."""
-    with open_diary(diary_path(db), write=False) as diary:
+    with diary_db.open_diary(paths.diary_path(db), write=False) as diary:
         records = diary.user_foods() if diary else []
     render.user_foods(records, fmt, sys.stdout)
 
@@ -929,7 +962,7 @@ def foods_rm(
     db: DbOption = None,
 ) -> None:
     """Remove one of your foods or recipes (diary entries keep the magnesium they were stored with)."""
-    with open_diary(diary_path(db), write=True) as diary:
+    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
         assert diary is not None
         record = diary.remove_user_food(name)
     typer.echo(f"removed {record.food_id} ({record.name})", err=True)
@@ -951,7 +984,7 @@ def foods_edit(
     """Change one of your foods: its name, magnesium, energy or measures (given measures replace the old)."""
     from magcalc import userfoods
 
-    with open_diary(diary_path(db), write=True) as diary:
+    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
         assert diary is not None
         old = diary.user_food(name)
         if old.kind == "recipe" and (mg_per_100g is not None or mg_per_serving is not None):
@@ -960,7 +993,7 @@ def foods_edit(
             )
         renamed = userfoods.check_name(new_name) if new_name else old.name
         value = old.magnesium_mg_per_100g
-        measures = [Portion(0, p.amount, p.description, p.grams) for p in old.portions]
+        measures = [foods.Portion(0, p.amount, p.description, p.grams) for p in old.portions]
         serving_measure = userfoods.parse_measure(serving) if serving else None
         if mg_per_100g is not None or mg_per_serving is not None:
             value = userfoods.per_100g(mg_per_100g, mg_per_serving, serving_measure)
@@ -992,7 +1025,7 @@ def foods_export(
     ] = ExportFormat.json,
 ) -> None:
     """Write your foods and recipes to stdout, for magcalc foods import on another diary."""
-    with open_diary(diary_path(db), write=False) as diary:
+    with diary_db.open_diary(paths.diary_path(db), write=False) as diary:
         records = diary.user_foods() if diary else []
     render.user_foods_export(records, Format(fmt.value), sys.stdout)
 
@@ -1012,7 +1045,7 @@ def foods_import(
     with open_input(file) as stream:
         records = read_export(stream.read())
     added = skipped = 0
-    with open_diary(diary_path(db), write=True) as diary:
+    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
         assert diary is not None
         mine = {r.food_id: r for r in diary.user_foods()}
         for record in records:
@@ -1052,17 +1085,17 @@ def recipe_add(
     clean = userfoods.check_name(name)
     weight_g = None
     if weight is not None:
-        value, unit = parse_amount(weight)
+        value, unit = units.parse_amount(weight)
         mass = canonical_unit(unit or "")
         if mass not in MASS_G:
             raise MagcalcError(f"--weight must be a weight in g, kg, oz or lb, like '1.2 kg', not {weight!r}")
         weight_g = value * MASS_G[mass]
     with open_input(file) as stream:
-        parsed = parse_log(stream)
+        parsed = logfile.parse_log(stream)
     stored_profile(db)  # the ingredients may be foods of your own
-    items = measure_all(parsed.entries, parsed.problems)
+    items = reporting.measure_all(parsed.entries, parsed.problems)
     record = userfoods.recipe(clean, items, servings, weight_g, today())
-    with open_diary(diary_path(db), write=True) as diary:
+    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
         assert diary is not None
         diary.save_user_food(record)
     render.user_food(record, fmt, sys.stdout)

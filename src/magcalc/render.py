@@ -8,7 +8,6 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -19,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from magcalc.exchange import EXPORT_COLUMNS, export_record, export_row, guard
+from magcalc.formats import Format
 from magcalc.models import (
     Added,
     FoodView,
@@ -35,12 +35,6 @@ from magcalc.models import (
 )
 from magcalc.rda import TableRow
 from magcalc.supplements import Form
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 def console(stream: TextIO) -> Console:
