@@ -6,6 +6,7 @@ import csv
 import io
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from magcalc.resources import read_text
 
@@ -65,29 +66,39 @@ def _number(text: str) -> float | None:
     return float(text) if text != "" else None
 
 
+DATA_FILES = ("foods.csv", "portions.csv")
+
+
+def _rows() -> list[tuple[Any, ...]]:
+    """The table as plain tuples (what the cache keeps): food fields, then its measures."""
+    portions: dict[str, list[tuple[int, float, str, float]]] = {}
+    for row in csv.DictReader(io.StringIO(read_text("portions.csv"))):
+        portions.setdefault(row["food_id"], []).append(
+            (int(row["seq"]), float(row["amount"]), row["description"], float(row["grams"]))
+        )
+    return [
+        (
+            row["food_id"], row["description"], row["food_group"], _number(row["magnesium_mg_per_100g"]),
+            _number(row["kcal_per_100g"]), row["survey"] == "Y", row["common_names"], row["manufacturer"],
+            tuple(portions.get(row["food_id"], ())),
+        )
+        for row in csv.DictReader(io.StringIO(read_text("foods.csv")))
+    ]  # fmt: skip
+
+
 @cache
 def load_foods() -> dict[str, Food]:
     """Every food in the bundled table, by USDA id (5-digit NDB number)."""
-    portions: dict[str, list[Portion]] = {}
-    for row in csv.DictReader(io.StringIO(read_text("portions.csv"))):
-        portions.setdefault(row["food_id"], []).append(
-            Portion(int(row["seq"]), float(row["amount"]), row["description"], float(row["grams"]))
+    from magcalc.cache import load_or_build
+
+    return {
+        food_id: Food(
+            food_id, description, group, mg, kcal, survey, common, maker, tuple(Portion(*p) for p in measures)
         )
-    foods = {}
-    for row in csv.DictReader(io.StringIO(read_text("foods.csv"))):
-        food_id = row["food_id"]
-        foods[food_id] = Food(
-            food_id=food_id,
-            description=row["description"],
-            food_group=row["food_group"],
-            magnesium_mg_per_100g=_number(row["magnesium_mg_per_100g"]),
-            kcal_per_100g=_number(row["kcal_per_100g"]),
-            survey=row["survey"] == "Y",
-            common_names=row["common_names"],
-            manufacturer=row["manufacturer"],
-            portions=tuple(portions.get(food_id, ())),
+        for food_id, description, group, mg, kcal, survey, common, maker, measures in load_or_build(
+            "foods", DATA_FILES, _rows
         )
-    return foods
+    }
 
 
 _user_foods: dict[str, Food] = {}

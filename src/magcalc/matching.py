@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -118,14 +119,13 @@ class Scored:
 
 
 class _Index:
-    def __init__(self, foods: Iterable[Food]) -> None:
+    def __init__(self, docs: Iterable[_Doc]) -> None:
         self.docs: dict[str, _Doc] = {}
-        self.postings: dict[str, set[str]] = {}
-        for food in foods:
-            doc = _make_doc(food)
-            self.docs[food.food_id] = doc
+        self.postings: dict[str, list[str]] = {}
+        for doc in docs:
+            self.docs[doc.food_id] = doc
             for token in doc.tokens:
-                self.postings.setdefault(token, set()).add(food.food_id)
+                self.postings.setdefault(token, []).append(doc.food_id)
         self.vocabulary = sorted(self.postings)
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one index per process, kept for its lifetime
@@ -169,9 +169,22 @@ def _make_doc(food: Food) -> _Doc:
     )
 
 
+def _doc_rows() -> list[tuple[Any, ...]]:
+    """Every food's document as plain tuples (what the cache keeps)."""
+    return [
+        (d.food_id, d.tokens, d.desc_tokens, tuple(sorted(d.brand_tokens)), d.group, d.survey)
+        for d in map(_make_doc, load_foods().values())
+    ]
+
+
 @cache
 def _index() -> _Index:
-    return _Index(load_foods().values())
+    from magcalc.cache import load_or_build
+    from magcalc.foods import DATA_FILES
+
+    rows = load_or_build("index", (*DATA_FILES, "aliases.csv"), _doc_rows)
+    return _Index(_Doc(food_id, tokens, tuple(desc), frozenset(brand), group, survey)
+                  for food_id, tokens, desc, brand, group, survey in rows)  # fmt: skip
 
 
 def _score(doc: _Doc, expansions: list[dict[str, float]], query_words: set[str]) -> tuple[float, bool]:
