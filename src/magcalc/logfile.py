@@ -48,21 +48,36 @@ def parse_log(stream: BinaryIO) -> ParsedLog:
     Only a problem that stops reading (not text, broken quoting, a bad header) raises.
     """
     parsed = ParsedLog()
-    header: _Header | None = None
     try:
-        for line, row in _rows(stream):
-            if header is None and any(cell.strip().lower() in ("food", "food name") for cell in row):
-                header = _header(row, line)
-                continue
-            try:
-                parsed.entries.append(_entry(line, row, header))
-            except MagcalcError as error:
-                parsed.problems.extend(error.at_line(line).problems)
+        for item in iter_log(stream):
+            if isinstance(item, Problem):
+                parsed.problems.append(item)
+            else:
+                parsed.entries.append(item)
     except MagcalcError as error:
         raise MagcalcError(*parsed.problems, *error.problems) from None
-    if not parsed.entries and not parsed.problems:
-        raise MagcalcError("the log is empty: no food rows (columns: food,amount,unit)")
     return parsed
+
+
+def iter_log(stream: BinaryIO) -> Iterator[Entry | Problem]:
+    """parse_log, one row at a time: an Entry for each good row, a Problem for each bad one, so
+    that a log of any length is read in bounded memory.
+
+    A problem that stops reading (not text, broken quoting, a bad header) raises MagcalcError.
+    """
+    header: _Header | None = None
+    rows = 0
+    for line, row in _rows(stream):
+        if header is None and any(cell.strip().lower() in ("food", "food name") for cell in row):
+            header = _header(row, line)
+            continue
+        rows += 1
+        try:
+            yield _entry(line, row, header)
+        except MagcalcError as error:
+            yield from error.at_line(line).problems
+    if not rows:
+        raise MagcalcError("the log is empty: no food rows (columns: food,amount,unit)")
 
 
 def read_log(stream: BinaryIO) -> list[Entry]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -13,7 +13,7 @@ from magcalc.errors import MagcalcError, Problem, UnknownFood
 from magcalc.matching import resolve
 from magcalc.models import DaySummary, Entry, LineItem, Report, Target
 from magcalc.supplements import find_form
-from magcalc.units import to_grams
+from magcalc.units import checked_grams, to_grams
 
 NOT_ADVICE = "magcalc informs; it does not prescribe. Not medical advice."
 
@@ -92,40 +92,189 @@ def _food(entry: Entry) -> foods.Food:
     return food
 
 
+MAX_PROBLEMS = 100  # listed one per line; beyond this, a count
+
+
+class Measurer:
+    """measure(), remembering each distinct food and unit: a long log repeats a few hundred foods,
+    so each is matched and converted once and every other row is arithmetic."""
+
+    def __init__(self) -> None:
+        self._known: dict[
+            tuple[str, str | None, str | None], tuple[foods.Food, float, str | None] | MagcalcError
+        ] = {}
+
+    def __call__(self, entry: Entry) -> LineItem:
+        if entry.magnesium_mg is not None or entry.each is not None:
+            return measure(entry)
+        key = (entry.input, entry.food_id, entry.unit)
+        known = self._known.get(key)
+        if known is None:
+            known = self._learn(entry)
+            if len(self._known) < 200_000:
+                self._known[key] = known
+        if isinstance(known, MagcalcError):
+            raise known
+        food, grams_each, portion = known
+        if food is _SUPPLEMENT:
+            return measure(entry)
+        grams = checked_grams(entry.amount * grams_each)
+        mg = food.magnesium_mg_per_100g
+        return LineItem.model_construct(
+            line=entry.line, input=entry.input, food_id=food.food_id, food_name=food.description,
+            amount=entry.amount, unit=entry.unit, grams=grams,
+            magnesium_mg=None if mg is None else mg * grams / 100, portion=portion, date=entry.date,
+            time=entry.time, meal=entry.meal, note=entry.note, entry_id=entry.entry_id, kind="food",
+        )  # fmt: skip
+
+    def _learn(self, entry: Entry) -> tuple[foods.Food, float, str | None] | MagcalcError:
+        try:
+            if (entry.food_id is not None and is_supplement_id(entry.food_id)) or (
+                entry.food_id is None and find_form(entry.input) is not None
+            ):
+                return (_SUPPLEMENT, 0.0, None)
+            food = _food(entry)
+            conversion = to_grams(food, 1.0, entry.unit)
+        except MagcalcError as error:
+            return error
+        return (food, conversion.grams, conversion.portion)
+
+
+_SUPPLEMENT = foods.Food("", "", "", None, None, False, "", "", ())  # marks a supplement in Measurer
+
+
 def measure_all(entries: Iterable[Entry], problems: Iterable[Problem] = ()) -> list[LineItem]:
     """Every entry measured, or one MagcalcError naming every line that could not be read
     (`problems`, from parsing) or measured."""
     items: list[LineItem] = []
     problems = list(problems)
+    measurer = Measurer()
+    tally = Tally()
     for entry in entries:
         try:
-            items.append(measure(entry))
+            item = measurer(entry)
         except MagcalcError as error:
             problems.extend(error.at_line(entry.line).problems)
-    dated = [item for item in items if item.date is not None]
-    if dated and len(dated) != len(items):
-        problems += [
-            Problem("no date, but other rows have one", item.line) for item in items if item.date is None
-        ]
+            continue
+        items.append(item)
+        tally.add(item)
+    problems += tally.date_problems()
     if problems:
         raise MagcalcError(*sorted(problems, key=lambda p: p.line or 0))
     return items
+
+
+def stream_report(
+    rows: Iterable[Entry | Problem], target: Target, on_item: Callable[[LineItem], None] | None = None
+) -> Report:
+    """A report over rows read one at a time, in bounded memory: each good row is measured, added
+    to the sums and handed to `on_item` (until a problem is found); the report has no entries.
+    Every problem (up to MAX_PROBLEMS, then a count) is raised together at the end."""
+    measurer = Measurer()
+    tally = Tally()
+    problems: list[Problem] = []
+    more = 0
+
+    def record(found: Iterable[Problem]) -> None:
+        nonlocal more
+        for problem in found:
+            if len(problems) < MAX_PROBLEMS:
+                problems.append(problem)
+            else:
+                more += 1
+
+    for row in rows:
+        if isinstance(row, Problem):
+            record([row])
+            continue
+        try:
+            item = measurer(row)
+        except MagcalcError as error:
+            record(error.at_line(row.line).problems)
+            continue
+        tally.add(item)
+        if on_item is not None and not problems:
+            on_item(item)
+    record(tally.date_problems())
+    if problems:
+        extra = [Problem(f"... and {more} more problems")] if more else []
+        raise MagcalcError(*sorted(problems, key=lambda p: p.line or 0), *extra)
+    return tally.report(target, [])
 
 
 def _percent(mg: float, target_mg: float) -> float:
     return 100 * mg / target_mg
 
 
-def _known(items: Iterable[LineItem], kind: str | None = None) -> float:
-    return sum(i.magnesium_mg for i in items if i.magnesium_mg is not None and kind in (None, i.kind))
+@dataclass
+class _Sums:
+    total: float = 0.0
+    food: float = 0.0
+    supplement: float = 0.0
+    unknown: int = 0
+    entries: int = 0
+
+    def add(self, item: LineItem) -> None:
+        self.entries += 1
+        mg = item.magnesium_mg
+        if mg is None:
+            self.unknown += 1
+            return
+        self.total += mg
+        if item.kind == "supplement":
+            self.supplement += mg
+        else:
+            self.food += mg
+
+
+class Tally:
+    """Running sums of a log, row by row: everything a report needs without keeping the rows."""
+
+    def __init__(self) -> None:
+        self.all = _Sums()
+        self.days: dict[dt.date, _Sums] = {}
+        self.undated_lines: list[int] = []
+
+    def add(self, item: LineItem) -> None:
+        self.all.add(item)
+        if item.date is None:
+            if len(self.undated_lines) < MAX_PROBLEMS:
+                self.undated_lines.append(item.line)
+            return
+        day = self.days.get(item.date)
+        if day is None:
+            day = self.days[item.date] = _Sums()
+        day.add(item)
+
+    def date_problems(self) -> list[Problem]:
+        """A log where some rows have a date must give every row one."""
+        if not self.days or not self.undated_lines:
+            return []
+        return [Problem("no date, but other rows have one", line) for line in self.undated_lines]
+
+    def report(self, target: Target, entries: list[LineItem]) -> Report:
+        ul = target.ul_supplement_mg
+        days = [
+            DaySummary(
+                date=date, total_mg=s.total, complete=s.unknown == 0,
+                percent_rda=_percent(s.total, target.rda_mg), entries=s.entries, food_mg=s.food,
+                supplement_mg=s.supplement, over_ul=ul is not None and s.supplement > ul,
+            )
+            for date, s in sorted(self.days.items())
+        ]  # fmt: skip
+        return _report(entries, self.all, days, target)
 
 
 def build_report(items: list[LineItem], target: Target) -> Report:
-    total = _known(items)
-    unknown = sum(1 for item in items if item.magnesium_mg is None)
+    tally = Tally()
+    for item in items:
+        tally.add(item)
+    return tally.report(target, items)
+
+
+def _report(items: list[LineItem], sums: _Sums, days: list[DaySummary], target: Target) -> Report:
+    total, unknown, supplement = sums.total, sums.unknown, sums.supplement
     ul = target.ul_supplement_mg
-    days = _days(items, target.rda_mg, ul)
-    supplement = _known(items, "supplement")
     # Each day's supplements against the UL; a log without dates is one day.
     over_ul = any(d.over_ul for d in days) if days else (ul is not None and supplement > ul)
     average = total / max(len(days), 1)
@@ -145,7 +294,7 @@ def build_report(items: list[LineItem], target: Target) -> Report:
             "Give --age and --sex (and --pregnant or --lactating) for yours."
         )
     if over_ul:
-        warnings.append(_ul_warning(items, days, supplement, target))
+        warnings.append(_ul_warning(days, supplement, target))
     elif supplement and ul is None:
         notes.append(
             f"No upper limit for supplemental magnesium is set for {target.description}: "
@@ -166,7 +315,7 @@ def build_report(items: list[LineItem], target: Target) -> Report:
     return Report(
         entries=items,
         total_mg=total,
-        food_mg=_known(items, "food"),
+        food_mg=sums.food,
         supplement_mg=supplement,
         ul_supplement_mg=ul,
         over_ul=over_ul,
@@ -187,7 +336,7 @@ def build_report(items: list[LineItem], target: Target) -> Report:
     )
 
 
-def _ul_warning(items: list[LineItem], days: list[DaySummary], supplement: float, target: Target) -> str:
+def _ul_warning(days: list[DaySummary], supplement: float, target: Target) -> str:
     safety = supplements.safety()
     ul = target.ul_supplement_mg or 0.0
     if days:
@@ -204,31 +353,6 @@ def _ul_warning(items: list[LineItem], days: list[DaySummary], supplement: float
         f"Known interactions: {safety['interactions']}. Such amounts belong under medical supervision; "
         "talk to a clinician."
     )
-
-
-def _days(items: list[LineItem], target_mg: float, ul: float | None) -> list[DaySummary]:
-    by_date: dict[dt.date, list[LineItem]] = {}
-    for item in items:
-        if item.date is not None:
-            by_date.setdefault(item.date, []).append(item)
-    days = []
-    for date in sorted(by_date):
-        day = by_date[date]
-        total = _known(day)
-        supplement = _known(day, "supplement")
-        days.append(
-            DaySummary(
-                date=date,
-                total_mg=total,
-                complete=all(i.magnesium_mg is not None for i in day),
-                percent_rda=_percent(total, target_mg),
-                entries=len(day),
-                food_mg=_known(day, "food"),
-                supplement_mg=supplement,
-                over_ul=ul is not None and supplement > ul,
-            )
-        )
-    return days
 
 
 @dataclass(frozen=True)

@@ -186,7 +186,8 @@ def to_grams(food: Food, amount: float, unit: str | None) -> Conversion:
             )
         chosen = candidates[0]
         grams_per_ml = chosen.portion.grams_each / VOLUME_ML[chosen.head]
-        return _checked(amount * VOLUME_ML[wanted] * grams_per_ml, _measure(chosen.portion))
+        # grams for one unit first, then times the amount: the same arithmetic as Measurer's cache
+        return _checked(amount * (VOLUME_ML[wanted] * grams_per_ml), _measure(chosen.portion))
     for matches in (
         lambda n: n.full == wanted,
         lambda n: n.head == wanted,
@@ -237,6 +238,10 @@ def _measure(portion: Portion) -> str:
 
 
 def _checked(grams: float, portion: str | None) -> Conversion:
+    return Conversion(checked_grams(grams), portion)
+
+
+def checked_grams(grams: float) -> float:
     if not math.isfinite(grams) or grams > MAX_GRAMS:
         raise UnitError(f"{grams:,.0f} g in one entry is more than the {MAX_GRAMS:,.0f} g magcalc accepts")
-    return Conversion(grams, portion)
+    return grams
