@@ -228,9 +228,31 @@ def warn(report: Report) -> None:
 
 
 def _file_report(path: str, target: Target) -> Report:
+    """The totals of a food log of any length (the report's entries are left out)."""
     with open_input(path) as stream:
-        parsed = logfile.parse_log(stream)
-    return reporting.build_report(reporting.measure_all(parsed.entries, parsed.problems), target)
+        return reporting.stream_report(logfile.iter_log(stream), target)
+
+
+def _streamed_report(
+    path: str, target: Target, fmt: Format, date: str | None, start: str | None, end: str | None
+) -> Report:
+    """Write the report of a food log to stdout, entries as they are read (bounded memory). The
+    output goes to a spool first (memory, then disk), so a bad row at the end prints nothing."""
+    import shutil
+    import tempfile
+
+    if date is not None or start is not None or end is not None:
+        raise MagcalcError("--date, --from and --to choose days of the diary; give them without a FILE")
+    with (
+        open_input(path) as stream,
+        tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as spool,
+    ):
+        writer = render.ReportWriter(fmt, spool)  # type: ignore[arg-type]
+        report = reporting.stream_report(logfile.iter_log(stream), target, writer.add)
+        writer.finish(report)
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout)
+    return report
 
 
 def _diary_report(
@@ -294,8 +316,11 @@ def log(
     """Report the magnesium in a food log, or in the diary (today by default), against the
     reference intake for the person (options, else the stored profile)."""
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
-    report = _report(file, target, db, date, start, end)
-    render.report(report, fmt, sys.stdout)
+    if file is None:
+        report = _report(file, target, db, date, start, end)
+        render.report(report, fmt, sys.stdout)
+    else:
+        report = _streamed_report(file, target, fmt, date, start, end)
     warn(report)
 
 

@@ -640,3 +640,68 @@ def user_foods_export(records: list[UserFood], fmt: Format, stream: TextIO) -> N
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(EXPORT_COLUMNS)
     writer.writerows([guard(cell) for cell in row] for row in export_rows(records))
+
+
+TABLE_ROWS = 1000  # a table of more rows than this helps nobody: csv and json carry them all
+REPORT_CSV_COLUMNS = [
+    "line",
+    "date",
+    "time",
+    "meal",
+    "input",
+    "food_id",
+    "food_name",
+    "amount",
+    "unit",
+    "grams",
+]
+
+
+class ReportWriter:
+    """Writes a report whose entries arrive one at a time (a log of any length, in bounded
+    memory): each entry as it comes, then the totals when `finish` is given the report."""
+
+    def __init__(self, fmt: Format, stream: TextIO) -> None:
+        self.fmt = fmt
+        self.stream = stream
+        self.count = 0
+        self.kept: list[LineItem] = []
+        if fmt is Format.csv:
+            self.writer = csv.writer(stream, lineterminator="\n")
+            self.writer.writerow([*REPORT_CSV_COLUMNS, "magnesium_mg", "entry_id"])
+        elif fmt is Format.json:
+            stream.write('{\n  "entries": [')
+
+    def add(self, item: LineItem) -> None:
+        self.count += 1
+        if self.fmt is Format.csv:
+            values = item.__dict__
+            self.writer.writerow(
+                [_cell(values[c]) for c in REPORT_CSV_COLUMNS]
+                + [_cell(item.magnesium_mg), _cell(item.entry_id)]
+            )
+        elif self.fmt is Format.json:
+            record = dict(item.__dict__)
+            if record["date"] is not None:
+                record["date"] = record["date"].isoformat()
+            self.stream.write(
+                ("\n    " if self.count == 1 else ",\n    ") + json.dumps(record, ensure_ascii=False)
+            )
+        elif len(self.kept) < TABLE_ROWS:
+            self.kept.append(item)
+
+    def finish(self, result: Report) -> None:
+        if self.fmt is Format.csv:
+            return
+        if self.fmt is Format.json:
+            rest = json.dumps(
+                result.model_dump(mode="json", exclude={"entries"}), indent=2, ensure_ascii=False
+            )
+            self.stream.write(("\n  ],\n" if self.count else "],\n") + rest[2:] + "\n")
+            return
+        report(result.model_copy(update={"entries": self.kept}), self.fmt, self.stream)
+        if self.count > len(self.kept):
+            console(self.stream).print(
+                f"[dim]The table shows the first {len(self.kept):,} of {self.count:,} rows; "
+                "--format csv or json gives them all.[/dim]"
+            )
