@@ -191,10 +191,11 @@ def stored_profile(db: Path | None) -> tuple[Person | None, str | None]:
 
 
 def use_user_foods(diary: Diary | None) -> None:
-    from magcalc import userfoods
-    from magcalc.foods import set_user_foods
+    records = diary.user_foods() if diary else []
+    if records or foods.user_foods():
+        from magcalc import userfoods
 
-    set_user_foods([userfoods.food(record) for record in diary.user_foods()] if diary else [])
+        foods.set_user_foods([userfoods.food(record) for record in records])
 
 
 def person_target(
@@ -732,8 +733,8 @@ def history(
     first, last = dates.span(today(), None, start, end, days)
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
     with diary_db.open_diary(paths.diary_path(db), write=False) as diary:
-        items = diary.entries(first, last) if diary else []
-    result = build_history(items, target, first, last)
+        sums = diary.day_sums(first, last) if diary else {}
+    result = build_history(sums, target, first, last)
     try:
         render.history(result, fmt, sys.stdout, svg)
     except OSError as error:

@@ -225,6 +225,18 @@ class Diary:
         )
         return [_item(line, row) for line, row in enumerate(rows, start=1)]
 
+    def day_sums(self, start: dt.date, end: dt.date) -> dict[dt.date, tuple[float, int, int]]:
+        """(known magnesium, entries, entries with magnesium unknown) for each date with entries,
+        summed by SQLite over the date index, without loading the entries."""
+        rows = self.conn.execute(
+            "SELECT date, coalesce(sum(magnesium_mg), 0), count(*), sum(magnesium_mg IS NULL) FROM entries"
+            " WHERE date >= ? AND date <= ? GROUP BY date",
+            (start.isoformat(), end.isoformat()),
+        )
+        return {
+            dt.date.fromisoformat(day): (float(total), count, unknown) for day, total, count, unknown in rows
+        }
+
     def entry(self, entry_id: str) -> LineItem:
         row = self._row(entry_id)
         if row is None:

@@ -106,11 +106,13 @@ _user_foods: dict[str, Food] = {}
 
 def set_user_foods(foods: list[Food]) -> None:
     """The user's own foods and recipes (from the diary), found beside USDA's for this process."""
-    from magcalc import matching
+    import sys
 
     _user_foods.clear()
     _user_foods.update((food.food_id, food) for food in foods)
-    matching.forget_resolved()
+    matching = sys.modules.get("magcalc.matching")
+    if matching is not None:  # answers cached before this may now be one of the user's foods
+        matching.forget_resolved()
 
 
 def user_foods() -> list[Food]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from magcalc.models import DayTotal, History, HistoryDay, LineItem, Target
-from magcalc.report import NOT_ADVICE
+from magcalc.models import NOT_ADVICE, DayTotal, History, HistoryDay, LineItem, Target
 
 
 def day_total(items: Iterable[LineItem], date: dt.date, target: Target) -> DayTotal:
@@ -29,27 +28,37 @@ def day_total(items: Iterable[LineItem], date: dt.date, target: Target) -> DayTo
     )
 
 
-def build_history(items: Iterable[LineItem], target: Target, start: dt.date, end: dt.date) -> History:
-    by_date: dict[dt.date, list[LineItem]] = {}
+def day_sums(items: Iterable[LineItem]) -> dict[dt.date, tuple[float, int, int]]:
+    """(known magnesium, entries, entries with magnesium unknown) for each date."""
+    sums: dict[dt.date, tuple[float, int, int]] = {}
     for item in items:
-        if item.date is not None and start <= item.date <= end:
-            by_date.setdefault(item.date, []).append(item)
+        if item.date is not None:
+            total, entries, unknown = sums.get(item.date, (0.0, 0, 0))
+            mg = item.magnesium_mg
+            sums[item.date] = (total + (mg or 0.0), entries + 1, unknown + (mg is None))
+    return sums
+
+
+def build_history(
+    sums: dict[dt.date, tuple[float, int, int]], target: Target, start: dt.date, end: dt.date
+) -> History:
+    """One row a day from start to end, from each date's sums (`day_sums`, or the diary's own)."""
     days = []
     for offset in range((end - start).days + 1):
         date = start + dt.timedelta(days=offset)
-        day = by_date.get(date)
-        if not day:
+        day = sums.get(date)
+        if not day or not day[1]:
             days.append(HistoryDay(date=date, logged=False, total_mg=None, complete=None, entries=0,
                                    percent_rda=None, met=None))  # fmt: skip
             continue
-        total = sum(i.magnesium_mg for i in day if i.magnesium_mg is not None)
+        total, entries, unknown = day
         days.append(
             HistoryDay(
                 date=date,
                 logged=True,
                 total_mg=total,
-                complete=all(i.magnesium_mg is not None for i in day),
-                entries=len(day),
+                complete=unknown == 0,
+                entries=entries,
                 percent_rda=100 * total / target.rda_mg,
                 met=total >= target.rda_mg,
             )

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+NOT_ADVICE = "magcalc informs; it does not prescribe. Not medical advice."
 Sex = Literal["female", "male"]
 State = Literal["none", "pregnant", "lactating"]
 

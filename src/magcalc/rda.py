@@ -33,11 +33,18 @@ class TableRow(BaseModel):
     source: str
 
 
-@cache
-def _data() -> dict[str, Any]:
-    import yaml  # only the commands that need reference values pay for the YAML parser
+def _parse() -> dict[str, Any]:
+    import yaml  # only when the cached copy is stale: YAML parsing is slow
 
     loaded: dict[str, Any] = yaml.safe_load(read_text("rda.yaml"))
+    return loaded
+
+
+@cache
+def _data() -> dict[str, Any]:
+    from magcalc.cache import load_or_build
+
+    loaded: dict[str, Any] = load_or_build("rda", ("rda.yaml",), _parse)
     return loaded
 
 

@@ -17,7 +17,6 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from magcalc.exchange import EXPORT_COLUMNS, export_record, export_row, guard
 from magcalc.formats import Format
 from magcalc.models import (
     Added,
@@ -329,49 +328,47 @@ def _bar(total: float | None, rda_mg: float, scale_mg: float, met: bool | None, 
     """A bar of `total` with the RDA marked as a vertical line at its place on the scale."""
     mark = min(round(rda_mg / scale_mg * width), width - 1)
     filled = 0 if total is None else round(total / scale_mg * width)
+    fill, fill_style = ("█", "green") if met else ("▒", "yellow")
+    empty = " " if total is not None else "·"
     bar = Text(no_wrap=True)
-    for position in range(width):
-        if position == mark:
+    for start, end in ((0, mark), (mark + 1, width)):  # the runs either side of the RDA mark
+        full = max(0, min(filled, end) - start)
+        if full:
+            bar.append(fill * full, style=fill_style)
+        if end - start - full > 0:
+            bar.append(empty * (end - start - full), style="dim")
+        if start == 0:
             bar.append("│", style="bold")
-        elif position < filled:
-            bar.append("█" if met else "▒", style="green" if met else "yellow")
-        else:
-            bar.append(" " if total is not None else "·", style="dim")
     return bar
 
 
 def _history_renderables(result: History, width: int) -> list[Any]:
-    chart = max(10, min(40, width - 48))  # what is left beside date, total, percent and met
+    """The chart as one block of text, a line a day: a Rich Table of a year of rows takes most of a
+    second to lay out, and these columns have fixed widths anyway."""
+    chart = max(10, min(40, width - 38))  # what is left beside date, total, percent and met
     scale = max([result.rda_mg * 1.25, *(d.total_mg or 0.0 for d in result.days)])
-    table = Table(
-        title=f"Magnesium by day, {result.start} to {result.end}",
-        title_justify="left",
-        caption=f"│ marks the {result.reference.kind}, {result.rda_mg:g} mg; █ met, ▒ below, · not logged",
-        caption_justify="left",
+    table = Text(no_wrap=True)
+    table.append(f"Magnesium by day, {result.start} to {result.end}\n", style="italic")
+    table.append(
+        f"{'Date':<10}  {'Mg mg':>10}  {'% RDA':>5}  {'Met':<3}  0 to {scale:,.0f} mg\n", style="bold"
     )
-    table.add_column("Date", no_wrap=True, min_width=10)
-    table.add_column("Mg mg", justify="right", no_wrap=True, min_width=10)
-    table.add_column("% RDA", justify="right", no_wrap=True, min_width=5)
-    table.add_column("Met", no_wrap=True)
-    table.add_column(f"0 to {scale:,.0f} mg", no_wrap=True, min_width=chart)
     for day in result.days:
-        if not day.logged:
-            table.add_row(
-                str(day.date),
-                Text("not logged", style="dim"),
-                "",
-                "",
-                _bar(None, result.rda_mg, scale, None, chart),
-            )
-            continue
-        total = _mg(day.total_mg) + ("" if day.complete else "+?")
-        table.add_row(
-            str(day.date),
-            total,
-            f"{day.percent_rda or 0:.0f}%",
-            "yes" if day.met else "no",
-            _bar(day.total_mg, result.rda_mg, scale, day.met, chart),
-        )
+        if day.logged:
+            total = _mg(day.total_mg) + ("" if day.complete else "+?")
+            table.append(f"{day.date!s:<10}  {total:>10}  {day.percent_rda or 0:>4.0f}%  ")
+            table.append(f"{'yes' if day.met else 'no':<3}", style="green" if day.met else "yellow")
+            table.append("  ")
+            table.append_text(_bar(day.total_mg, result.rda_mg, scale, day.met, chart))
+        else:
+            table.append(f"{day.date!s:<10}  ")
+            table.append(f"{'not logged':>10}", style="dim")
+            table.append(" " * 14)
+            table.append_text(_bar(None, result.rda_mg, scale, None, chart))
+        table.append("\n")
+    table.append(
+        f"│ marks the {result.reference.kind}, {result.rda_mg:g} mg; █ met, ▒ below, · not logged",
+        style="dim",
+    )
     lines: list[Any] = [table]
     if result.days_logged:
         average = result.average_mg or 0.0
@@ -479,6 +476,8 @@ def profile(view: Profile, fmt: Format, stream: TextIO) -> None:
 
 def export(items: list[LineItem], fmt: Format, stream: TextIO) -> None:
     """Entries in the CSV format `magcalc log` and `magcalc import` read (or the same as JSON)."""
+    from magcalc.exchange import EXPORT_COLUMNS, export_record, export_row
+
     if fmt is Format.json:
         return _json(stream, [export_record(item) for item in items])
     writer = csv.writer(stream, lineterminator="\n")
@@ -633,6 +632,7 @@ def user_foods(records: list[UserFood], fmt: Format, stream: TextIO) -> None:
 
 
 def user_foods_export(records: list[UserFood], fmt: Format, stream: TextIO) -> None:
+    from magcalc.exchange import guard
     from magcalc.userfoods import EXPORT_COLUMNS, export_rows
 
     if fmt is Format.json:

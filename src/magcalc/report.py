@@ -11,11 +11,16 @@ from typing import Literal
 from magcalc import foods, rda, supplements
 from magcalc.errors import MagcalcError, Problem, UnknownFood
 from magcalc.matching import resolve
-from magcalc.models import DaySummary, Entry, LineItem, Report, Target
+from magcalc.models import (
+    NOT_ADVICE,
+    DaySummary,
+    Entry,
+    LineItem,
+    Report,
+    Target,
+)
 from magcalc.supplements import find_form
 from magcalc.units import checked_grams, to_grams
-
-NOT_ADVICE = "magcalc informs; it does not prescribe. Not medical advice."
 
 
 def measure(entry: Entry) -> LineItem:
@@ -120,7 +125,7 @@ class Measurer:
             return measure(entry)
         grams = checked_grams(entry.amount * grams_each)
         mg = food.magnesium_mg_per_100g
-        return LineItem.model_construct(
+        return LineItem(
             line=entry.line, input=entry.input, food_id=food.food_id, food_name=food.description,
             amount=entry.amount, unit=entry.unit, grams=grams,
             magnesium_mg=None if mg is None else mg * grams / 100, portion=portion, date=entry.date,

@@ -50,11 +50,18 @@ class Dose:
     description: str  # how it was worked out: '500 mg compound x 60.3 % = 301.5 mg elemental'
 
 
-@cache
-def _data() -> dict[str, Any]:
+def _parse() -> dict[str, Any]:
     import yaml
 
     loaded: dict[str, Any] = yaml.safe_load(read_text("supplements.yaml"))
+    return loaded
+
+
+@cache
+def _data() -> dict[str, Any]:
+    from magcalc.cache import load_or_build
+
+    loaded: dict[str, Any] = load_or_build("supplements", ("supplements.yaml",), _parse)
     return loaded
 
 

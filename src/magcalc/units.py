@@ -57,6 +57,7 @@ _VULGAR = {
     "⅞": "7/8",
 }
 _NUMBER = r"\d+(?:\.\d*)?|\.\d+"
+_PLAIN = re.compile(r"\d{1,15}(?:\.\d{1,15})?")
 _AMOUNT = re.compile(
     rf"(?:(?P<whole>\d+)\s+(?=\d+\s*/))?(?P<num>{_NUMBER})(?:\s*/\s*(?P<den>{_NUMBER}))?\s*(?P<unit>.*)",
     re.DOTALL,
@@ -66,10 +67,15 @@ _AMOUNT = re.compile(
 def parse_amount(text: str) -> tuple[float, str | None]:
     """'1', '1.5', '1/2', '1 1/2', '½', '30 g', '2 slices' -> (amount, unit or None)."""
     cleaned = text.strip()
+    if _PLAIN.fullmatch(cleaned):  # the common case, '1' or '30.5': no more work
+        value = float(cleaned)
+        check_amount(value, text)
+        return value, None
     if len(cleaned) > _MAX_AMOUNT_TEXT:
         raise UnitError(f"the amount is too long ({len(cleaned)} characters)")
-    for char, fraction in _VULGAR.items():
-        cleaned = re.sub(rf"(\d)\s*{char}", rf"\1 {fraction}", cleaned).replace(char, fraction)
+    if not cleaned.isascii():
+        for char, fraction in _VULGAR.items():
+            cleaned = re.sub(rf"(\d)\s*{char}", rf"\1 {fraction}", cleaned).replace(char, fraction)
     lowered = cleaned.lower()
     if lowered.startswith(("a ", "an ")):
         cleaned = "1 " + cleaned.split(" ", 1)[1]
