@@ -104,7 +104,13 @@ def test_bad_input_names_the_line(text: str, fragment: str) -> None:
 
 def test_binary_and_non_utf8_input() -> None:
     assert problems(b"food,amount\n\x00\x01\x02\x03") == ["line 2: the input is binary, not CSV text"]
-    assert any("not UTF-8" in p for p in problems(b"food,amount\nalmonds,1 oz\ncaf\xe9,1 oz\n"))
+    latin = b"food,amount\nalmonds,1 oz\ncaf\xe9,1 oz\n"
+    assert [e.input for e in parse_log(io.BytesIO(latin)).entries] == ["almonds", "caf\u00e9"]  # older tools
+    with pytest.raises(MagcalcError, match="line 3: the input is not utf-8 text .byte 0xe9.; give its encoding"):
+        parse_log(io.BytesIO(latin), "utf-8")
+    mixed = "food,amount\ncr\u00e8me,1 oz\n".encode() + b"caf\xe9,1 oz\n"
+    with pytest.raises(MagcalcError, match="line 3: the input is not UTF-8 text"):
+        parse_log(io.BytesIO(mixed))
 
 
 def test_every_bad_line_is_reported_together() -> None:

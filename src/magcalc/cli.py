@@ -110,6 +110,20 @@ LogArgument = Annotated[
         show_default=False,
     ),
 ]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option("--encoding", help="The input's text encoding, e.g. latin-1 (without it: UTF-8, or "
+                 "Windows-1252 for a file that is not UTF-8).", show_default=False),
+]  # fmt: skip
+
+
+class _Input:
+    """How this run reads its input files (set by each command that reads one)."""
+
+    encoding: str | None = None
+
+
+_input = _Input()
 DbOption = Annotated[
     Path | None,
     typer.Option("--db", help="Use this diary file for this run (default: in the magcalc folder).",
@@ -231,7 +245,7 @@ def warn(report: Report) -> None:
 def _file_report(path: str, target: Target) -> Report:
     """The totals of a food log of any length (the report's entries are left out)."""
     with open_input(path) as stream:
-        return reporting.stream_report(logfile.iter_log(stream), target)
+        return reporting.stream_report(logfile.iter_log(stream, _input.encoding), target)
 
 
 def _streamed_report(
@@ -249,7 +263,7 @@ def _streamed_report(
         tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as spool,
     ):
         writer = render.ReportWriter(fmt, spool)  # type: ignore[arg-type]
-        report = reporting.stream_report(logfile.iter_log(stream), target, writer.add)
+        report = reporting.stream_report(logfile.iter_log(stream, _input.encoding), target, writer.add)
         writer.finish(report)
         spool.seek(0)
         shutil.copyfileobj(spool, sys.stdout)
@@ -312,10 +326,12 @@ def log(
     lactating: LactatingOption = False,
     standard: StandardOption = None,
     db: DbOption = None,
+    encoding: EncodingOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Report the magnesium in a food log, or in the diary (today by default), against the
     reference intake for the person (options, else the stored profile)."""
+    _input.encoding = encoding
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
     if file is None:
         report = _report(file, target, db, date, start, end)
@@ -355,9 +371,11 @@ def check_command(
     lactating: LactatingOption = False,
     standard: StandardOption = None,
     db: DbOption = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Exit 0 when each day's total reaches the bar, 1 when it does not (one line on stdout).
     Without a FILE, checks the diary (today by default)."""
+    _input.encoding = encoding
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
     if file is None:
         report, (first, last) = _diary_report(db, target, date, start, end)
@@ -443,7 +461,7 @@ def _day_totals(diary: Diary, items: list[LineItem], target: Target) -> tuple[Ad
 
 def _entries_from_csv(path: str) -> list[Entry]:
     with open_input(path) as stream:
-        parsed = logfile.parse_log(stream)
+        parsed = logfile.parse_log(stream, _input.encoding)
     if parsed.problems:
         raise MagcalcError(*parsed.problems)
     return [entry.model_copy(update={"entry_id": None}) for entry in parsed.entries]
@@ -457,6 +475,8 @@ def _entry_from_arguments(
         raise MagcalcError(
             "give the AMOUNT too: magcalc add FOOD AMOUNT [UNIT], e.g. magcalc add almonds 1 oz"
         )
+    for name, text in (("food", food), ("unit", unit), ("meal", meal), ("note", note), ("time", time)):
+        logfile.check_text(name, text or "")
     problems: list[str] = []
     value, unit_in_amount = units.parse_amount(amount)
     if unit_in_amount and unit:
@@ -518,9 +538,11 @@ def add(
     lactating: LactatingOption = False,
     standard: StandardOption = None,
     db: DbOption = None,
+    encoding: EncodingOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Add what you ate to the diary, and print the day's running total against the RDA."""
+    _input.encoding = encoding
     day = dates.parse_day(date, today()) if date is not None else None
     if food == "-" or file is not None:
         if food not in (None, "-") or amount is not None or unit is not None:
@@ -592,6 +614,8 @@ def edit(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Change an entry; a new food, amount or unit is matched and measured again."""
+    for name, text in (("food", food), ("unit", unit), ("meal", meal), ("note", note), ("time", time)):
+        logfile.check_text(name, text or "")
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
     problems: list[str] = []
     new_amount, unit_in_amount = units.parse_amount(amount) if amount is not None else (None, None)
@@ -778,14 +802,16 @@ def import_command(
         typer.Argument(help="A magcalc CSV (e.g. an export) or a Cronometer servings export; - reads stdin."),
     ],
     db: DbOption = None,
+    encoding: EncodingOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Add a file's entries to the diary in one transaction; rows already there are skipped, and
     foods that cannot be matched are listed at the end."""
+    _input.encoding = encoding
     from magcalc.exchange import import_entries
 
     with open_input(file) as stream:
-        parsed = logfile.parse_log(stream)
+        parsed = logfile.parse_log(stream, _input.encoding)
     if parsed.problems:
         raise MagcalcError(*parsed.problems)
     with (
@@ -891,10 +917,12 @@ def suggest(
     lactating: LactatingOption = False,
     standard: StandardOption = None,
     db: DbOption = None,
+    encoding: EncodingOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """For a day short of the RDA (the diary, today by default, or a FILE), everyday foods and portions
     that would close the gap, richest in magnesium per calorie first."""
+    _input.encoding = encoding
     from magcalc import knowledge
 
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
@@ -1102,9 +1130,11 @@ def recipe_add(
         ),
     ] = None,
     db: DbOption = None,
+    encoding: EncodingOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Add a recipe: magnesium per serving and per 100 g from its ingredients; log it as '1 serving'."""
+    _input.encoding = encoding
     from magcalc import userfoods
     from magcalc.units import MASS_G, canonical_unit
 
@@ -1117,7 +1147,7 @@ def recipe_add(
             raise MagcalcError(f"--weight must be a weight in g, kg, oz or lb, like '1.2 kg', not {weight!r}")
         weight_g = value * MASS_G[mass]
     with open_input(file) as stream:
-        parsed = logfile.parse_log(stream)
+        parsed = logfile.parse_log(stream, _input.encoding)
     stored_profile(db)  # the ingredients may be foods of your own
     items = reporting.measure_all(parsed.entries, parsed.problems)
     record = userfoods.recipe(clean, items, servings, weight_g, today())

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import contextvars
 import csv
 import datetime as dt
 import io
+import itertools
 import math
 import re
 from collections.abc import Iterator
@@ -30,6 +32,12 @@ CRONOMETER = {
 # What a spreadsheet would run as a formula; exports prefix such cells with ' (see exchange.py).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_MAGNESIUM_MG = 100_000.0  # in one entry; more is a typo
+MAX_LINE_BYTES = 1 << 20  # a line longer than 1 MiB is not a food log
+MAX_COLUMNS = 64
+MAX_PROBLEMS = 100  # listed one per line; beyond this, a count
+# Control characters and bidirectional overrides: they must not reach a terminal raw.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_decimal_comma: contextvars.ContextVar[bool] = contextvars.ContextVar("decimal_comma", default=False)
 MAX_FIELD = 1000  # characters: a food name or note longer than this is not a food log
 _TIME = re.compile(r"([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?")
 
@@ -42,24 +50,30 @@ class ParsedLog:
     problems: list[Problem] = field(default_factory=list)
 
 
-def parse_log(stream: BinaryIO) -> ParsedLog:
+def parse_log(stream: BinaryIO, encoding: str | None = None) -> ParsedLog:
     """Entries of a CSV food log (UTF-8, optional header, any column order), and every bad line.
 
     Only a problem that stops reading (not text, broken quoting, a bad header) raises.
     """
     parsed = ParsedLog()
+    more = 0
     try:
-        for item in iter_log(stream):
+        for item in iter_log(stream, encoding):
             if isinstance(item, Problem):
-                parsed.problems.append(item)
+                if len(parsed.problems) < MAX_PROBLEMS:
+                    parsed.problems.append(item)
+                else:
+                    more += 1
             else:
                 parsed.entries.append(item)
     except MagcalcError as error:
         raise MagcalcError(*parsed.problems, *error.problems) from None
+    if more:
+        parsed.problems.append(Problem(f"... and {more:,} more problems"))
     return parsed
 
 
-def iter_log(stream: BinaryIO) -> Iterator[Entry | Problem]:
+def iter_log(stream: BinaryIO, encoding: str | None = None) -> Iterator[Entry | Problem]:
     """parse_log, one row at a time: an Entry for each good row, a Problem for each bad one, so
     that a log of any length is read in bounded memory.
 
@@ -67,7 +81,7 @@ def iter_log(stream: BinaryIO) -> Iterator[Entry | Problem]:
     """
     header: _Header | None = None
     rows = 0
-    for line, row in _rows(stream):
+    for line, row in _rows(stream, encoding):
         if header is None and any(cell.strip().lower() in ("food", "food name") for cell in row):
             header = _header(row, line)
             continue
@@ -88,11 +102,24 @@ def read_log(stream: BinaryIO) -> list[Entry]:
     return parsed.entries
 
 
-def _rows(stream: BinaryIO) -> Iterator[tuple[int, list[str]]]:
-    """(first line number, cells) of each non-blank CSV record; decoding problems name their line."""
-    decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    text_lines = _decoded_lines(stream, decoder)
-    reader = csv.reader(text_lines, strict=True)
+def _rows(stream: BinaryIO, encoding: str | None = None) -> Iterator[tuple[int, list[str]]]:
+    """(first line number, cells) of each non-blank CSV record; decoding problems name their line.
+
+    The separator is the first line's: comma, semicolon (European spreadsheets, which also write
+    decimal commas) or tab.
+    """
+    text_lines = _decoded_lines(stream, encoding)
+    leading: list[str] = []
+    try:
+        for text in text_lines:
+            leading.append(text)
+            if text.strip() and not text.lstrip("\ufeff").lstrip().startswith("#"):
+                break
+    except _NotText as error:
+        raise MagcalcError(Problem(str(error), error.line)) from None
+    delimiter = _delimiter(leading[-1] if leading else "")
+    _decimal_comma.set(delimiter != ",")
+    reader = csv.reader(itertools.chain(leading, text_lines), delimiter=delimiter, strict=True)
     start = 1
     while True:
         try:
@@ -114,14 +141,54 @@ class _NotText(Exception):
         self.line = line
 
 
-def _decoded_lines(stream: BinaryIO, decoder: codecs.IncrementalDecoder) -> Iterator[str]:
-    for number, raw in enumerate(stream, start=1):
+def _delimiter(line: str) -> str:
+    counts = {d: line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+def _decoded_lines(stream: BinaryIO, encoding: str | None) -> Iterator[str]:
+    """Lines of text, each at most MAX_LINE_BYTES long. With no encoding given: UTF-8 (with or
+    without a byte-order mark), falling back to Windows-1252 / Latin-1 for a file of older tools
+    whose first non-ASCII byte is not UTF-8; with one, that encoding strictly."""
+    codec = "utf-8-sig" if encoding in (None, "utf-8", "utf8") else encoding
+    try:
+        decoder = codecs.getincrementaldecoder(codec)()
+    except LookupError:
+        raise MagcalcError(f"unknown encoding {encoding!r} (try utf-8, latin-1 or cp1252)") from None
+    seen_non_ascii = False
+    number = 0
+    while True:
+        raw = stream.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > MAX_LINE_BYTES:
+            raise _NotText(
+                f"the line is longer than {MAX_LINE_BYTES:,} bytes: this is not a food log", number
+            )
         if b"\0" in raw:
             raise _NotText("the input is binary, not CSV text", number)
         try:
             text = decoder.decode(raw)
         except UnicodeDecodeError as error:
-            raise _NotText(f"the input is not UTF-8 text (byte 0x{raw[error.start]:02x})", number) from None
+            if encoding is not None or seen_non_ascii:
+                named = encoding or "UTF-8"
+                raise _NotText(
+                    f"the input is not {named} text (byte 0x{raw[error.start]:02x}); "
+                    "give its encoding with --encoding (e.g. latin-1)",
+                    number,
+                ) from None
+            decoder = codecs.getincrementaldecoder("cp1252")()
+            try:
+                text = decoder.decode(raw)
+            except UnicodeDecodeError:
+                raise _NotText(
+                    f"the input is neither UTF-8 nor Windows-1252 text (byte 0x{raw[error.start]:02x}); "
+                    "give its encoding with --encoding",
+                    number,
+                ) from None
+        seen_non_ascii = seen_non_ascii or not raw.isascii()
         yield text
 
 
@@ -132,6 +199,10 @@ class _Header:
 
 
 def _header(row: list[str], line: int) -> _Header:
+    if len(row) > MAX_COLUMNS:
+        raise MagcalcError(
+            Problem(f"the header has {len(row):,} columns; a food log has at most {MAX_COLUMNS}", line)
+        )
     names = tuple(" ".join(cell.split()).lower() for cell in row)
     if "food name" in names:
         return _Header(tuple(CRONOMETER.get(n) for n in names), cronometer=True)
@@ -143,6 +214,13 @@ def _header(row: list[str], line: int) -> _Header:
     if problems:
         raise MagcalcError(*(Problem(p, line) for p in problems))
     return _Header(names, cronometer=False)
+
+
+def check_text(name: str, text: str) -> None:
+    """Refuse text with control characters or terminal escape sequences (shown escaped)."""
+    if _CONTROL.search(text):
+        shown = ascii(text if len(text) <= 40 else text[:40] + "...")
+        raise MagcalcError(f"the {name} contains control characters: {shown}")
 
 
 def unguard(cell: str) -> str:
@@ -157,6 +235,8 @@ def _entry(line: int, row: list[str], header: _Header | None) -> Entry:
     if header is None and len(row) == 4 and row[3].strip().lower().endswith(" each"):
         columns = (*POSITIONAL, "each")  # magnesium glycinate,2,capsule,100 mg each
     if len(row) > len(columns):
+        if len(row) > MAX_COLUMNS:
+            raise MagcalcError(f"{len(row):,} fields: a food log row has at most {MAX_COLUMNS}")
         if header:
             raise MagcalcError(f"{len(row)} fields, but the header has {len(columns)}")
         raise MagcalcError(
@@ -166,6 +246,12 @@ def _entry(line: int, row: list[str], header: _Header | None) -> Entry:
     cells = {name: unguard(cell.strip()) for name, cell in zip(columns, row, strict=False) if name}
     cronometer = header is not None and header.cronometer
     problems: list[str] = []
+    for name, cell in cells.items():
+        check_text(name, cell)
+    if _decimal_comma.get():
+        for name in ("amount", "magnesium_mg"):
+            if name in cells:
+                cells[name] = re.sub(r"^(\d+),(\d+)", r"\1.\2", cells[name])
     too_long = [name for name, cell in cells.items() if len(cell) > MAX_FIELD]
     if too_long:
         raise MagcalcError(*(f"the {name} is longer than {MAX_FIELD} characters" for name in too_long))

@@ -25,7 +25,10 @@ def slug(name: str) -> str:
 
 
 def check_name(name: str) -> str:
+    from magcalc.logfile import check_text
+
     cleaned = " ".join(name.split())
+    check_text("name", cleaned)
     if not key(cleaned):
         raise MagcalcError("the name is empty: give the food a name with letters or digits")
     if len(cleaned) > 200:
