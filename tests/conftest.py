@@ -18,11 +18,17 @@ settings.register_profile("magcalc", deadline=None)
 settings.load_profile("magcalc")
 
 
+@pytest.fixture(scope="session")
+def _cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("magcalc-cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, _cache_folder: Path) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("MAGCALC_HOME", str(tmp_path / "magcalc-home"))
+    monkeypatch.setenv("MAGCALC_CACHE", str(_cache_folder))  # no test touches the real cache folder
     monkeypatch.delenv("FORCE_COLOR", raising=False)
 
 

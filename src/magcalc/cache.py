@@ -22,13 +22,11 @@ CACHE_VARIABLE = "MAGCALC_CACHE"
 
 
 def cache_dir() -> Path:
-    """MAGCALC_CACHE; else 'cache' in MAGCALC_HOME when that is set; else the platform's cache folder."""
+    """MAGCALC_CACHE, else the platform's cache folder (never the magcalc folder of MAGCALC_HOME:
+    that holds the diary, and is created only when the diary is first written)."""
     explicit = os.environ.get(CACHE_VARIABLE)
     if explicit:
         return Path(explicit).expanduser()
-    home = os.environ.get("MAGCALC_HOME")
-    if home:
-        return Path(home).expanduser() / "cache"
     from platformdirs import user_cache_path
 
     return user_cache_path("magcalc", appauthor=False)

@@ -192,6 +192,21 @@ def open_input(path: str) -> Iterator[BinaryIO]:
         yield handle
 
 
+@contextlib.contextmanager
+def open_db(db: Path | None, *, write: bool) -> Iterator[Diary | None]:
+    """The diary (`--db`, else the magcalc folder's), with a warning when others can read it."""
+    path = paths.diary_path(db)
+    with diary_db.open_diary(path, write=write) as diary:
+        warning = diary_db.exposure(path)
+        if warning and path not in _warned:
+            _warned.add(path)
+            typer.echo(f"magcalc: warning: {warning}", err=True)
+        yield diary
+
+
+_warned: set[Path] = set()  # each diary's exposure is told once per run
+
+
 def today() -> dt.date:
     return dt.date.today()
 
@@ -199,7 +214,7 @@ def today() -> dt.date:
 def stored_profile(db: Path | None) -> tuple[Person | None, str | None]:
     """The stored person and standard ((None, None) when there is no diary yet); the user's own
     foods and recipes are made known to the matcher on the way."""
-    with diary_db.open_diary(paths.diary_path(db), write=False) as diary:
+    with open_db(db, write=False) as diary:
         use_user_foods(diary)
         return (diary.profile(), diary.standard()) if diary else (None, None)
 
@@ -274,7 +289,7 @@ def _diary_report(
     db: Path | None, target: Target, date: str | None, start: str | None, end: str | None
 ) -> tuple[Report, tuple[dt.date, dt.date]]:
     first, last = dates.span(today(), date, start, end)
-    with diary_db.open_diary(paths.diary_path(db), write=False) as diary:
+    with open_db(db, write=False) as diary:
         items = diary.entries(first, last) if diary else []
     report = reporting.build_report(items, target)
     if not items:
@@ -558,7 +573,7 @@ def add(
         ]
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
     items = reporting.measure_all(entries)
-    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
+    with open_db(db, write=True) as diary:
         assert diary is not None
         diary.begin("add")
         stored = diary.add(items, day or today())
@@ -575,7 +590,7 @@ def rm(
     db: DbOption = None,
 ) -> None:
     """Remove entries from the diary (magcalc undo brings them back)."""
-    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
+    with open_db(db, write=True) as diary:
         assert diary is not None
         diary.begin("rm")
         removed = diary.remove([i.strip().lower() for i in ids])
@@ -632,7 +647,7 @@ def edit(
         raise MagcalcError(
             "nothing to change: give --amount, --unit, --food, --date, --time, --meal or --note"
         )
-    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
+    with open_db(db, write=True) as diary:
         assert diary is not None
         old = diary.entry(entry_id.strip().lower())
         new = old
@@ -666,7 +681,7 @@ def edit(
 @handles_errors
 def undo(db: DbOption = None) -> None:
     """Reverse the last change to the diary's entries (add, rm, edit or import); again for the one before."""
-    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
+    with open_db(db, write=True) as diary:
         assert diary is not None
         change = diary.undo()
     if change is None:
@@ -693,7 +708,7 @@ def profile_set(
     if age is None and sex is None and not (pregnant or lactating or neither) and standard is None:
         raise MagcalcError("give --age and --sex (and --pregnant, --lactating or --neither) to store")
     path = paths.diary_path(db)
-    with diary_db.open_diary(path, write=True) as diary:
+    with open_db(db, write=True) as diary:
         assert diary is not None
         old = diary.profile() or models.Person()
         state: State = (
@@ -756,7 +771,7 @@ def history(
         days = 14
     first, last = dates.span(today(), None, start, end, days)
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
-    with diary_db.open_diary(paths.diary_path(db), write=False) as diary:
+    with open_db(db, write=False) as diary:
         sums = diary.day_sums(first, last) if diary else {}
     result = build_history(sums, target, first, last)
     try:
@@ -783,7 +798,7 @@ def export(
     ] = ExportFormat.csv,
 ) -> None:
     """Write diary entries (all, or --from/--to) to stdout in the CSV format magcalc log reads."""
-    with diary_db.open_diary(paths.diary_path(db), write=False) as diary:
+    with open_db(db, write=False) as diary:
         if diary is None:
             items: list[LineItem] = []
         else:
@@ -815,7 +830,7 @@ def import_command(
     if parsed.problems:
         raise MagcalcError(*parsed.problems)
     with (
-        diary_db.open_diary(paths.diary_path(db), write=True) as diary,
+        open_db(db, write=True) as diary,
         render.progress(len(parsed.entries), sys.stderr, "Importing") as progress,
     ):
         assert diary is not None
@@ -994,7 +1009,7 @@ def foods_add(
     """Add a food of your own (a branded bar, a local dish); the log, diary and search then find it."""
     record = _user_food_record(name, mg_per_100g, mg_per_serving, serving, portion, kcal_per_100g, today(),
                                "values as given by the user")  # fmt: skip
-    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
+    with open_db(db, write=True) as diary:
         assert diary is not None
         diary.save_user_food(record)
     render.user_food(record, fmt, sys.stdout)
@@ -1004,7 +1019,7 @@ def foods_add(
 @handles_errors
 def foods_mine(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
     """List your own foods and recipes."""
-    with diary_db.open_diary(paths.diary_path(db), write=False) as diary:
+    with open_db(db, write=False) as diary:
         records = diary.user_foods() if diary else []
     render.user_foods(records, fmt, sys.stdout)
 
@@ -1016,7 +1031,7 @@ def foods_rm(
     db: DbOption = None,
 ) -> None:
     """Remove one of your foods or recipes (diary entries keep the magnesium they were stored with)."""
-    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
+    with open_db(db, write=True) as diary:
         assert diary is not None
         record = diary.remove_user_food(name)
     typer.echo(f"removed {record.food_id} ({record.name})", err=True)
@@ -1038,7 +1053,7 @@ def foods_edit(
     """Change one of your foods: its name, magnesium, energy or measures (given measures replace the old)."""
     from magcalc import userfoods
 
-    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
+    with open_db(db, write=True) as diary:
         assert diary is not None
         old = diary.user_food(name)
         if old.kind == "recipe" and (mg_per_100g is not None or mg_per_serving is not None):
@@ -1079,7 +1094,7 @@ def foods_export(
     ] = ExportFormat.json,
 ) -> None:
     """Write your foods and recipes to stdout, for magcalc foods import on another diary."""
-    with diary_db.open_diary(paths.diary_path(db), write=False) as diary:
+    with open_db(db, write=False) as diary:
         records = diary.user_foods() if diary else []
     render.user_foods_export(records, Format(fmt.value), sys.stdout)
 
@@ -1099,7 +1114,7 @@ def foods_import(
     with open_input(file) as stream:
         records = read_export(stream.read())
     added = skipped = 0
-    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
+    with open_db(db, write=True) as diary:
         assert diary is not None
         mine = {r.food_id: r for r in diary.user_foods()}
         for record in records:
@@ -1151,7 +1166,7 @@ def recipe_add(
     stored_profile(db)  # the ingredients may be foods of your own
     items = reporting.measure_all(parsed.entries, parsed.problems)
     record = userfoods.recipe(clean, items, servings, weight_g, today())
-    with diary_db.open_diary(paths.diary_path(db), write=True) as diary:
+    with open_db(db, write=True) as diary:
         assert diary is not None
         diary.save_user_food(record)
     render.user_food(record, fmt, sys.stdout)

@@ -10,6 +10,7 @@ import json
 import os
 import secrets
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,9 +149,12 @@ def open_diary(path: Path, *, write: bool) -> Iterator[Diary | None]:
         if not write:
             yield None
             return
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+        except OSError as error:
+            raise DiaryError(f"cannot create the diary {path}: {error.strerror or error}") from None
     _check_foreign(path)
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
@@ -177,6 +181,20 @@ def open_diary(path: Path, *, write: bool) -> Iterator[Diary | None]:
         raise DiaryError(f"the diary {path} could not be written ({error}); nothing was changed") from None
     finally:
         conn.close()
+
+
+def exposure(path: Path) -> str | None:
+    """A warning when the diary (health data) can be read by other users, else None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if mode & 0o077:
+        return (
+            f"the diary {path} can be read by other users (mode {stat.S_IMODE(mode):o}); "
+            f"make it private with: chmod 600 {path}"
+        )
+    return None
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:

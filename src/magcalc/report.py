@@ -202,7 +202,7 @@ def stream_report(
             on_item(item)
     record(tally.date_problems())
     if problems:
-        extra = [Problem(f"... and {more} more problems")] if more else []
+        extra = [Problem(f"... and {more:,} more problems")] if more else []
         raise MagcalcError(*sorted(problems, key=lambda p: p.line or 0), *extra)
     return tally.report(target, [])
 
