@@ -146,3 +146,18 @@ def test_data_files_are_read_with_safe_loaders_only() -> None:
 def test_open_diary_refuses_directories(tmp_path: Path) -> None:
     with pytest.raises(DiaryError), open_diary(tmp_path, write=False):
         pass
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    from magcalc import rda
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(rda, "table_rows", broken)
+    result = run("rda")
+    assert result.exit_code == 70
+    assert result.stderr == (
+        "magcalc: error: internal error (ZeroDivisionError: a bug); this is a bug in magcalc, please report it "
+        "(MAGCALC_DEBUG=1 shows the traceback)\n"
+    )

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, BinaryIO, ParamSpec, TypeVar
 import typer
 
 from magcalc import __version__
-from magcalc.errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_INTERRUPTED, MagcalcError
+from magcalc.errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, MagcalcError
 from magcalc.formats import Format
 
 
@@ -158,16 +158,28 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise fail(*(str(p) for p in error.problems), code=error.exit_code) from None
         except KeyboardInterrupt:
             raise typer.Exit(EXIT_INTERRUPTED) from None
-        except Exception as error:
-            if _is_validation_error(error):
-                problems = error.errors()  # type: ignore[attr-defined]
-                raise fail(*(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in problems)) from None
-            raise
         except BrokenPipeError:
             # `magcalc ... | head`: the reader left; end quietly, without a traceback on flush.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(0) from None
+        except Exception as error:
+            if type(error).__module__.startswith("typer"):  # Exit, Abort, BadParameter: Typer's own
+                raise
+            if _is_validation_error(error):
+                problems = error.errors()  # type: ignore[attr-defined]
+                raise fail(*(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in problems)) from None
+            if isinstance(error, OSError):  # e.g. stdout on a full disk
+                raise fail(
+                    f"{error.strerror or error}{f': {error.filename}' if error.filename else ''}"
+                ) from None
+            if os.environ.get("MAGCALC_DEBUG"):
+                raise
+            raise fail(
+                f"internal error ({type(error).__name__}: {error}); this is a bug in magcalc, please "
+                "report it (MAGCALC_DEBUG=1 shows the traceback)",
+                code=EXIT_INTERNAL,
+            ) from None
 
     return wrapper
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70  # a bug in magcalc (EX_SOFTWARE): never a traceback, always a report
 EXIT_INTERRUPTED = 130
 
 
