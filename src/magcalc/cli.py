@@ -3,8 +3,6 @@
 Errors from the core (MagcalcError) become `magcalc: error: ...` lines on stderr and an exit code.
 """
 
-from __future__ import annotations
-
 import contextlib
 import datetime as dt
 import functools
@@ -205,7 +203,7 @@ def open_input(path: str) -> Iterator[BinaryIO]:
 
 
 @contextlib.contextmanager
-def open_db(db: Path | None, *, write: bool) -> Iterator[Diary | None]:
+def open_db(db: Path | None, *, write: bool) -> "Iterator[Diary | None]":
     """The diary (`--db`, else the magcalc folder's), with a warning when others can read it."""
     path = paths.diary_path(db)
     with diary_db.open_diary(path, write=write) as diary:
@@ -223,7 +221,7 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def stored_profile(db: Path | None) -> tuple[Person | None, str | None]:
+def stored_profile(db: Path | None) -> "tuple[Person | None, str | None]":
     """The stored person and standard ((None, None) when there is no diary yet); the user's own
     foods and recipes are made known to the matcher on the way."""
     with open_db(db, write=False) as diary:
@@ -231,7 +229,7 @@ def stored_profile(db: Path | None) -> tuple[Person | None, str | None]:
         return (diary.profile(), diary.standard()) if diary else (None, None)
 
 
-def use_user_foods(diary: Diary | None) -> None:
+def use_user_foods(diary: "Diary | None") -> None:
     records = diary.user_foods() if diary else []
     if records or foods.user_foods():
         from magcalc import userfoods
@@ -247,7 +245,7 @@ def person_target(
     db: Path | None = None,
     use_profile: bool = True,
     standard: StandardChoice | None = None,
-) -> Target:
+) -> "Target":
     """The target for the person given on the command line, completed from the stored profile:
     --age replaces the profile's age; --sex, --pregnant or --lactating replace its sex and state;
     --standard replaces the stored standard (default iom)."""
@@ -264,20 +262,20 @@ def person_target(
     return rda.target(rda.check_person(age, sex.value if sex else None, state), chosen)
 
 
-def warn(report: Report) -> None:
+def warn(report: "Report") -> None:
     for warning in report.warnings:
         typer.echo(f"magcalc: warning: {warning}", err=True)
 
 
-def _file_report(path: str, target: Target) -> Report:
+def _file_report(path: str, target: "Target") -> "Report":
     """The totals of a food log of any length (the report's entries are left out)."""
     with open_input(path) as stream:
         return reporting.stream_report(logfile.iter_log(stream, _input.encoding), target)
 
 
 def _streamed_report(
-    path: str, target: Target, fmt: Format, date: str | None, start: str | None, end: str | None
-) -> Report:
+    path: str, target: "Target", fmt: Format, date: str | None, start: str | None, end: str | None
+) -> "Report":
     """Write the report of a food log to stdout, entries as they are read (bounded memory). The
     output goes to a spool first (memory, then disk), so a bad row at the end prints nothing."""
     import shutil
@@ -298,8 +296,8 @@ def _streamed_report(
 
 
 def _diary_report(
-    db: Path | None, target: Target, date: str | None, start: str | None, end: str | None
-) -> tuple[Report, tuple[dt.date, dt.date]]:
+    db: Path | None, target: "Target", date: str | None, start: str | None, end: str | None
+) -> "tuple[Report, tuple[dt.date, dt.date]]":
     first, last = dates.span(today(), date, start, end)
     with open_db(db, write=False) as diary:
         items = diary.entries(first, last) if diary else []
@@ -312,12 +310,12 @@ def _diary_report(
 
 def _report(
     file: str | None,
-    target: Target,
+    target: "Target",
     db: Path | None,
     date: str | None,
     start: str | None,
     end: str | None,
-) -> Report:
+) -> "Report":
     if file is None:
         return _diary_report(db, target, date, start, end)[0]
     if date is not None or start is not None or end is not None:
@@ -475,7 +473,7 @@ def foods_show(
 # -- the diary ---------------------------------------------------------------------------------
 
 
-def _day_totals(diary: Diary, items: list[LineItem], target: Target) -> tuple[Added, list[Report]]:
+def _day_totals(diary: "Diary", items: "list[LineItem]", target: "Target") -> "tuple[Added, list[Report]]":
     """The running total of each day the items landed on, and each such day's report (for warnings)."""
     from magcalc.history import day_total
 
@@ -486,7 +484,7 @@ def _day_totals(diary: Diary, items: list[LineItem], target: Target) -> tuple[Ad
     return models.Added(added=items, days=totals, reference=target), reports
 
 
-def _entries_from_csv(path: str) -> list[Entry]:
+def _entries_from_csv(path: str) -> "list[Entry]":
     with open_input(path) as stream:
         parsed = logfile.parse_log(stream, _input.encoding)
     if parsed.problems:
@@ -497,7 +495,7 @@ def _entries_from_csv(path: str) -> list[Entry]:
 def _entry_from_arguments(
     food: str, amount: str | None, unit: str | None, date: dt.date | None, time: str | None,
     meal: str | None, note: str | None,
-) -> Entry:  # fmt: skip
+) -> "Entry":  # fmt: skip
     if amount is None:
         raise MagcalcError(
             "give the AMOUNT too: magcalc add FOOD AMOUNT [UNIT], e.g. magcalc add almonds 1 oz"
@@ -985,7 +983,7 @@ KcalOption = Annotated[
 def _user_food_record(
     name: str, mg_per_100g: float | None, mg_per_serving: float | None, serving: str | None,
     portions: list[str] | None, kcal_per_100g: float | None, added_on: dt.date, origin: str,
-) -> UserFood:  # fmt: skip
+) -> "UserFood":  # fmt: skip
     from magcalc import userfoods
 
     name = userfoods.check_name(name)
