@@ -6,6 +6,7 @@ import codecs
 import contextvars
 import csv
 import datetime as dt
+import functools
 import io
 import itertools
 import math
@@ -246,8 +247,9 @@ def _entry(line: int, row: list[str], header: _Header | None) -> Entry:
     cells = {name: unguard(cell.strip()) for name, cell in zip(columns, row, strict=False) if name}
     cronometer = header is not None and header.cronometer
     problems: list[str] = []
-    for name, cell in cells.items():
-        check_text(name, cell)
+    if _CONTROL.search("".join(cells.values())):  # one search for the row; then find the cell
+        for name, cell in cells.items():
+            check_text(name, cell)
     if _decimal_comma.get():
         for name in ("amount", "magnesium_mg"):
             if name in cells:
@@ -299,13 +301,18 @@ def parse_date(text: str, problems: list[str], *, padded: bool = True) -> dt.dat
     """YYYY-MM-DD (with padded=False also 2026-3-5), or None for an empty cell."""
     if not text:
         return None
-    try:
-        match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})" if padded else r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-        if not match:
-            raise ValueError
-        return dt.date(*map(int, match.groups()))
-    except ValueError:
+    day = _date(text, padded)
+    if day is None:
         problems.append(f"the date {text!r} is not a date (use YYYY-MM-DD)")
+    return day
+
+
+@functools.lru_cache(maxsize=4096)  # a long log repeats its dates
+def _date(text: str, padded: bool) -> dt.date | None:
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})" if padded else r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    try:
+        return dt.date(*map(int, match.groups())) if match else None
+    except ValueError:
         return None
 
 
