@@ -67,6 +67,16 @@ def median(argv: Sequence[str], runs: int, **kwargs: object) -> tuple[float, int
     return statistics.median(t for t, _ in results), max(m for _, m in results)
 
 
+def interleaved(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, float]:
+    """Median wall time of each command, the commands taking turns run after run, so that a busy
+    spell on a shared machine falls on all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, argv in commands.items():
+            times[name].append(run_once(argv, env=env)[0])
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 def everyday_names(count: int) -> list[tuple[str, str]]:
     """(food name, unit) for `count` distinct foods people log, as USDA describes them."""
     from magcalc.foods import load_foods
@@ -178,22 +188,27 @@ def main() -> None:
         log20 = tmp / "log20.csv"
         write_log(log20, 20, names)
 
-        print(f"magcalc benchmarks ({runs} runs each, medians) on {machine()}")
+        print(f"magcalc benchmarks ({runs} runs each, interleaved, medians) on {machine()}")
         print("1. Start-up")
-        python_pass, _ = median([sys.executable, "-c", "pass"], runs)
-        typer_floor, _ = median([sys.executable, str(minimal), "--version"], runs)
+        median([MAGCALC, "log", str(log20)], 1, env=env)  # first run: builds any cache
+        startup = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "minimal Typer app --version (the floor)": [sys.executable, str(minimal), "--version"],
+            "magcalc --version": [MAGCALC, "--version"],
+            "magcalc rda --age 40 --sex female": [MAGCALC, "rda", "--age", "40", "--sex", "female"],
+            "magcalc log (20 rows)": [MAGCALC, "log", str(log20), "--age", "40", "--sex", "female"],
+        }
+        medians = interleaved(startup, runs, env)
+        python_pass = medians["python -c pass"]
+        typer_floor = medians["minimal Typer app --version (the floor)"]
         row("python -c pass", f"{python_pass * 1000:.0f} ms")
         row("minimal Typer app --version (the floor)", f"{typer_floor * 1000:.0f} ms")
-        median([MAGCALC, "log", str(log20)], 1, env=env)  # first run: builds any cache
-        version_time = 0.0
-        for label, argv, target in (
-            ("magcalc --version", [MAGCALC, "--version"], 1.10),
-            ("magcalc rda --age 40 --sex female", [MAGCALC, "rda", "--age", "40", "--sex", "female"], None),
-            ("magcalc log (20 rows)", [MAGCALC, "log", str(log20), "--age", "40", "--sex", "female"], 1.25),
+        for label, target in (
+            ("magcalc --version", 1.10),
+            ("magcalc rda --age 40 --sex female", None),
+            ("magcalc log (20 rows)", 1.25),
         ):
-            elapsed, _ = median(argv, runs, env=env)
-            if label == "magcalc --version":
-                version_time = elapsed
+            elapsed = medians[label]
             ratio = elapsed / typer_floor
             goal = f"target <= {target:.2f}x: {'met' if ratio <= target else 'NOT met'}" if target else ""
             row(label, f"{elapsed * 1000:.0f} ms", f"{ratio:.2f}x Typer, {elapsed / python_pass:.1f}x python; {goal}")
@@ -224,12 +239,15 @@ def main() -> None:
         entries = build_diary(home, 5)
         diary_env = {**env, "MAGCALC_HOME": str(home)}
         row("entries in the diary", f"{entries:,}")
-        for label, argv in (
-            ("magcalc add almonds 1 oz", [MAGCALC, "add", "almonds", "1", "oz"]),
-            ("magcalc log (today)", [MAGCALC, "log"]),
-            ("magcalc history --days 365", [MAGCALC, "history", "--days", "365"]),
-        ):
-            elapsed, _ = median(argv, runs, env=diary_env)
+        diary_commands = {
+            "magcalc --version": [MAGCALC, "--version"],
+            "magcalc add almonds 1 oz": [MAGCALC, "add", "almonds", "1", "oz"],
+            "magcalc log (today)": [MAGCALC, "log"],
+            "magcalc history --days 365": [MAGCALC, "history", "--days", "365"],
+        }
+        diary_medians = interleaved(diary_commands, runs, diary_env)
+        version_time = diary_medians.pop("magcalc --version")
+        for label, elapsed in diary_medians.items():
             ratio = elapsed / version_time
             goal = ""
             if "history" in label:
