@@ -19,6 +19,7 @@ from magcalc import __version__
 from magcalc.resources import data_dir
 
 CACHE_VARIABLE = "MAGCALC_CACHE"
+FORMAT = 2  # raised whenever the shape of a cached payload changes
 
 
 def cache_dir() -> Path:
@@ -37,7 +38,7 @@ def _stamp(sources: tuple[str, ...]) -> str | None:
     folder = data_dir()
     if not isinstance(folder, Path):
         return None  # data inside a zip: no stable file stamps, so no cache
-    parts = [__version__, sys.version.split()[0]]
+    parts = [f"format {FORMAT}", __version__, sys.version.split()[0]]
     for name in sources:
         stat = (folder / name).stat()
         parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")

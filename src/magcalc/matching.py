@@ -13,10 +13,8 @@ import bisect
 import csv
 import io
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -119,14 +117,23 @@ class Scored:
 
 
 class _Index:
-    def __init__(self, docs: Iterable[_Doc]) -> None:
-        self.docs: dict[str, _Doc] = {}
-        self.postings: dict[str, list[str]] = {}
-        for doc in docs:
-            self.docs[doc.food_id] = doc
-            for token in doc.tokens:
-                self.postings.setdefault(token, []).append(doc.food_id)
-        self.vocabulary = sorted(self.postings)
+    """Postings (word -> foods) and each food's document, kept packed in strings (fast to load
+    from the cache) and unpacked for the foods a query touches."""
+
+    def __init__(self, postings: dict[str, str], packed: dict[str, str]) -> None:
+        self.postings = postings  # token -> space-separated food ids
+        self._packed = packed  # food id -> the packed document
+        self._docs: dict[str, _Doc] = {}
+        self.vocabulary = sorted(postings)
+
+    def ids(self, token: str) -> list[str]:
+        return self.postings[token].split()
+
+    def doc(self, food_id: str) -> _Doc:
+        doc = self._docs.get(food_id)
+        if doc is None:
+            doc = self._docs[food_id] = _unpack_doc(food_id, self._packed[food_id])
+        return doc
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one index per process, kept for its lifetime
     def expand(self, token: str) -> dict[str, float]:
@@ -169,12 +176,35 @@ def _make_doc(food: Food) -> _Doc:
     )
 
 
-def _doc_rows() -> list[tuple[Any, ...]]:
-    """Every food's document as plain tuples (what the cache keeps)."""
-    return [
-        (d.food_id, d.tokens, d.desc_tokens, tuple(sorted(d.brand_tokens)), d.group, d.survey)
-        for d in map(_make_doc, load_foods().values())
-    ]
+_SEP = "\x1f"
+
+
+def _index_rows() -> tuple[dict[str, str], dict[str, str]]:
+    """The postings and every food's packed document (what the cache keeps)."""
+    postings: dict[str, list[str]] = {}
+    packed: dict[str, str] = {}
+    for doc in map(_make_doc, load_foods().values()):
+        for token in doc.tokens:
+            postings.setdefault(token, []).append(doc.food_id)
+        packed[doc.food_id] = _SEP.join(
+            (
+                " ".join(f"{t}:{s}" for t, s in doc.tokens.items()), " ".join(doc.desc_tokens),
+                " ".join(sorted(doc.brand_tokens)), doc.group, "Y" if doc.survey else "",
+            )
+        )  # fmt: skip
+    return {t: " ".join(ids) for t, ids in postings.items()}, packed
+
+
+def _unpack_doc(food_id: str, packed: str) -> _Doc:
+    tokens, desc, brand, group, survey = packed.split(_SEP)
+    return _Doc(
+        food_id=food_id,
+        tokens={t: int(s) for t, _, s in (pair.rpartition(":") for pair in tokens.split())},
+        desc_tokens=tuple(desc.split()),
+        brand_tokens=frozenset(brand.split()),
+        group=group,
+        survey=survey == "Y",
+    )
 
 
 @cache
@@ -182,9 +212,8 @@ def _index() -> _Index:
     from magcalc.cache import load_or_build
     from magcalc.foods import DATA_FILES
 
-    rows = load_or_build("index", (*DATA_FILES, "aliases.csv"), _doc_rows)
-    return _Index(_Doc(food_id, tokens, tuple(desc), frozenset(brand), group, survey)
-                  for food_id, tokens, desc, brand, group, survey in rows)  # fmt: skip
+    postings, packed = load_or_build("index", (*DATA_FILES, "aliases.csv"), _index_rows)
+    return _Index(postings, packed)
 
 
 def _score(doc: _Doc, expansions: list[dict[str, float]], query_words: set[str]) -> tuple[float, bool]:
@@ -234,7 +263,7 @@ def rank(query: str, limit: int = 10) -> list[Scored]:
         return []
     index = _index()
     expansions = [index.expand(word) for word in words]
-    postings = [set().union(*(index.postings[t] for t in options)) for options in expansions]
+    postings = [set().union(*(index.ids(t) for t in options)) for options in expansions]
     candidates = set.intersection(*postings)
     if not candidates:
         candidates = set().union(*postings)
@@ -242,7 +271,7 @@ def rank(query: str, limit: int = 10) -> list[Scored]:
     query_words = set(words)
     scored = []
     for food_id in candidates:
-        score, complete = _score(index.docs[food_id], expansions, query_words)
+        score, complete = _score(index.doc(food_id), expansions, query_words)
         scored.append(Scored(foods[food_id], score, complete))
     scored.sort(key=lambda s: (not s.complete, -s.score, len(s.food.description), s.food.food_id))
     return scored[:limit]
