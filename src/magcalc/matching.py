@@ -124,10 +124,14 @@ class _Index:
         self.postings = postings  # token -> space-separated food ids
         self._packed = packed  # food id -> the packed document
         self._docs: dict[str, _Doc] = {}
+        self._ids: dict[str, frozenset[str]] = {}
         self.vocabulary = sorted(postings)
 
-    def ids(self, token: str) -> list[str]:
-        return self.postings[token].split()
+    def ids(self, token: str) -> frozenset[str]:
+        found = self._ids.get(token)
+        if found is None:
+            found = self._ids[token] = frozenset(self.postings[token].split())
+        return found
 
     def doc(self, food_id: str) -> _Doc:
         doc = self._docs.get(food_id)
