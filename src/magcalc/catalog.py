@@ -4,31 +4,10 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from magcalc.foods import Food, Portion, user_foods
+from magcalc.foods import user_foods
+from magcalc.knowledge import common_portion, portion_view
 from magcalc.matching import Scored, rank, resolve, tokenize
-from magcalc.models import FoodView, PortionView, SearchHit
-
-_OUNCE_GROUPS = {"Nut and Seed Products", "Snacks", "Sweets"}
-
-
-def portion_view(food: Food, portion: Portion) -> PortionView:
-    return PortionView(
-        amount=portion.amount,
-        description=portion.description,
-        grams=portion.grams,
-        magnesium_mg=food.magnesium_mg(portion.grams),
-    )
-
-
-def common_portion(food: Food) -> Portion | None:
-    """The measure a person would eat: 1 oz of nuts and seeds, else USDA's first measure."""
-    if not food.portions:
-        return None
-    if food.food_group in _OUNCE_GROUPS:
-        ounces = [p for p in food.portions if p.description.lower().startswith("oz")]
-        if ounces:
-            return ounces[0]
-    return food.portions[0]
+from magcalc.models import FoodView, SearchHit
 
 
 def show(query: str) -> FoodView:

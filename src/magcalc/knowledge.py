@@ -133,6 +133,15 @@ _GENERIC_HEADS = {
 }  # fmt: skip
 
 
+def portion_view(food: Food, portion: Portion) -> PortionView:
+    return PortionView(
+        amount=portion.amount,
+        description=portion.description,
+        grams=portion.grams,
+        magnesium_mg=food.magnesium_mg(portion.grams),
+    )
+
+
 def _family(food: Food) -> str:
     """What a food is, without how it was prepared: one row of the list per family ('Beans' is
     one family; 'Seeds, pumpkin' and 'Seeds, chia' are two)."""
@@ -147,15 +156,6 @@ def _eaten_as_is(food: Food) -> bool:
     if _INGREDIENT.search(text):
         return False
     return not (food.food_group in _RAW_STAPLE_GROUPS and re.search(r"\b(raw|dry)\b", text))
-
-
-def _portion_view(food: Food, portion: Portion) -> PortionView:
-    return PortionView(
-        amount=portion.amount,
-        description=portion.description,
-        grams=portion.grams,
-        magnesium_mg=food.magnesium_mg(portion.grams),
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +248,7 @@ def _top_food(rank: int, c: _Candidate) -> TopFood:
         magnesium_mg_per_100g=c.food.magnesium_mg_per_100g or 0.0,
         kcal_per_100g=kcal,
         mg_per_100kcal=c.mg_per_100kcal,
-        portion=_portion_view(c.food, c.portion),
+        portion=portion_view(c.food, c.portion),
         portion_kcal=None if kcal is None else kcal * c.portion.grams / 100,
     )
 
@@ -312,7 +312,7 @@ def suggest(
                 food_id=c.food.food_id,
                 food_name=c.food.description,
                 food_group=c.food.food_group,
-                portion=_portion_view(c.food, c.portion),
+                portion=portion_view(c.food, c.portion),
                 kcal=(c.food.kcal_per_100g or 0.0) * c.portion.grams / 100,
                 mg_per_100kcal=c.mg_per_100kcal or 0.0,
             )

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from magcalc.errors import PersonError
 from magcalc.models import Person, Sex, State, Target
-from magcalc.resources import read_text
+from magcalc.resources import yaml_data
 
 MIN_AGE, MAX_AGE = 0.0, 120.0
 _STATES: dict[str, State] = {"pregnant": "pregnant", "lactating": "lactating"}
@@ -33,19 +33,9 @@ class TableRow(BaseModel):
     source: str
 
 
-def _parse() -> dict[str, Any]:
-    import yaml  # only when the cached copy is stale: YAML parsing is slow
-
-    loaded: dict[str, Any] = yaml.safe_load(read_text("rda.yaml"))
-    return loaded
-
-
 @cache
 def _data() -> dict[str, Any]:
-    from magcalc.cache import load_or_build
-
-    loaded: dict[str, Any] = load_or_build("rda", ("rda.yaml",), _parse)
-    return loaded
+    return yaml_data("rda.yaml")
 
 
 def standards() -> list[str]:

@@ -6,6 +6,7 @@ from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 
 @cache
@@ -22,3 +23,17 @@ def data_dir() -> Traversable:
 
 def read_text(name: str) -> str:
     return (data_dir() / name).read_text(encoding="utf-8")
+
+
+def yaml_data(name: str) -> dict[str, Any]:
+    """A bundled YAML file (read with the safe loader), through the data cache."""
+    from magcalc.cache import load_or_build
+
+    def parse() -> dict[str, Any]:
+        import yaml  # only when the cached copy is stale: YAML parsing is slow
+
+        loaded: dict[str, Any] = yaml.safe_load(read_text(name))
+        return loaded
+
+    data: dict[str, Any] = load_or_build(name.removesuffix(".yaml"), (name,), parse)
+    return data

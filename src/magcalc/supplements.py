@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from magcalc.errors import UnitError
-from magcalc.resources import read_text
+from magcalc.resources import yaml_data
 
 ID_PREFIX = "supplement/"  # a diary entry's food_id for a supplement: supplement/glycinate
 MAX_ELEMENTAL_MG = 50_000.0  # in one entry; more is a typo
@@ -50,19 +50,9 @@ class Dose:
     description: str  # how it was worked out: '500 mg compound x 60.3 % = 301.5 mg elemental'
 
 
-def _parse() -> dict[str, Any]:
-    import yaml
-
-    loaded: dict[str, Any] = yaml.safe_load(read_text("supplements.yaml"))
-    return loaded
-
-
 @cache
 def _data() -> dict[str, Any]:
-    from magcalc.cache import load_or_build
-
-    loaded: dict[str, Any] = load_or_build("supplements", ("supplements.yaml",), _parse)
-    return loaded
+    return yaml_data("supplements.yaml")
 
 
 def atomic_weights() -> dict[str, float]:
