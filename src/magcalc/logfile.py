@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import contextvars
 import csv
 import datetime as dt
 import functools
@@ -38,7 +37,6 @@ MAX_COLUMNS = 64
 MAX_PROBLEMS = 100  # listed one per line; beyond this, a count
 # Control characters and bidirectional overrides: they must not reach a terminal raw.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_decimal_comma: contextvars.ContextVar[bool] = contextvars.ContextVar("decimal_comma", default=False)
 MAX_FIELD = 1000  # characters: a food name or note longer than this is not a food log
 _TIME = re.compile(r"([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?")
 
@@ -82,13 +80,13 @@ def iter_log(stream: BinaryIO, encoding: str | None = None) -> Iterator[Entry | 
     """
     header: _Header | None = None
     rows = 0
-    for line, row in _rows(stream, encoding):
+    for line, row, decimal_comma in _rows(stream, encoding):
         if header is None and any(cell.strip().lower() in ("food", "food name") for cell in row):
             header = _header(row, line)
             continue
         rows += 1
         try:
-            yield _entry(line, row, header)
+            yield _entry(line, row, header, decimal_comma)
         except MagcalcError as error:
             yield from error.at_line(line).problems
     if not rows:
@@ -103,11 +101,12 @@ def read_log(stream: BinaryIO) -> list[Entry]:
     return parsed.entries
 
 
-def _rows(stream: BinaryIO, encoding: str | None = None) -> Iterator[tuple[int, list[str]]]:
-    """(first line number, cells) of each non-blank CSV record; decoding problems name their line.
+def _rows(stream: BinaryIO, encoding: str | None = None) -> Iterator[tuple[int, list[str], bool]]:
+    """(first line number, cells, decimal commas?) of each non-blank CSV record; decoding problems
+    name their line.
 
     The separator is the first line's: comma, semicolon (European spreadsheets, which also write
-    decimal commas) or tab.
+    decimal commas, so amounts like 1,5 are read as 1.5) or tab.
     """
     text_lines = _decoded_lines(stream, encoding)
     leading: list[str] = []
@@ -119,7 +118,7 @@ def _rows(stream: BinaryIO, encoding: str | None = None) -> Iterator[tuple[int, 
     except _NotText as error:
         raise MagcalcError(Problem(str(error), error.line)) from None
     delimiter = _delimiter(leading[-1] if leading else "")
-    _decimal_comma.set(delimiter != ",")
+    decimal_comma = delimiter != ","
     reader = csv.reader(itertools.chain(leading, text_lines), delimiter=delimiter, strict=True)
     start = 1
     while True:
@@ -132,7 +131,7 @@ def _rows(stream: BinaryIO, encoding: str | None = None) -> Iterator[tuple[int, 
         except _NotText as error:
             raise MagcalcError(Problem(str(error), error.line)) from None
         if any(cell.strip() for cell in row) and not row[0].lstrip().startswith("#"):
-            yield start, row
+            yield start, row, decimal_comma
         start = reader.line_num + 1
 
 
@@ -231,7 +230,7 @@ def unguard(cell: str) -> str:
     return cell
 
 
-def _entry(line: int, row: list[str], header: _Header | None) -> Entry:
+def _entry(line: int, row: list[str], header: _Header | None, decimal_comma: bool = False) -> Entry:
     columns = header.columns if header else POSITIONAL
     if header is None and len(row) == 4 and row[3].strip().lower().endswith(" each"):
         columns = (*POSITIONAL, "each")  # magnesium glycinate,2,capsule,100 mg each
@@ -250,7 +249,7 @@ def _entry(line: int, row: list[str], header: _Header | None) -> Entry:
     if _CONTROL.search("".join(cells.values())):  # one search for the row; then find the cell
         for name, cell in cells.items():
             check_text(name, cell)
-    if _decimal_comma.get():
+    if decimal_comma:
         for name in ("amount", "magnesium_mg"):
             if name in cells:
                 cells[name] = re.sub(r"^(\d+),(\d+)", r"\1.\2", cells[name])
