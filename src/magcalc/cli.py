@@ -281,8 +281,7 @@ def _streamed_report(
     import shutil
     import tempfile
 
-    if date is not None or start is not None or end is not None:
-        raise MagcalcError("--date, --from and --to choose days of the diary; give them without a FILE")
+    _no_diary_days(date, start, end)
     with (
         open_input(path) as stream,
         tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as spool,
@@ -308,6 +307,11 @@ def _diary_report(
     return report, (first, last)
 
 
+def _no_diary_days(date: str | None, start: str | None, end: str | None) -> None:
+    if date is not None or start is not None or end is not None:
+        raise MagcalcError("--date, --from and --to choose days of the diary; give them without a FILE")
+
+
 def _report(
     file: str | None,
     target: "Target",
@@ -318,8 +322,7 @@ def _report(
 ) -> "Report":
     if file is None:
         return _diary_report(db, target, date, start, end)[0]
-    if date is not None or start is not None or end is not None:
-        raise MagcalcError("--date, --from and --to choose days of the diary; give them without a FILE")
+    _no_diary_days(date, start, end)
     return _file_report(file, target)
 
 

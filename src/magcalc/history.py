@@ -28,21 +28,11 @@ def day_total(items: Iterable[LineItem], date: dt.date, target: Target) -> DayTo
     )
 
 
-def day_sums(items: Iterable[LineItem]) -> dict[dt.date, tuple[float, int, int]]:
-    """(known magnesium, entries, entries with magnesium unknown) for each date."""
-    sums: dict[dt.date, tuple[float, int, int]] = {}
-    for item in items:
-        if item.date is not None:
-            total, entries, unknown = sums.get(item.date, (0.0, 0, 0))
-            mg = item.magnesium_mg
-            sums[item.date] = (total + (mg or 0.0), entries + 1, unknown + (mg is None))
-    return sums
-
-
 def build_history(
     sums: dict[dt.date, tuple[float, int, int]], target: Target, start: dt.date, end: dt.date
 ) -> History:
-    """One row a day from start to end, from each date's sums (`day_sums`, or the diary's own)."""
+    """One row a day from start to end, from each date's (known mg, entries, unknown entries)
+    as the diary sums them."""
     days = []
     for offset in range((end - start).days + 1):
         date = start + dt.timedelta(days=offset)

@@ -72,15 +72,31 @@ def _amount(value: float) -> str:
     return f"{value:g}"
 
 
+REPORT_CSV_COLUMNS = [
+    "line",
+    "date",
+    "time",
+    "meal",
+    "input",
+    "food_id",
+    "food_name",
+    "amount",
+    "unit",
+    "grams",
+]
+
+
 def report(result: Report, fmt: Format, stream: TextIO) -> None:
     if fmt is Format.json:
         return _json(stream, result)
     if fmt is Format.csv:
-        columns = ["line", "date", "time", "meal", "input", "food_id", "food_name", "amount", "unit", "grams"]
         return _csv(
             stream,
-            [*columns, "magnesium_mg", "entry_id"],
-            ([getattr(e, c) for c in columns] + [e.magnesium_mg, e.entry_id] for e in result.entries),
+            [*REPORT_CSV_COLUMNS, "magnesium_mg", "entry_id"],
+            (
+                [getattr(e, c) for c in REPORT_CSV_COLUMNS] + [e.magnesium_mg, e.entry_id]
+                for e in result.entries
+            ),
         )
     out = console(stream)
     dated = len(result.days) > 1
@@ -643,18 +659,6 @@ def user_foods_export(records: list[UserFood], fmt: Format, stream: TextIO) -> N
 
 
 TABLE_ROWS = 1000  # a table of more rows than this helps nobody: csv and json carry them all
-REPORT_CSV_COLUMNS = [
-    "line",
-    "date",
-    "time",
-    "meal",
-    "input",
-    "food_id",
-    "food_name",
-    "amount",
-    "unit",
-    "grams",
-]
 
 
 class ReportWriter:
