@@ -15,7 +15,7 @@ SPINACH_ALMONDS = "food,amount,unit\nspinach cooked,1,cup\nalmonds,1,oz\n"
 WOMAN_40 = ("--age", "40", "--sex", "female")
 
 ENTRY_KEYS = ["line", "input", "food_id", "food_name", "amount", "unit", "grams", "magnesium_mg", "portion",
-              "date", "time", "meal", "note", "entry_id", "kind"]  # fmt: skip
+              "date", "time", "meal", "note", "entry_id", "kind", "source", "confident", "assumed"]  # fmt: skip
 REPORT_KEYS = ["entries", "total_mg", "food_mg", "supplement_mg", "ul_supplement_mg", "over_ul", "complete",
                "unknown_entries", "days", "daily_average_mg", "rda_mg", "percent_rda", "remaining_mg", "reference",
                "rls_trial_range_mg", "rls_position", "rls_trials", "food_source", "warnings", "notes"]  # fmt: skip

@@ -86,6 +86,16 @@ MIGRATIONS.append(
         """,
     )
 )
+MIGRATIONS.append(
+    (
+        "entry source, confidence and assumed amount",
+        """
+        ALTER TABLE entries ADD COLUMN source TEXT;
+        ALTER TABLE entries ADD COLUMN confident INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE entries ADD COLUMN assumed TEXT
+        """,
+    )
+)
 KEEP_CHANGES = 200  # how many changes `undo` can walk back through
 
 
@@ -212,7 +222,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
 
 _COLUMNS = (
     "entry_id", "typed", "food_id", "food_name", "amount", "unit", "grams", "magnesium_mg",
-    "date", "time", "meal", "note", "added_at", "import_key",
+    "date", "time", "meal", "note", "added_at", "import_key", "source", "confident", "assumed",
 )  # fmt: skip
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no look-alikes (i/l/1, o/0)
 
@@ -306,7 +316,7 @@ class Diary:
             values = {
                 "entry_id": entry_id,
                 "typed": item.input,
-                "food_id": item.food_id,
+                "food_id": item.food_id or "",
                 "food_name": item.food_name,
                 "amount": item.amount,
                 "unit": item.unit,
@@ -318,6 +328,9 @@ class Diary:
                 "note": item.note,
                 "added_at": added_at,
                 "import_key": import_keys[number] if import_keys else None,
+                "source": item.source,
+                "confident": int(item.confident),
+                "assumed": item.assumed,
             }
             self._journal(entry_id)
             self._insert(values)
@@ -332,11 +345,12 @@ class Diary:
         self._journal(entry_id)
         self.conn.execute(
             "UPDATE entries SET typed = ?, food_id = ?, food_name = ?, amount = ?, unit = ?, grams = ?,"
-            " magnesium_mg = ?, date = ?, time = ?, meal = ?, note = ? WHERE entry_id = ?",
+            " magnesium_mg = ?, date = ?, time = ?, meal = ?, note = ?, source = ?, confident = ?,"
+            " assumed = ? WHERE entry_id = ?",
             (
-                item.input, item.food_id, item.food_name, item.amount, item.unit, item.grams,
+                item.input, item.food_id or "", item.food_name, item.amount, item.unit, item.grams,
                 item.magnesium_mg, (item.date or dt.date.fromisoformat(before["date"])).isoformat(),
-                item.time, item.meal, item.note, entry_id,
+                item.time, item.meal, item.note, item.source, int(item.confident), item.assumed, entry_id,
             ),
         )  # fmt: skip
         return self.entry(entry_id)
@@ -468,14 +482,27 @@ class Diary:
                 return candidate
 
 
+def _source(food_id: str) -> str:
+    """The source of an entry stored before sources were recorded (diary version 3 and older)."""
+    if food_id.startswith("supplement/"):
+        return "supplement"
+    if food_id.startswith("user/"):
+        return "user"
+    return "usda-fndds-2021-2023" if len(food_id) == 8 else "usda-sr28"
+
+
 def _item(line: int, row: Sequence[object]) -> LineItem:
     values = dict(zip(_COLUMNS, row, strict=True))
+    food_id = str(values["food_id"] or "")
     return LineItem.model_validate(
         {
             "line": line,
             "input": values["typed"],
             "portion": None,
-            "kind": "supplement" if str(values["food_id"]).startswith("supplement/") else "food",
+            "kind": "supplement" if food_id.startswith("supplement/") else "food",
             **{k: values[k] for k in _COLUMNS if k not in ("typed", "added_at", "import_key")},
+            "food_id": food_id or None,
+            "source": values["source"] or _source(food_id),
+            "confident": bool(values["confident"]),
         }
     )

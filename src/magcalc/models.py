@@ -55,12 +55,21 @@ class Entry(BaseModel):
     each: str | None = None  # for capsules and tablets: how much each holds ('100 mg')
 
 
+# Where an entry's magnesium comes from: a bundled USDA table, the person's own food, magcalc's
+# supplement table, or the file it was read from (an export that states its own values).
+Source = Literal["usda-sr28", "usda-fndds-2021-2023", "user", "supplement", "file"]
+
+
 class LineItem(BaseModel):
-    """One row of the report: the entry, the food it matched, grams and magnesium."""
+    """One row of the report: the entry, the food it matched, grams and magnesium.
+
+    `confident` is False when the match is a guess (the food's head word is missing, or a close
+    second candidate exists); `assumed` says in words what amount was assumed (no amount or unit
+    given), else None. `food_id` is None for a row whose values come from its file alone."""
 
     line: int
     input: str
-    food_id: str
+    food_id: str | None
     food_name: str
     amount: float
     unit: str | None
@@ -73,6 +82,9 @@ class LineItem(BaseModel):
     note: str | None = None
     entry_id: str | None = None  # the diary's id for the entry; null for a file log
     kind: Literal["food", "supplement"] = "food"
+    source: Source = "usda-sr28"
+    confident: bool = True
+    assumed: str | None = None
 
 
 class DaySummary(BaseModel):

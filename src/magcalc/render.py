@@ -83,6 +83,9 @@ REPORT_CSV_COLUMNS = [
     "amount",
     "unit",
     "grams",
+    "source",
+    "confident",
+    "assumed",
 ]
 
 

@@ -57,6 +57,7 @@ def measure(entry: Entry) -> LineItem:
         meal=entry.meal,
         note=entry.note,
         entry_id=entry.entry_id,
+        source="user" if food.is_users else "usda-sr28",
     )
 
 
@@ -85,6 +86,7 @@ def _measure_supplement(entry: Entry, form: supplements.Form) -> LineItem:
         note=entry.note,
         entry_id=entry.entry_id,
         kind="supplement",
+        source="supplement",
     )
 
 
@@ -130,6 +132,7 @@ class Measurer:
             amount=entry.amount, unit=entry.unit, grams=grams,
             magnesium_mg=None if mg is None else mg * grams / 100, portion=portion, date=entry.date,
             time=entry.time, meal=entry.meal, note=entry.note, entry_id=entry.entry_id, kind="food",
+            source="user" if food.is_users else "usda-sr28",
         )  # fmt: skip
 
     def _learn(self, entry: Entry) -> tuple[foods.Food, float, str | None] | MagcalcError:
