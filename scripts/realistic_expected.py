@@ -259,6 +259,10 @@ def main(argv: list[str] | None = None) -> int:
         out_rows = []
         seen: set[str] = set()
         for n, row in enumerate(reader, start=2):
+            if None in row or None in row.values():
+                errors.append(f"{src.name}:{n}: expected {len(cols)} columns (quote a field holding a comma)")
+                row.pop(None, None)  # type: ignore[call-overload]
+                continue
             if row["kind"] not in KINDS:
                 errors.append(f"{src.name}:{n}: unknown kind {row['kind']!r}")
             if row["phrase"] in seen:
@@ -273,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     multi_rows = []
     with multi_src.open(newline="", encoding="utf-8") as f:
         for n, row in enumerate(csv.DictReader(f), start=2):
+            if None in row or None in row.values():
+                errors.append(f"{multi_src.name}:{n}: expected 2 columns (quote a field holding a comma)")
+                continue
             items = []
             for part in row["items"].split(";"):
                 accept, _, portion = part.partition("|")
