@@ -42,9 +42,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "realistic"
 KINDS = {
-    "fruit", "vegetable", "grain", "legume", "nut_seed", "dairy_egg", "meat_fish", "drink",
-    "mixed_dish", "sweet_snack", "modern", "misspelling", "reordered", "count_no_unit",
-    "no_amount", "container",
+    "fruit",
+    "vegetable",
+    "grain",
+    "legume",
+    "nut_seed",
+    "dairy_egg",
+    "meat_fish",
+    "drink",
+    "mixed_dish",
+    "sweet_snack",
+    "modern",
+    "misspelling",
+    "reordered",
+    "count_no_unit",
+    "no_amount",
+    "container",
 }
 OZ = 28.349523125
 MASS = {"g": 1.0, "oz": OZ, "lb": 16 * OZ, "kg": 1000.0}
@@ -240,7 +253,9 @@ def evaluate(foods: dict[str, Food], accept: str, portion: str) -> dict[str, obj
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="folder holding both USDA folders")
+    ap.add_argument(
+        "--shared", type=Path, default=ROOT.parent / "shared", help="folder holding both USDA folders"
+    )
     ap.add_argument("--sr28", type=Path, help="SR28 folder (default SHARED/usda-sr28)")
     ap.add_argument("--fndds", type=Path, help="FNDDS folder (default SHARED/usda-fndds-2021-2023)")
     ap.add_argument("--out", type=Path, default=FIXTURES, help="folder of the .src.csv files and outputs")
@@ -288,25 +303,31 @@ def main(argv: list[str] | None = None) -> int:
                 except ExpectedError as e:
                     errors.append(f"{multi_src.name}:{n}: {part!r}: {e}")
                     continue
-                items.append({
-                    "accept": accept.split(),
-                    "portion": portion.strip(),
-                    "grams": float(r["grams"]) if r["grams"] else None,
-                    "magnesium_mg": float(r["magnesium_mg"]) if r["magnesium_mg"] else None,
-                    "mg_per_100g_by_id": {
-                        k: (float(v) if v else None)
-                        for k, v in (kv.split("=") for kv in str(r["mg_per_100g_by_id"]).split())
-                    },
-                })
+                items.append(
+                    {
+                        "accept": accept.split(),
+                        "portion": portion.strip(),
+                        "grams": float(r["grams"]) if r["grams"] else None,
+                        "magnesium_mg": float(r["magnesium_mg"]) if r["magnesium_mg"] else None,
+                        "mg_per_100g_by_id": {
+                            k: (float(v) if v else None)
+                            for k, v in (kv.split("=") for kv in str(r["mg_per_100g_by_id"]).split())
+                        },
+                    }
+                )
             total = sum(i["magnesium_mg"] or 0.0 for i in items)  # type: ignore[misc]
-            multi_rows.append({"phrase": row["phrase"], "items": json.dumps(items), "total_magnesium_mg": f"{total:.1f}"})
+            multi_rows.append(
+                {"phrase": row["phrase"], "items": json.dumps(items), "total_magnesium_mg": f"{total:.1f}"}
+            )
     if errors:
         for e in errors:
             print(f"realistic_expected: error: {e}", file=sys.stderr)
         print(f"realistic_expected: {len(errors)} error(s); nothing written", file=sys.stderr)
         return 1
     with (a.out / "lines.csv").open("w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, cols + ["grams", "magnesium_mg", "mg_per_100g_by_id", "portion_used"], lineterminator="\n")
+        w = csv.DictWriter(
+            f, cols + ["grams", "magnesium_mg", "mg_per_100g_by_id", "portion_used"], lineterminator="\n"
+        )
         w.writeheader()
         w.writerows(out_rows)
     with (a.out / "multi.csv").open("w", newline="", encoding="utf-8") as f:
