@@ -326,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     with (a.out / "lines.csv").open("w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(
-            f, cols + ["grams", "magnesium_mg", "mg_per_100g_by_id", "portion_used"], lineterminator="\n"
+            f, [*cols, "grams", "magnesium_mg", "mg_per_100g_by_id", "portion_used"], lineterminator="\n"
         )
         w.writeheader()
         w.writerows(out_rows)
