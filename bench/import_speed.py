@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.cronometer_export import servings  # noqa: E402
+from tests.cronometer_export import servings
 
 MAGCALC = str(Path(sys.executable).parent / "magcalc")
 
