@@ -33,7 +33,7 @@ def test_a_stale_or_damaged_copy_is_rebuilt(monkeypatch: pytest.MonkeyPatch, tmp
     monkeypatch.setenv("MAGCALC_CACHE", str(tmp_path))
     path = tmp_path / "thing.marshal"
     path.write_bytes(marshal.dumps(("an old stamp", ["stale"])))
-    calls, build = build_counter()
+    _calls, build = build_counter()
     assert cache.load_or_build("thing", ("foods.csv",), build) == ["built", "1"]  # type: ignore[arg-type]
     path.write_bytes(b"\x00garbage")
     assert cache.load_or_build("thing", ("foods.csv",), build) == ["built", "2"]  # type: ignore[arg-type]
@@ -43,7 +43,7 @@ def test_an_unwritable_cache_folder_only_costs_time(monkeypatch: pytest.MonkeyPa
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("MAGCALC_CACHE", str(blocker / "cache"))
-    calls, build = build_counter()
+    _calls, build = build_counter()
     assert cache.load_or_build("thing", ("foods.csv",), build) == ["built", "1"]  # type: ignore[arg-type]
     assert cache.load_or_build("thing", ("foods.csv",), build) == ["built", "2"]  # type: ignore[arg-type]
 

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from magcalc import render
 from magcalc.diary import open_diary
-from magcalc.exchange import import_entries
+from magcalc.exchange import import_entries, measure_rows
 from magcalc.logfile import parse_log_text
 from magcalc.models import Entry
 from magcalc.paths import diary_path
@@ -234,10 +234,10 @@ def test_export_then_import_into_an_empty_diary_gives_the_same_entries(run: Run,
     assert "'=HYPERLINK" in exported and ",'+more," in exported and ",'-," in exported
     other = str(tmp_path / "other.sqlite3")
     result = run("import", "-", "--db", other, input=exported)
-    assert result.exit_code == 0 and "Imported 3 entries" in result.stdout
+    assert result.exit_code == 0 and "Added 3 entries" in result.stdout
     assert run("export", "--db", other).stdout == exported
     again = run("import", "-", "--db", other, input=exported)
-    assert "Imported 0 entries; 3 already in the diary" in again.stdout
+    assert "Added 0 entries; 3 already in the diary" in again.stdout
     assert run("export", "--db", other).stdout == exported
     # and magcalc log reads the export as it is
     assert run.json("log", "-", input=exported)["total_mg"] == pytest.approx(run.json(
@@ -254,26 +254,22 @@ def test_export_range(run: Run) -> None:
 
 def test_import_a_cronometer_export(run: Run) -> None:
     path = str(FIXTURES / "cronometer_servings.csv")
-    result = run("import", path, "--format", "json")
-    assert result.exit_code == 0, result.output
-    summary = json.loads(result.stdout)
-    assert summary["imported"] == 4 and summary["already_present"] == 0
-    assert summary["not_matched"] == [
-        "line 5: unknown food 'zorblax protein crunch'; did you mean: "
-        + summary["not_matched"][0].split("mean: ")[1]
-    ]
-    assert "magcalc: warning: not imported: line 5: unknown food" in result.stderr
+    summary = run.json("import", path)
+    assert summary["imported"] == 5 and summary["already_present"] == 0 and summary["unknown_magnesium"] == 3
     entries = run.json("log", "--from", "2026-03-05", "--to", "2026-03-06")["entries"]
     by_food = {e["input"]: e for e in entries}
     oatmeal = by_food["Oatmeal, Cooked With Water"]
-    assert oatmeal["magnesium_mg"] == 63.2  # as given, not re-derived
+    assert oatmeal["magnesium_mg"] == 63.2 and oatmeal["source"] == "file"  # as given, not re-derived
     assert (oatmeal["time"], oatmeal["meal"], oatmeal["date"]) == ("08:05", "Breakfast", "2026-03-05")
-    assert by_food["Bananas, raw"]["grams"] == pytest.approx(2 * 118)  # 2 medium
+    banana = by_food["Bananas, raw"]
+    assert banana["grams"] == pytest.approx(2 * 118) and banana["magnesium_mg"] is None  # blank: unknown
+    assert banana["unit"] == 'medium (7" to 7-7/8" long)'  # as written
     assert by_food["Spinach, Raw"]["grams"] == 58 and by_food["Spinach, Raw"]["time"] == "12:30"
+    assert by_food["Zorblax Protein Crunch"]["food_id"] is None  # kept, though nothing matches it
     assert by_food["Almonds"]["magnesium_mg"] == 80.0 and by_food["Almonds"]["date"] == "2026-03-06"
     again = run.json("import", path)
-    assert again["imported"] == 0 and again["already_present"] == 4
-    assert len(run.json("log", "--from", "2026-03-05", "--to", "2026-03-06")["entries"]) == 4
+    assert again["imported"] == 0 and again["already_present"] == 5
+    assert len(run.json("log", "--from", "2026-03-05", "--to", "2026-03-06")["entries"]) == 5
     assert run("undo").exit_code == 0
     assert run.json("log", "--from", "2026-03-05", "--to", "2026-03-06")["entries"] == []
 
@@ -430,10 +426,11 @@ def test_export_import_round_trip_property(tmp_path: Path, rows: list[dict[str, 
     assert parsed.problems == []
     with open_diary(folder / "b.db", write=True) as target:
         assert target is not None
-        result = import_entries(target, parsed.entries, TODAY, "import")
-        assert result.imported == len(rows) and result.not_matched == []
+        items = measure_rows(parsed.entries)
+        result = import_entries(target, parsed.entries, items, TODAY, "import")
+        assert result.imported == len(rows) and result.rows_read == len(rows)
         assert target.entries() == original
-        again = import_entries(target, parsed.entries, TODAY, "import")
+        again = import_entries(target, parsed.entries, items, TODAY, "import")
         assert again.imported == 0 and again.already_present == len(rows)
 
 

@@ -833,24 +833,23 @@ def import_command(
     encoding: EncodingOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Add a file's entries to the diary in one transaction; rows already there are skipped, and
-    foods that cannot be matched are listed at the end."""
+    """Add a file's entries to the diary in one transaction; rows already there are skipped.
+
+    A Cronometer servings export keeps every row with the file's magnesium (blank: unknown); a
+    Cronometer daily summary adds one entry a day, for days the diary does not have yet."""
     _input.encoding = encoding
-    from magcalc.exchange import import_entries
+    from magcalc.exchange import import_entries, measure_rows
 
     with open_input(file) as stream:
         parsed = logfile.parse_log(stream, _input.encoding)
     if parsed.problems:
         raise MagcalcError(*parsed.problems)
-    with (
-        open_db(db, write=True) as diary,
-        render.progress(len(parsed.entries), sys.stderr, "Importing") as progress,
-    ):
+    stored_profile(db)  # the user's foods, for matching; read before the write lock is taken
+    with render.progress(len(parsed.entries), sys.stderr, "Reading") as progress:
+        items = measure_rows(parsed.entries, progress)
+    with open_db(db, write=True) as diary:
         assert diary is not None
-        use_user_foods(diary)
-        result = import_entries(diary, parsed.entries, today(), f"import {file}", progress)
-    for problem in result.not_matched:
-        typer.echo(f"magcalc: warning: not imported: {problem}", err=True)
+        result = import_entries(diary, parsed.entries, items, today(), f"import {file}", parsed.kind)
     render.imported(result, fmt, sys.stdout)
 
 

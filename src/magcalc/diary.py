@@ -96,7 +96,42 @@ MIGRATIONS.append(
         """,
     )
 )
+MIGRATIONS.append(
+    (
+        "grams may be unknown (a file row naming no food magcalc knows)",
+        """
+        CREATE TABLE entries_new (
+            id INTEGER PRIMARY KEY,
+            entry_id TEXT NOT NULL UNIQUE,
+            typed TEXT NOT NULL,
+            food_id TEXT NOT NULL,
+            food_name TEXT NOT NULL,
+            amount REAL NOT NULL,
+            unit TEXT,
+            grams REAL,
+            magnesium_mg REAL,
+            date TEXT NOT NULL,
+            time TEXT,
+            meal TEXT,
+            note TEXT,
+            added_at TEXT NOT NULL,
+            import_key TEXT,
+            source TEXT,
+            confident INTEGER NOT NULL DEFAULT 1,
+            assumed TEXT
+        );
+        INSERT INTO entries_new SELECT id, entry_id, typed, food_id, food_name, amount, unit, grams,
+            magnesium_mg, date, time, meal, note, added_at, import_key, source, confident, assumed
+            FROM entries;
+        DROP TABLE entries;
+        ALTER TABLE entries_new RENAME TO entries;
+        CREATE INDEX entries_by_date ON entries (date, id);
+        CREATE UNIQUE INDEX entries_by_import_key ON entries (import_key)
+        """,
+    )
+)
 KEEP_CHANGES = 200  # how many changes `undo` can walk back through
+_CHUNK = 500  # ids asked about in one query (older SQLite builds allow 999 parameters)
 
 
 class DiaryError(MagcalcError):
@@ -277,11 +312,42 @@ class Diary:
         return None if first is None else (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
 
     def known_ids(self, entry_ids: Iterable[str]) -> set[str]:
-        return {e for e in entry_ids if self._row(e) is not None}
+        return self._present("entry_id", entry_ids)
 
     def known_import_keys(self, keys: Iterable[str]) -> set[str]:
-        find = "SELECT 1 FROM entries WHERE import_key = ?"
-        return {k for k in keys if self.conn.execute(find, (k,)).fetchone() is not None}
+        return self._present("import_key", keys)
+
+    def _present(self, column: str, values: Iterable[str]) -> set[str]:
+        """Which of `values` the entries hold in `column` (entry_id or import_key), a chunk a query."""
+        wanted = sorted(set(values))
+        found: set[str] = set()
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            rows = self.conn.execute(
+                f"SELECT {column} FROM entries WHERE {column} IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            found.update(value for (value,) in rows)
+        return found
+
+    def logged_dates(self, days: Iterable[dt.date]) -> set[dt.date]:
+        """Which of `days` have any entry."""
+        found: set[dt.date] = set()
+        for day in days:
+            row = self.conn.execute("SELECT 1 FROM entries WHERE date = ? LIMIT 1", (day.isoformat(),))
+            if row.fetchone() is not None:
+                found.add(day)
+        return found
+
+    def ids_named(self, typed: str, source: str, days: Iterable[dt.date]) -> list[str]:
+        """The ids of entries typed as `typed` from `source` on any of `days`."""
+        ids: list[str] = []
+        for day in sorted(set(days)):
+            rows = self.conn.execute(
+                "SELECT entry_id FROM entries WHERE date = ? AND typed = ? AND source = ? ORDER BY id",
+                (day.isoformat(), typed, source),
+            )
+            ids.extend(entry_id for (entry_id,) in rows)
+        return ids
 
     def profile(self) -> Person | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = 'profile'").fetchone()
@@ -310,9 +376,13 @@ class Diary:
         """Store measured entries; an item's own entry_id (from an export) is kept. Returns them
         as stored, with their ids."""
         added_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        given = self.known_ids(item.entry_id for item in items if item.entry_id)
+        if given:
+            raise MagcalcError(*(f"the diary already has an entry with the id {e!r}" for e in sorted(given)))
+        new_ids = self._new_ids(sum(1 for item in items if not item.entry_id))
         stored = []
         for number, item in enumerate(items):
-            entry_id = item.entry_id or self._new_id()
+            entry_id = item.entry_id or new_ids.pop()
             values = {
                 "entry_id": entry_id,
                 "typed": item.input,
@@ -332,7 +402,7 @@ class Diary:
                 "confident": int(item.confident),
                 "assumed": item.assumed,
             }
-            self._journal(entry_id)
+            self._journal_new(entry_id)
             self._insert(values)
             stored.append(item.model_copy(update={"entry_id": entry_id, "date": item.date or default_date}))
         return stored
@@ -474,12 +544,25 @@ class Diary:
             (self._change, entry_id, before),
         )
 
-    def _new_id(self) -> str:
-        """A short id, stable for the entry's life: 6 letters and digits, unique in the diary."""
-        while True:
-            candidate = "".join(secrets.choice(_ID_ALPHABET) for _ in range(6))
-            if self._row(candidate) is None:
-                return candidate
+    def _journal_new(self, entry_id: str) -> None:
+        """Journal an entry that did not exist before (undo removes it)."""
+        if self._change is None:
+            raise RuntimeError("Diary.begin() must be called before changing entries")
+        self.conn.execute(
+            "INSERT INTO change_rows (change_id, entry_id, before) VALUES (?, ?, NULL)",
+            (self._change, entry_id),
+        )
+
+    def _new_ids(self, count: int) -> list[str]:
+        """Short ids, stable for an entry's life: 6 letters and digits, unique in the diary and
+        among themselves (asked about in one query per chunk, not one per id)."""
+        chosen: set[str] = set()
+        while len(chosen) < count:
+            candidates = {
+                "".join(secrets.choice(_ID_ALPHABET) for _ in range(6)) for _ in range(count - len(chosen))
+            }
+            chosen |= candidates - self.known_ids(candidates)
+        return list(chosen)
 
 
 def _source(food_id: str) -> str:

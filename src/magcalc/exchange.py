@@ -13,13 +13,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from magcalc.diary import Diary
-from magcalc.errors import Problem, UnitError, UnknownFood
-from magcalc.logfile import FORMULA_START
+from magcalc.errors import MagcalcError, Problem
+from magcalc.logfile import DAILY_TOTAL, FORMULA_START, MAGCALC_LOG
 from magcalc.models import Entry, Imported, LineItem
-from magcalc.report import measure
+from magcalc.report import MAX_PROBLEMS, Measurer
 
 # The columns `magcalc log` reads; food_id and magnesium_mg pin the entry to what was stored.
-EXPORT_COLUMNS = ("date", "time", "meal", "food", "amount", "unit", "note", "food_id", "magnesium_mg", "id")
+# source "file" marks an entry whose values came from an imported file: read back, they are kept
+# as they are (magnesium as given, even unknown), not worked out again from the food.
+EXPORT_COLUMNS = (
+    "date", "time", "meal", "food", "amount", "unit", "note", "food_id", "magnesium_mg", "id", "source",
+)  # fmt: skip
 
 
 def guard(cell: str) -> str:
@@ -46,6 +50,7 @@ def export_record(item: LineItem) -> dict[str, Any]:
         "food_id": item.food_id,
         "magnesium_mg": item.magnesium_mg,
         "id": item.entry_id,
+        "source": item.source,
     }
 
 
@@ -81,39 +86,83 @@ def import_keys(entries: Sequence[Entry], default_date: dt.date) -> list[str | N
     return keys
 
 
+def measure_rows(entries: Sequence[Entry], progress: Callable[[int], None] | None = None) -> list[LineItem]:
+    """Every row measured, before the diary is locked (matching is the slow part of an import);
+    MagcalcError naming every row that cannot be. A row whose file gives its values (a Cronometer
+    export) is always kept: a food that cannot be matched only has no reference id."""
+    measurer = Measurer()
+    items: list[LineItem] = []
+    problems: list[Problem] = []
+    for number, entry in enumerate(entries, start=1):
+        try:
+            items.append(measurer(entry))
+        except MagcalcError as error:
+            problems.extend(error.at_line(entry.line).problems)
+        if progress is not None and number % 100 == 0:
+            progress(number)
+    if problems:
+        extra = (
+            [Problem(f"... and {len(problems) - MAX_PROBLEMS:,} more problems")]
+            if len(problems) > MAX_PROBLEMS
+            else []
+        )
+        raise MagcalcError(*problems[:MAX_PROBLEMS], *extra)
+    return items
+
+
 def import_entries(
     diary: Diary,
     entries: Sequence[Entry],
+    items: Sequence[LineItem],
     default_date: dt.date,
     command: str,
-    progress: Callable[[int], None] | None = None,
+    kind: str = MAGCALC_LOG,
 ) -> Imported:
-    """Add every row not already in the diary, in the caller's one transaction.
+    """Add every measured row not already in the diary, in the caller's one transaction (short:
+    the rows were measured before; here are a few batched look-ups and the inserts).
 
-    Rows whose food or unit cannot be matched are not imported and are listed in the result;
-    everything else about a bad row was refused earlier, by the reader.
+    A Cronometer daily total is not added for a day the diary already has entries on, and servings
+    added for a day remove that day's daily total, so a day is never counted twice.
     """
     keys = import_keys(entries, default_date)
-    present_ids = diary.known_ids({e.entry_id for e in entries if e.entry_id})
-    present_keys = diary.known_import_keys({k for k in keys if k})
-    items: list[LineItem] = []
-    item_keys: list[str | None] = []
-    not_matched: list[Problem] = []
+    present_ids = diary.known_ids(e.entry_id for e in entries if e.entry_id)
+    present_keys = diary.known_import_keys(k for k in keys if k)
+    daily_days = {item.date or default_date for item in items if _is_daily_total(item)}
+    logged = diary.logged_dates(daily_days)
+    added: list[LineItem] = []
+    added_keys: list[str | None] = []
     already = 0
-    for number, (entry, key) in enumerate(zip(entries, keys, strict=True), start=1):
+    for entry, item, key in zip(entries, items, keys, strict=True):
+        day = item.date or default_date
         if (entry.entry_id and entry.entry_id in present_ids) or (key and key in present_keys):
             already += 1
+        elif _is_daily_total(item) and day in logged:
+            already += 1  # the day is already in the diary (from servings, or typed in)
         else:
-            try:
-                items.append(measure(entry))
-                item_keys.append(key)
-            except (UnknownFood, UnitError) as error:
-                not_matched.extend(error.at_line(entry.line).problems)
+            added.append(item)
+            added_keys.append(key)
             if entry.entry_id:
                 present_ids.add(entry.entry_id)  # the same id twice in one file lands once
-        if progress is not None:
-            progress(number)
-    if items:
+    served_days = {item.date or default_date for item in added if not _is_daily_total(item)}
+    replaced = diary.ids_named(DAILY_TOTAL, "file", served_days) if served_days else []
+    if added or replaced:
         diary.begin(command)
-        diary.add(items, default_date, item_keys)
-    return Imported(imported=len(items), already_present=already, not_matched=[str(p) for p in not_matched])
+        if replaced:
+            diary.remove(replaced)
+        diary.add(added, default_date, added_keys)
+    days = sorted({entry.date or default_date for entry in entries})
+    return Imported(
+        kind=kind,
+        rows_read=len(entries),
+        imported=len(added),
+        already_present=already,
+        unknown_magnesium=sum(1 for item in added if item.magnesium_mg is None),
+        days_covered=len(days),
+        first_date=days[0] if days else None,
+        last_date=days[-1] if days else None,
+        daily_totals_replaced=len(replaced),
+    )
+
+
+def _is_daily_total(item: LineItem) -> bool:
+    return item.source == "file" and item.input == DAILY_TOTAL

@@ -10,7 +10,7 @@ import io
 import itertools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -18,22 +18,46 @@ from magcalc.errors import MagcalcError, Problem, UnitError
 from magcalc.models import Entry
 from magcalc.units import parse_amount
 
-COLUMNS = ("food", "amount", "unit", "date", "time", "meal", "note", "food_id", "magnesium_mg", "id", "each")
+COLUMNS = (
+    "food", "amount", "unit", "date", "time", "meal", "note", "food_id", "magnesium_mg", "id", "each",
+    "source",
+)  # fmt: skip
+SOURCES = ("usda-sr28", "usda-fndds-2021-2023", "user", "supplement", "file")
 POSITIONAL = ("food", "amount", "unit")
-# A Cronometer "servings" export, matched by header name; its other columns are ignored.
+# What a file can be, told by its header.
+MAGCALC_LOG = "a magcalc log"
+SERVINGS = "a Cronometer servings export"
+DAILY_SUMMARY = "a Cronometer daily summary"
+# A Cronometer export's columns, matched by header name; its other columns are ignored.
 CRONOMETER = {
     "day": "date",
+    "date": "date",
     "time": "time",
     "group": "meal",
     "food name": "food",
     "amount": "amount",
     "magnesium (mg)": "magnesium_mg",
 }
+CRONOMETER_DAILY = {"date": "date", "magnesium (mg)": "magnesium_mg", "completed": "completed"}
+DAILY_TOTAL = "Cronometer daily total"  # the food name of an entry made from a daily summary row
+# Cronometer's other exports: recognised, to say what they are, but they hold no food.
+OTHER_EXPORTS = (
+    ("a Cronometer exercises export", {"day", "exercise"}),
+    ("a Cronometer biometrics export", {"day", "metric"}),
+    ("a Cronometer notes export", {"day", "note"}),
+)
+KNOWN_COLUMNS = frozenset(COLUMNS) | frozenset(CRONOMETER) | frozenset(CRONOMETER_DAILY)
+EXPECTED = (
+    "expected a magcalc log (food,amount,unit[,date,time,meal,note]), a Cronometer servings export "
+    "(Day,Group,Food Name,Amount,...,Magnesium (mg)) or a Cronometer daily summary "
+    "(Date,...,Magnesium (mg),...)"
+)
 # What a spreadsheet would run as a formula; exports prefix such cells with ' (see exchange.py).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_MAGNESIUM_MG = 100_000.0  # in one entry; more is a typo
 MAX_LINE_BYTES = 1 << 20  # a line longer than 1 MiB is not a food log
-MAX_COLUMNS = 64
+MAX_COLUMNS = 64  # in a magcalc log
+MAX_EXPORT_COLUMNS = 256  # in a Cronometer export (real ones have 50 to 90); more is not one
 MAX_PROBLEMS = 100  # listed one per line; beyond this, a count
 # Control characters and bidirectional overrides: they must not reach a terminal raw.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -47,6 +71,7 @@ class ParsedLog:
 
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    kind: str = "a magcalc log"  # what the header said the file is (MAGCALC_LOG, SERVINGS, ...)
 
 
 def parse_log(stream: BinaryIO, encoding: str | None = None) -> ParsedLog:
@@ -57,7 +82,7 @@ def parse_log(stream: BinaryIO, encoding: str | None = None) -> ParsedLog:
     parsed = ParsedLog()
     more = 0
     try:
-        for item in iter_log(stream, encoding):
+        for item in iter_log(stream, encoding, on_kind=lambda kind: setattr(parsed, "kind", kind)):
             if isinstance(item, Problem):
                 if len(parsed.problems) < MAX_PROBLEMS:
                     parsed.problems.append(item)
@@ -72,24 +97,36 @@ def parse_log(stream: BinaryIO, encoding: str | None = None) -> ParsedLog:
     return parsed
 
 
-def iter_log(stream: BinaryIO, encoding: str | None = None) -> Iterator[Entry | Problem]:
+def iter_log(
+    stream: BinaryIO, encoding: str | None = None, on_kind: Callable[[str], None] | None = None
+) -> Iterator[Entry | Problem]:
     """parse_log, one row at a time: an Entry for each good row, a Problem for each bad one, so
     that a log of any length is read in bounded memory.
 
-    A problem that stops reading (not text, broken quoting, a bad header) raises MagcalcError.
+    A problem that stops reading (not text, broken quoting, a header it does not know) raises
+    MagcalcError.
     """
     header: _Header | None = None
     rows = 0
     for line, row, decimal_comma in _rows(stream, encoding):
-        if header is None and any(cell.strip().lower() in ("food", "food name") for cell in row):
+        if rows == 0 and header is None:
             header = _header(row, line)
-            continue
-        rows += 1
+            if on_kind is not None:
+                on_kind(MAGCALC_LOG if header is None else header.kind)
+            if header is not None:
+                rows = -1  # the header is read; the data starts
+                continue
+        rows = max(rows, 0) + 1
         try:
-            yield _entry(line, row, header, decimal_comma)
+            if header is not None and header.kind == SERVINGS:
+                yield _servings_entry(line, row, header, decimal_comma)
+            elif header is not None and header.kind == DAILY_SUMMARY:
+                yield _daily_entry(line, row, header, decimal_comma)
+            else:
+                yield _entry(line, row, header, decimal_comma)
         except MagcalcError as error:
             yield from error.at_line(line).problems
-    if not rows:
+    if rows <= 0:
         raise MagcalcError("the log is empty: no food rows (columns: food,amount,unit)")
 
 
@@ -195,17 +232,44 @@ def _decoded_lines(stream: BinaryIO, encoding: str | None) -> Iterator[str]:
 @dataclass(frozen=True)
 class _Header:
     columns: tuple[str | None, ...]  # magcalc's name for each column; None for one to ignore
-    cronometer: bool
+    kind: str = MAGCALC_LOG
 
 
-def _header(row: list[str], line: int) -> _Header:
+def _header(row: list[str], line: int) -> _Header | None:
+    """The header of the first line, or None when that line is already a food row (a log without
+    a header). A header of a file magcalc does not read raises, naming what it is."""
+    if len(row) > MAX_EXPORT_COLUMNS:
+        raise MagcalcError(Problem(f"{len(row):,} fields: a food log row has at most {MAX_COLUMNS}", line))
+    names = tuple(" ".join(cell.split()).lower().lstrip("\ufeff") for cell in row)
+    present = set(names)
+    if "food name" in present:
+        return _export_header(names, line, SERVINGS, CRONOMETER, ("food name", "amount", "magnesium (mg)"))
+    if "food" in present:
+        return _log_header(names, line)
+    if {"date", "magnesium (mg)"} <= present:
+        return _export_header(names, line, DAILY_SUMMARY, CRONOMETER_DAILY, ("date", "magnesium (mg)"))
+    for kind, marks in OTHER_EXPORTS:
+        if marks <= present:
+            raise MagcalcError(
+                Problem(f"this is {kind}, which has no food or magnesium to import; {EXPECTED}", line)
+            )
     if len(row) > MAX_COLUMNS:
+        raise MagcalcError(Problem(f"{len(row):,} fields: a food log row has at most {MAX_COLUMNS}", line))
+    if any(char.isnumeric() for cell in row for char in cell):
+        return None  # a food row: a log without a header
+    known = [cell.strip() for cell, name in zip(row, names, strict=True) if name in KNOWN_COLUMNS]
+    shown = ", ".join(cell.strip() for cell in row[:8]) + (", ..." if len(row) > 8 else "")
+    recognised = f"recognised only {', '.join(known)}" if known else "recognised none of its columns"
+    raise MagcalcError(
+        Problem(f"the header ({shown}) is not one magcalc reads: {recognised}; {EXPECTED}", line)
+    )
+
+
+def _log_header(names: tuple[str, ...], line: int) -> _Header:
+    if len(names) > MAX_COLUMNS:
         raise MagcalcError(
-            Problem(f"the header has {len(row):,} columns; a food log has at most {MAX_COLUMNS}", line)
+            Problem(f"the header has {len(names):,} columns; a food log has at most {MAX_COLUMNS}", line)
         )
-    names = tuple(" ".join(cell.split()).lower() for cell in row)
-    if "food name" in names:
-        return _Header(tuple(CRONOMETER.get(n) for n in names), cronometer=True)
     unknown = [n for n in names if n not in COLUMNS]
     problems = [f"unknown column {n!r} (known: {', '.join(COLUMNS)})" for n in unknown]
     problems += [f"the column {n!r} appears twice" for n in sorted(set(names)) if names.count(n) > 1]
@@ -213,7 +277,22 @@ def _header(row: list[str], line: int) -> _Header:
         problems.append("the header has no 'amount' column")
     if problems:
         raise MagcalcError(*(Problem(p, line) for p in problems))
-    return _Header(names, cronometer=False)
+    return _Header(names)
+
+
+def _export_header(
+    names: tuple[str, ...], line: int, kind: str, mapping: dict[str, str], required: tuple[str, ...]
+) -> _Header:
+    missing = [n for n in required if n not in names]
+    if missing:
+        raise MagcalcError(
+            Problem(f"this looks like {kind}, but it has no {' or '.join(map(repr, missing))} column", line)
+        )
+    columns: list[str | None] = []
+    for name in names:
+        mapped = mapping.get(name)
+        columns.append(mapped if mapped not in columns else None)  # a repeated column: the first
+    return _Header(tuple(columns), kind)
 
 
 def check_text(name: str, text: str) -> None:
@@ -230,6 +309,23 @@ def unguard(cell: str) -> str:
     return cell
 
 
+def _cells(row: list[str], columns: tuple[str | None, ...], decimal_comma: bool) -> dict[str, str]:
+    """The named cells of a row, stripped and unguarded; MagcalcError for control characters or
+    an overlong cell."""
+    cells = {name: unguard(cell.strip()) for name, cell in zip(columns, row, strict=False) if name}
+    if _CONTROL.search("".join(cells.values())):  # one search for the row; then find the cell
+        for name, cell in cells.items():
+            check_text(name, cell)
+    if decimal_comma:
+        for name in ("amount", "magnesium_mg"):
+            if name in cells:
+                cells[name] = re.sub(r"^(\d+),(\d+)", r"\1.\2", cells[name])
+    too_long = [name for name, cell in cells.items() if len(cell) > MAX_FIELD]
+    if too_long:
+        raise MagcalcError(*(f"the {name} is longer than {MAX_FIELD} characters" for name in too_long))
+    return cells
+
+
 def _entry(line: int, row: list[str], header: _Header | None, decimal_comma: bool = False) -> Entry:
     columns = header.columns if header else POSITIONAL
     if header is None and len(row) == 4 and row[3].strip().lower().endswith(" each"):
@@ -243,40 +339,32 @@ def _entry(line: int, row: list[str], header: _Header | None, decimal_comma: boo
             f"{len(row)} fields, but a log without a header has 3 (food,amount,unit); "
             "add a header row to use date,time,meal,note"
         )
-    cells = {name: unguard(cell.strip()) for name, cell in zip(columns, row, strict=False) if name}
-    cronometer = header is not None and header.cronometer
+    cells = _cells(row, columns, decimal_comma)
     problems: list[str] = []
-    if _CONTROL.search("".join(cells.values())):  # one search for the row; then find the cell
-        for name, cell in cells.items():
-            check_text(name, cell)
-    if decimal_comma:
-        for name in ("amount", "magnesium_mg"):
-            if name in cells:
-                cells[name] = re.sub(r"^(\d+),(\d+)", r"\1.\2", cells[name])
-    too_long = [name for name, cell in cells.items() if len(cell) > MAX_FIELD]
-    if too_long:
-        raise MagcalcError(*(f"the {name} is longer than {MAX_FIELD} characters" for name in too_long))
     food = " ".join(cells.get("food", "").split())
     if not food:
         problems.append("the food is empty")
+    source = cells.get("source") or None
+    if source is not None and source not in SOURCES:
+        problems.append(f"the source {source!r} is not one of {', '.join(SOURCES)}")
     amount, unit = 0.0, cells.get("unit") or None
     try:
-        amount, unit_in_amount = parse_amount(cells.get("amount", ""))
+        if source == "file":  # a row kept from an export: its amount may be 0, as the export said
+            amount, unit_in_amount = _export_amount(cells.get("amount", ""), decimal_comma=False)
+        else:
+            amount, unit_in_amount = parse_amount(cells.get("amount", ""))
         if unit_in_amount and unit:
             problems.append(f"the unit is given twice: {unit_in_amount!r} in the amount and {unit!r}")
         unit = unit or unit_in_amount
     except UnitError as error:
         problems.extend(p.message for p in error.problems)
-    if cronometer and unit:
-        # '2.00 medium (2-2/3" dia)': the words before the bracket name the USDA measure
-        unit = re.sub(r"\s*\(.*$", "", unit, flags=re.DOTALL) or unit
-    date = parse_date(cells.get("date", ""), problems, padded=not cronometer)
+    date = parse_date(cells.get("date", ""), problems)
     time = parse_time(cells.get("time", ""), problems)
     magnesium = _magnesium(cells.get("magnesium_mg", ""), problems)
     food_id = cells.get("food_id") or None
-    if food_id is not None and not re.fullmatch(r"\d{1,5}|supplement/[a-z-]{1,40}|user/\S{1,60}", food_id):
+    if food_id is not None and not re.fullmatch(r"\d{1,8}|supplement/[a-z-]{1,40}|user/\S{1,60}", food_id):
         problems.append(
-            f"the food_id {food_id!r} is not a USDA id (up to 5 digits), supplement/FORM or user/NAME"
+            f"the food_id {food_id!r} is not a USDA id (up to 8 digits), supplement/FORM or user/NAME"
         )
     if problems:
         raise MagcalcError(*problems)
@@ -293,7 +381,77 @@ def _entry(line: int, row: list[str], header: _Header | None, decimal_comma: boo
         magnesium_mg=magnesium,
         entry_id=cells.get("id") or None,
         each=(cells.get("each") or "").removesuffix(" each").removesuffix(" EACH").strip() or None,
+        source=source,  # type: ignore[arg-type]  # checked against SOURCES above
     )
+
+
+_EXPORT_AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(.*)", re.DOTALL)
+
+
+def _export_amount(text: str, decimal_comma: bool) -> tuple[float, str | None]:
+    """An export's amount cell as (number, the rest as written): '2.00 medium (2-2/3" dia)' ->
+    (2.0, 'medium (2-2/3" dia)'); '800.00 1' -> (800.0, '1'); '0.00 g' -> (0.0, 'g'). Zero is
+    allowed: the export wrote it."""
+    cleaned = text.strip()
+    if decimal_comma:
+        cleaned = re.sub(r"^(\d+),(\d+)", r"\1.\2", cleaned)
+    match = _EXPORT_AMOUNT.fullmatch(cleaned)
+    if match is None:
+        raise UnitError(f"the amount {text.strip()!r} does not start with a number")
+    value = float(match[1].replace(",", ""))
+    if not math.isfinite(value) or value > 1e9:
+        raise UnitError(f"the amount {text.strip()!r} is not a plausible number")
+    return value + 0.0, " ".join(match[2].split()) or None
+
+
+def _servings_entry(line: int, row: list[str], header: _Header, decimal_comma: bool) -> Entry:
+    """A row of a Cronometer servings export: the name as typed, the amount as written, and the
+    file's magnesium as given (a blank cell is unknown)."""
+    if len(row) > len(header.columns):
+        raise MagcalcError(f"{len(row)} fields, but the header has {len(header.columns)}")
+    cells = _cells(row, header.columns, decimal_comma)
+    problems: list[str] = []
+    food = " ".join(cells.get("food", "").split())
+    if not food:
+        problems.append("the food name is empty")
+    amount, unit = 0.0, None
+    try:
+        amount, unit = _export_amount(cells.get("amount", ""), decimal_comma)
+    except UnitError as error:
+        problems.extend(p.message for p in error.problems)
+    date = parse_date(cells.get("date", ""), problems, padded=False)
+    time = parse_time(cells.get("time", ""), problems)
+    magnesium = _magnesium(_plain_number(cells.get("magnesium_mg", ""), decimal_comma), problems)
+    if problems:
+        raise MagcalcError(*problems)
+    return Entry(
+        line=line, input=food, amount=amount, unit=unit, date=date, time=time,
+        meal=cells.get("meal") or None, magnesium_mg=magnesium, source="file",
+    )  # fmt: skip
+
+
+def _daily_entry(line: int, row: list[str], header: _Header, decimal_comma: bool) -> Entry:
+    """A row of a Cronometer daily summary: one entry holding the day's magnesium."""
+    if len(row) > len(header.columns):
+        raise MagcalcError(f"{len(row)} fields, but the header has {len(header.columns)}")
+    cells = _cells(row, header.columns, decimal_comma)
+    problems: list[str] = []
+    date = parse_date(cells.get("date", ""), problems, padded=False)
+    if date is None and not problems:
+        problems.append("the date is empty")
+    magnesium = _magnesium(_plain_number(cells.get("magnesium_mg", ""), decimal_comma), problems)
+    if problems:
+        raise MagcalcError(*problems)
+    completed = cells.get("completed", "").lower()
+    return Entry(
+        line=line, input=DAILY_TOTAL, amount=1.0, unit="day", date=date, magnesium_mg=magnesium,
+        note="not marked completed in Cronometer" if completed == "false" else None, source="file",
+    )  # fmt: skip
+
+
+def _plain_number(text: str, decimal_comma: bool) -> str:
+    """'1,234.5' -> '1234.5' (a thousands separator); with decimal commas the cell is already done."""
+    return text if decimal_comma else re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
 
 
 def parse_date(text: str, problems: list[str], *, padded: bool = True) -> dt.date | None:

@@ -38,6 +38,11 @@ class Target(BaseModel):
     description: str
 
 
+# Where an entry's magnesium comes from: a bundled USDA table, the person's own food, magcalc's
+# supplement table, or the file it was read from (an export that states its own values).
+Source = Literal["usda-sr28", "usda-fndds-2021-2023", "user", "supplement", "file"]
+
+
 class Entry(BaseModel):
     """One row of a food log as typed, before the food is looked up."""
 
@@ -53,11 +58,7 @@ class Entry(BaseModel):
     magnesium_mg: float | None = None  # given in the file (an export, Cronometer): kept as given
     entry_id: str | None = None  # a diary id given in the file (an export)
     each: str | None = None  # for capsules and tablets: how much each holds ('100 mg')
-
-
-# Where an entry's magnesium comes from: a bundled USDA table, the person's own food, magcalc's
-# supplement table, or the file it was read from (an export that states its own values).
-Source = Literal["usda-sr28", "usda-fndds-2021-2023", "user", "supplement", "file"]
+    source: Source | None = None  # given in the file (an export): "file" keeps its values as they are
 
 
 class LineItem(BaseModel):
@@ -73,7 +74,7 @@ class LineItem(BaseModel):
     food_name: str
     amount: float
     unit: str | None
-    grams: float
+    grams: float | None  # None: the weight is unknown (a file row naming no food magcalc knows)
     magnesium_mg: float | None
     portion: str | None
     date: dt.date | None = None
@@ -216,11 +217,17 @@ class Profile(BaseModel):
 
 
 class Imported(BaseModel):
-    """What `magcalc import` did with each row of a file."""
+    """What `magcalc import` did with a file: every row read is either added or already present."""
 
-    imported: int
-    already_present: int
-    not_matched: list[str]  # 'line N: why', for each row that was not imported
+    kind: str  # what the file was recognised as: 'magcalc log', 'Cronometer servings export', ...
+    rows_read: int
+    imported: int  # entries added
+    already_present: int  # rows already in the diary (imported before), or days it already covers
+    unknown_magnesium: int  # entries added whose magnesium is unknown (a blank cell)
+    days_covered: int  # distinct dates among the rows read
+    first_date: dt.date | None
+    last_date: dt.date | None
+    daily_totals_replaced: int  # daily-summary entries removed because servings now cover their day
 
 
 class TopFood(BaseModel):

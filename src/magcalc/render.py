@@ -72,6 +72,17 @@ def _amount(value: float) -> str:
     return f"{value:g}"
 
 
+def _grams(value: float | None) -> str:
+    return "?" if value is None else f"{value:,.0f}"
+
+
+def _food_id(item: LineItem) -> str:
+    """How a table names where an entry's food comes from."""
+    if item.food_id is None:
+        return "(as in the file)"
+    return f"({item.food_id})" if item.kind == "food" else "(supplement)"
+
+
 REPORT_CSV_COLUMNS = [
     "line",
     "date",
@@ -121,12 +132,12 @@ def report(result: Report, fmt: Format, stream: TextIO) -> None:
         amount = f"{_amount(entry.amount)} {entry.unit or ''}".strip()
         if entry.portion:
             amount += f"\n[dim]{escape(entry.portion)}[/dim]"
-        source = f"[dim]({entry.food_id})[/dim]" if entry.kind == "food" else "[dim](supplement)[/dim]"
+        source = f"[dim]{escape(_food_id(entry))}[/dim]"
         cells = [
             escape(entry.input),
             f"{escape(entry.food_name)} {source}",
             amount,
-            f"{entry.grams:,.0f}",
+            _grams(entry.grams),
             _mg(entry.magnesium_mg),
         ]
         table.add_row(
@@ -315,7 +326,7 @@ def _item_line(item: LineItem) -> str:
     when = " ".join(filter(None, [str(item.date) if item.date else None, item.time, item.meal]))
     return (
         f"[bold]{item.entry_id or ''}[/bold] {escape(when)}: {escape(item.input)}, {escape(amount)} -> "
-        f"{escape(item.food_name)} [dim]({item.food_id})[/dim], {item.grams:,.0f} g, "
+        f"{escape(item.food_name)} [dim]{escape(_food_id(item))}[/dim], {_grams(item.grams)} g, "
         f"[bold]{_mg(item.magnesium_mg)} mg[/bold]"
     )
 
@@ -504,20 +515,41 @@ def export(items: list[LineItem], fmt: Format, stream: TextIO) -> None:
     writer.writerows(export_row(item) for item in items)
 
 
+IMPORTED_COLUMNS = [
+    "kind", "rows_read", "imported", "already_present", "unknown_magnesium", "days_covered", "first_date",
+    "last_date", "daily_totals_replaced",
+]  # fmt: skip
+
+
 def imported(result: Imported, fmt: Format, stream: TextIO) -> None:
     if fmt is Format.json:
         return _json(stream, result)
     if fmt is Format.csv:
-        return _csv(
-            stream,
-            ["imported", "already_present", "not_matched"],
-            [[result.imported, result.already_present, len(result.not_matched)]],
-        )
-    console(stream).print(
-        f"Imported {result.imported} entr{'y' if result.imported == 1 else 'ies'}; "
-        f"{result.already_present} already in the diary; {len(result.not_matched)} not matched"
-        + (" (listed on stderr)" if result.not_matched else "")
+        return _csv(stream, IMPORTED_COLUMNS, [[getattr(result, c) for c in IMPORTED_COLUMNS]])
+    span = (
+        ""
+        if result.first_date is None
+        else f" ({result.first_date})"
+        if result.first_date == result.last_date
+        else f" ({result.first_date} to {result.last_date})"
     )
+    lines = [
+        f"Read {result.rows_read:,} row{'' if result.rows_read == 1 else 's'} of {result.kind}: "
+        f"{result.days_covered:,} day{'' if result.days_covered == 1 else 's'}{span}.",
+        f"Added {result.imported:,} entr{'y' if result.imported == 1 else 'ies'}; "
+        f"{result.already_present:,} already in the diary.",
+    ]
+    if result.unknown_magnesium:
+        lines.append(
+            f"{result.unknown_magnesium:,} of the added entries have no magnesium value in the file "
+            "(unknown, not 0): their days are marked incomplete."
+        )
+    if result.daily_totals_replaced:
+        lines.append(
+            f"Removed {result.daily_totals_replaced:,} Cronometer daily total(s): these servings now cover "
+            "their days."
+        )
+    console(stream).print(escape("\n".join(lines)))
 
 
 @contextlib.contextmanager

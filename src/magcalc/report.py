@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from magcalc import foods, rda, supplements
-from magcalc.errors import MagcalcError, Problem, UnknownFood
-from magcalc.matching import resolve
+from magcalc.errors import MagcalcError, Problem, UnitError, UnknownFood
+from magcalc.logfile import DAILY_TOTAL
+from magcalc.matching import resolve, tokenize
 from magcalc.models import (
     NOT_ADVICE,
     DaySummary,
@@ -20,15 +22,27 @@ from magcalc.models import (
     Target,
 )
 from magcalc.supplements import find_form
-from magcalc.units import checked_grams, to_grams
+from magcalc.units import MASS_G, canonical_unit, checked_grams, to_grams
 
 
 def measure(entry: Entry) -> LineItem:
     """One entry's food, grams and magnesium; MagcalcError (without a line) when it cannot be done.
 
     A USDA id given with the entry (an export) is used instead of matching the name, and a
-    magnesium value given with it (an export, Cronometer) is kept as given.
+    magnesium value given with it (an export, Cronometer) is kept as given. An entry whose values
+    come from its file (source "file") is never converted through a food: see from_file.
     """
+    if entry.source == "file":
+        return from_file(entry, file_reference(entry))
+    if entry.food_id is None and entry.magnesium_mg is not None:
+        try:
+            return _measure(entry)
+        except (UnknownFood, UnitError):  # the file states the magnesium: keep the row with it
+            return from_file(entry, None)
+    return _measure(entry)
+
+
+def _measure(entry: Entry) -> LineItem:
     if entry.food_id is not None and is_supplement_id(entry.food_id):
         form = find_form(entry.food_id)
         if form is None:
@@ -63,6 +77,102 @@ def measure(entry: Entry) -> LineItem:
 
 def is_supplement_id(food_id: str) -> bool:
     return food_id.startswith(supplements.ID_PREFIX)
+
+
+# Cronometer's quick-add rows: macronutrients typed as a number, never a food to match.
+QUICK_ADD = frozenset(
+    {"calorie", "calories", "protein", "carbs", "carbohydrate", "carbohydrates", "fat", "alcohol",
+     "quick add"}
+)  # fmt: skip
+AS_GIVEN = "magnesium as given in the file"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What a file row was matched to: only an id for reference (the file's values are kept), and
+    the grams of one of the row's unit when the food's measures give them."""
+
+    food_id: str
+    food_name: str
+    kind: Literal["food", "supplement"]
+    grams_each: float | None
+    portion: str | None
+
+
+def file_reference(entry: Entry) -> Reference | None:
+    """The USDA food or supplement form a file row names, when that is clear; else None.
+
+    A food_id given with the row (a magcalc export) is taken as it is. A name is matched only when
+    the matcher is confident and the food it found shares a word with the name; quick-add rows
+    ("Calorie", "800.00 1") and daily totals are never matched.
+    """
+    unit = _measure_name(entry.unit)
+    if entry.food_id is not None:
+        if is_supplement_id(entry.food_id):
+            form = find_form(entry.food_id)
+            name = form.name if form else entry.input
+            return Reference(entry.food_id, name, "supplement", None, None)
+        food = foods.get_food(entry.food_id)
+        if food is None:
+            return Reference(entry.food_id, entry.input, "food", None, None)
+        return _food_reference(food, unit)
+    name = entry.input
+    quick_add = name.strip().lower() in QUICK_ADD or (unit is not None and not unit[0].isalpha())
+    if quick_add or name == DAILY_TOTAL:
+        return None
+    if (form := find_form(name)) is not None:
+        return Reference(form.food_id, form.name, "supplement", None, None)
+    try:
+        probe = _measure(Entry(line=entry.line, input=name, amount=100.0, unit="g"))
+    except MagcalcError:
+        return None  # no match is no reference id, never a lost row
+    if probe.kind != "food" or probe.food_id is None or not probe.confident:
+        return None
+    if not set(tokenize(name)) & set(tokenize(probe.food_name)):
+        return None  # a match on no word of the name ("Main" -> HUNGRY MAN) is a guess
+    food = foods.get_food(probe.food_id)
+    return None if food is None else _food_reference(food, unit)
+
+
+def _food_reference(food: foods.Food, unit: str | None) -> Reference:
+    try:
+        conversion = to_grams(food, 1.0, unit) if unit else None
+    except MagcalcError:
+        conversion = None
+    if conversion is None:
+        return Reference(food.food_id, food.description, "food", None, None)
+    return Reference(food.food_id, food.description, "food", conversion.grams, conversion.portion)
+
+
+def _measure_name(unit: str | None) -> str | None:
+    """The measure a unit names: 'medium (2-2/3" dia)' -> 'medium'."""
+    if not unit:
+        return None
+    return re.sub(r"\s*\(.*$", "", unit, flags=re.DOTALL).strip() or unit
+
+
+def from_file(entry: Entry, reference: Reference | None) -> LineItem:
+    """An entry with the values its file gives: the magnesium as given (None stays unknown), the
+    amount and unit as written; a reference only adds its id, and grams when its measures know
+    the unit (else grams of a mass unit, else unknown)."""
+    grams: float | None = None
+    if reference is not None and reference.grams_each is not None:
+        grams = entry.amount * reference.grams_each
+    elif (unit := _measure_name(entry.unit)) is not None and (per := MASS_G.get(canonical_unit(unit))):
+        grams = entry.amount * per
+    if grams is not None and not (math.isfinite(grams) and grams <= MAX_FILE_GRAMS):
+        grams = None
+    portion = "; ".join(filter(None, [reference.portion if reference else None, AS_GIVEN]))
+    return LineItem(
+        line=entry.line, input=entry.input, food_id=reference.food_id if reference else None,
+        food_name=reference.food_name if reference else entry.input, amount=entry.amount, unit=entry.unit,
+        grams=grams, magnesium_mg=entry.magnesium_mg, portion=portion, date=entry.date, time=entry.time,
+        meal=entry.meal, note=entry.note, entry_id=entry.entry_id,
+        kind=reference.kind if reference else "food", source="file",
+    )  # fmt: skip
+
+
+MAX_FILE_GRAMS = 1e7
 
 
 def _measure_supplement(entry: Entry, form: supplements.Form) -> LineItem:
@@ -107,11 +217,21 @@ class Measurer:
     so each is matched and converted once and every other row is arithmetic."""
 
     def __init__(self) -> None:
+        self._references: dict[tuple[str, str | None, str | None], Reference | None] = {}
         self._known: dict[
             tuple[str, str | None, str | None], tuple[foods.Food, float, str | None] | MagcalcError
         ] = {}
 
     def __call__(self, entry: Entry) -> LineItem:
+        if entry.source == "file":
+            key = (entry.input, entry.food_id, entry.unit)
+            if key in self._references:
+                reference = self._references[key]
+            else:
+                reference = file_reference(entry)
+                if len(self._references) < 200_000:
+                    self._references[key] = reference
+            return from_file(entry, reference)
         if entry.magnesium_mg is not None or entry.each is not None:
             return measure(entry)
         key = (entry.input, entry.food_id, entry.unit)

@@ -123,8 +123,14 @@ def recipe(
             *(f"line {i.line}: {i.food_name} has no USDA magnesium value, so the recipe's would be unknown; "
               "use another food for it" for i in unknown)
         )  # fmt: skip
+    weightless = [item for item in items if item.grams is None]
+    if weightless and weight_g is None:
+        raise MagcalcError(
+            *(f"line {i.line}: the weight of {i.input!r} is unknown; give --weight, the recipe's weight"
+              for i in weightless)
+        )  # fmt: skip
     total_mg = sum(item.magnesium_mg or 0.0 for item in items)
-    raw_g = sum(item.grams for item in items)
+    raw_g = sum(item.grams or 0.0 for item in items)
     weight = raw_g if weight_g is None else weight_g
     if not weight > 0:
         raise MagcalcError("the recipe weighs nothing")
@@ -156,8 +162,8 @@ def recipe(
 def _kcal(item: LineItem) -> float | None:
     from magcalc.foods import get_food
 
-    found = get_food(item.food_id)
-    if found is None or found.kcal_per_100g is None:
+    found = get_food(item.food_id) if item.food_id else None
+    if found is None or found.kcal_per_100g is None or item.grams is None:
         return None if item.kind == "food" else 0.0
     return found.kcal_per_100g * item.grams / 100
 
