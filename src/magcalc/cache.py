@@ -19,7 +19,7 @@ from magcalc import __version__
 from magcalc.resources import data_dir
 
 CACHE_VARIABLE = "MAGCALC_CACHE"
-FORMAT = 2  # raised whenever the shape of a cached payload changes
+FORMAT = 3  # raised whenever the shape of a cached payload changes
 
 
 def cache_dir() -> Path:

@@ -38,15 +38,16 @@ def _lazy(name: str) -> ModuleType:
 
 
 if TYPE_CHECKING:
-    from magcalc import catalog, dates, foods, logfile, models, paths, rda, render, units
+    from magcalc import dates, foods, logfile, models, paths, rda, render, units
     from magcalc import diary as diary_db
     from magcalc import report as reporting
+    from magcalc.catalog import Catalog
     from magcalc.diary import Diary
     from magcalc.models import Added, Entry, LineItem, Person, Report, State, Target, UserFood
 else:
-    catalog, dates, foods, logfile, models, paths, rda, render, units = (
+    dates, foods, logfile, models, paths, rda, render, units = (
         _lazy(f"magcalc.{name}")
-        for name in ("catalog", "dates", "foods", "logfile", "models", "paths", "rda", "render", "units")
+        for name in ("dates", "foods", "logfile", "models", "paths", "rda", "render", "units")
     )
     diary_db = _lazy("magcalc.diary")
     reporting = _lazy("magcalc.report")
@@ -119,9 +120,15 @@ class _Input:
     """How this run reads its input files (set by each command that reads one)."""
 
     encoding: str | None = None
+    keep_unknown: bool = False
 
 
 _input = _Input()
+KeepUnknownOption = Annotated[
+    bool,
+    typer.Option("--keep-unknown", help="Keep a food magcalc does not know as an entry of unknown magnesium "
+                 "(the total then says incomplete) instead of refusing the whole input."),
+]  # fmt: skip
 DbOption = Annotated[
     Path | None,
     typer.Option("--db", help="Use this diary file for this run (default: in the magcalc folder).",
@@ -223,18 +230,38 @@ def today() -> dt.date:
 
 def stored_profile(db: Path | None) -> "tuple[Person | None, str | None]":
     """The stored person and standard ((None, None) when there is no diary yet); the user's own
-    foods and recipes are made known to the matcher on the way."""
+    foods, recipes and words are read into this run's catalog on the way."""
     with open_db(db, write=False) as diary:
-        use_user_foods(diary)
+        _run.catalog = catalog_of(diary)
         return (diary.profile(), diary.standard()) if diary else (None, None)
 
 
-def use_user_foods(diary: "Diary | None") -> None:
-    records = diary.user_foods() if diary else []
-    if records or foods.user_foods():
-        from magcalc import userfoods
+def catalog_of(diary: "Diary | None") -> "Catalog":
+    """The foods this run knows: the bundled tables, and the diary's own foods and words."""
+    from magcalc.catalog import Catalog
 
-        foods.set_user_foods([userfoods.food(record) for record in records])
+    if diary is None:
+        return Catalog()
+    from magcalc import userfoods
+
+    return Catalog.of([userfoods.food(record) for record in diary.user_foods()], diary.words())
+
+
+class _Run:
+    """What one run of the command line holds: the catalog read from the diary."""
+
+    catalog: "Catalog | None" = None
+
+
+_run = _Run()
+
+
+def current_catalog() -> "Catalog":
+    if _run.catalog is None:
+        from magcalc.catalog import Catalog
+
+        _run.catalog = Catalog()
+    return _run.catalog
 
 
 def person_target(
@@ -270,7 +297,10 @@ def warn(report: "Report") -> None:
 def _file_report(path: str, target: "Target") -> "Report":
     """The totals of a food log of any length (the report's entries are left out)."""
     with open_input(path) as stream:
-        return reporting.stream_report(logfile.iter_log(stream, _input.encoding), target)
+        return reporting.stream_report(
+            logfile.iter_log(stream, _input.encoding), target, current_catalog(),
+            keep_unknown=_input.keep_unknown,
+        )  # fmt: skip
 
 
 def _streamed_report(
@@ -287,7 +317,10 @@ def _streamed_report(
         tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as spool,
     ):
         writer = render.ReportWriter(fmt, spool)  # type: ignore[arg-type]
-        report = reporting.stream_report(logfile.iter_log(stream, _input.encoding), target, writer.add)
+        report = reporting.stream_report(
+            logfile.iter_log(stream, _input.encoding), target, current_catalog(), writer.add,
+            keep_unknown=_input.keep_unknown,
+        )
         writer.finish(report)
         spool.seek(0)
         shutil.copyfileobj(spool, sys.stdout)
@@ -355,11 +388,13 @@ def log(
     standard: StandardOption = None,
     db: DbOption = None,
     encoding: EncodingOption = None,
+    keep_unknown: KeepUnknownOption = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Report the magnesium in a food log, or in the diary (today by default), against the
     reference intake for the person (options, else the stored profile)."""
     _input.encoding = encoding
+    _input.keep_unknown = keep_unknown
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
     if file is None:
         report = _report(file, target, db, date, start, end)
@@ -455,7 +490,7 @@ def foods_search(
     """List the best matching foods (yours first, then USDA's) with magnesium per 100 g and per
     common portion."""
     stored_profile(db)
-    hits = catalog.search(" ".join(query), limit)
+    hits = current_catalog().search(" ".join(query), limit)
     if not hits:
         raise MagcalcError(f"no USDA food matches {' '.join(query)!r}")
     render.search_hits(hits, fmt, sys.stdout)
@@ -470,7 +505,7 @@ def foods_show(
 ) -> None:
     """Show one food with magnesium per 100 g and all its household measures."""
     stored_profile(db)
-    render.food(catalog.show(food), fmt, sys.stdout)
+    render.food(current_catalog().show(food), fmt, sys.stdout)
 
 
 # -- the diary ---------------------------------------------------------------------------------
@@ -496,48 +531,91 @@ def _entries_from_csv(path: str) -> "list[Entry]":
 
 
 def _entry_from_arguments(
-    food: str, amount: str | None, unit: str | None, date: dt.date | None, time: str | None,
-    meal: str | None, note: str | None,
+    words: list[str], date: dt.date | None, time: str | None, meal: str | None, note: str | None,
 ) -> "Entry":  # fmt: skip
-    if amount is None:
-        raise MagcalcError(
-            "give the AMOUNT too: magcalc add FOOD AMOUNT [UNIT], e.g. magcalc add almonds 1 oz"
-        )
-    for name, text in (("food", food), ("unit", unit), ("meal", meal), ("note", note), ("time", time)):
+    """What was typed after `magcalc add`: FOOD AMOUNT [UNIT] ('almonds 1 oz', '"oat milk" 1 cup'),
+    or a phrase ('2 eggs', '"a banana and 1 oz almonds"', 'peanut butter 2 tbsp')."""
+    from magcalc.phrases import looks_like_phrase
+
+    for name, text in (("food", " ".join(words)), ("meal", meal), ("note", note), ("time", time)):
         logfile.check_text(name, text or "")
     problems: list[str] = []
-    value, unit_in_amount = units.parse_amount(amount)
-    if unit_in_amount and unit:
-        problems.append(f"the unit is given twice: {unit_in_amount!r} in the amount and {unit!r}")
     parsed_time = logfile.parse_time(time.strip(), problems) if time else None
     if problems:
         raise MagcalcError(*problems)
+    food, amount, unit = " ".join(words[0].split()), None, None
+    if 2 <= len(words) <= 3 and not looks_like_phrase(words[0]):
+        try:
+            value, unit_in_amount = units.parse_amount(words[1])
+        except MagcalcError:
+            value, unit_in_amount = None, None
+        if value is not None:
+            if unit_in_amount and len(words) == 3:
+                raise MagcalcError(
+                    f"the unit is given twice: {unit_in_amount!r} in the amount and {words[2]!r}"
+                )
+            amount, unit = value, (words[2] if len(words) == 3 else unit_in_amount)
+    if amount is None:
+        food = " ".join(" ".join(words).split())  # a phrase: the reader takes it apart
     return models.Entry(
-        line=1,
-        input=" ".join(food.split()),
-        amount=value,
-        unit=unit or unit_in_amount,
-        date=date,
-        time=parsed_time,
-        meal=(meal or "").strip() or None,
-        note=(note or "").strip() or None,
-    )
+        line=1, input=food, amount=amount, unit=unit, date=date, time=parsed_time,
+        meal=(meal or "").strip() or None, note=(note or "").strip() or None,
+    )  # fmt: skip
+
+
+def _choose_doubtful(
+    items: "list[LineItem]", db: Path | None, entries: "list[Entry]"
+) -> "tuple[list[LineItem], list[str]] | None":
+    """On a terminal: offer the candidates for each doubtful match, remember the person's choice
+    as their own words for that food, and measure again. None when nothing was chosen."""
+    from magcalc.catalog import words_key
+
+    catalog = current_catalog()
+    chosen = False
+    asked: set[str] = set()
+    for item in items:
+        if item.confident or item.food_id is None:
+            continue
+        words = reporting.food_words(item.input)
+        if words_key(words) in asked:
+            continue
+        asked.add(words_key(words))
+        match = catalog.resolve(words)
+        options = [match.food, *match.alternatives][:5]
+        typer.echo(f"{words!r} is not a sure match. Which food did you mean?", err=True)
+        for number, food in enumerate(options, start=1):
+            mg = food.magnesium_mg_per_100g
+            typer.echo(f"  {number}. {food.description} ({food.food_id}), "
+                       f"{'unknown' if mg is None else f'{mg:g}'} mg/100 g", err=True)  # fmt: skip
+        answer = typer.prompt("Number (Enter keeps 1 as a guess)", default="", show_default=False, err=True)
+        if not answer.strip():
+            continue
+        if not answer.strip().isdigit() or not 1 <= int(answer) <= len(options):
+            raise MagcalcError(f"{answer.strip()!r} is not one of 1-{len(options)}")
+        picked = options[int(answer) - 1]
+        with open_db(db, write=True) as diary:
+            assert diary is not None
+            diary.remember(words_key(words), picked.food_id, words, today())
+        catalog.words[words_key(words)] = picked.food_id
+        catalog.forget_resolved()
+        typer.echo(f"magcalc: remembered {words!r} as {picked.description} ({picked.food_id}); "
+                   "magcalc foods words lists what you taught it", err=True)  # fmt: skip
+        chosen = True
+    return reporting.measure_all(entries, catalog) if chosen else None
 
 
 @app.command()
 @handles_errors
 def add(
-    food: Annotated[
-        str | None,
+    what: Annotated[
+        list[str] | None,
         typer.Argument(
-            help="What you ate, as you would say it; - reads a CSV food log from stdin.", show_default=False
+            metavar="WHAT...",
+            help="What you ate, as you would say it: '2 eggs', 'a cup of cooked spinach', 'almonds 1 oz', "
+            "or FOOD AMOUNT [UNIT]; several foods in one phrase become one entry each. - reads a CSV "
+            "food log from stdin.",
+            show_default=False,
         ),
-    ] = None,
-    amount: Annotated[
-        str | None, typer.Argument(help="How much: 1, 1/2, 1.5, 30g.", show_default=False)
-    ] = None,
-    unit: Annotated[
-        str | None, typer.Argument(help="g, oz, cup, tbsp, medium, slice, ...", show_default=False)
     ] = None,
     file: Annotated[
         str | None,
@@ -567,25 +645,29 @@ def add(
     standard: StandardOption = None,
     db: DbOption = None,
     encoding: EncodingOption = None,
+    keep_unknown: KeepUnknownOption = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Add what you ate to the diary, and print the day's running total against the RDA."""
     _input.encoding = encoding
     day = dates.parse_day(date, today()) if date is not None else None
-    if food == "-" or file is not None:
-        if food not in (None, "-") or amount is not None or unit is not None:
-            raise MagcalcError("give FOOD AMOUNT [UNIT], or - (or --file) for a CSV food log, not both")
+    if what == ["-"] or file is not None:
+        if what and what != ["-"]:
+            raise MagcalcError("give what you ate, or - (or --file) for a CSV food log, not both")
         if time or meal or note or each:
             raise MagcalcError("--time, --meal and --note are for one entry; a CSV log has columns for them")
         entries = _entries_from_csv(file or "-")
-    elif food is None:
-        raise MagcalcError("give FOOD AMOUNT [UNIT] (e.g. magcalc add almonds 1 oz), or - for a CSV log")
+    elif not what:
+        raise MagcalcError("say what you ate (e.g. magcalc add \"2 eggs\" or magcalc add almonds 1 oz), "
+                           "or - for a CSV log")  # fmt: skip
     else:
-        entries = [
-            _entry_from_arguments(food, amount, unit, day, time, meal, note).model_copy(update={"each": each})
-        ]
+        entries = [_entry_from_arguments(what, day, time, meal, note).model_copy(update={"each": each})]
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
-    items = reporting.measure_all(entries)
+    items, doubts = reporting.measure_all(entries, current_catalog(), keep_unknown=keep_unknown)
+    if doubts and sys.stdin.isatty() and sys.stderr.isatty() and fmt is Format.table:
+        items, doubts = _choose_doubtful(items, db, entries) or (items, doubts)
+    for doubt in doubts:
+        typer.echo(f"magcalc: warning: {doubt}", err=True)
     with open_db(db, write=True) as diary:
         assert diary is not None
         diary.begin("add")
@@ -672,7 +754,7 @@ def edit(
                 unit=old.unit if new_unit is None and unit is None and unit_in_amount is None else new_unit,
                 food_id=None if food is not None else old.food_id,
             )
-            new = reporting.measure(entry)
+            new = reporting.measure(entry, current_catalog())
         new = new.model_copy(
             update={
                 "entry_id": old.entry_id,
@@ -846,7 +928,7 @@ def import_command(
         raise MagcalcError(*parsed.problems)
     stored_profile(db)  # the user's foods, for matching; read before the write lock is taken
     with render.progress(len(parsed.entries), sys.stderr, "Reading") as progress:
-        items = measure_rows(parsed.entries, progress)
+        items = measure_rows(parsed.entries, current_catalog(), progress)
     with open_db(db, write=True) as diary:
         assert diary is not None
         result = import_entries(diary, parsed.entries, items, today(), f"import {file}", parsed.kind)
@@ -1176,7 +1258,7 @@ def recipe_add(
     with open_input(file) as stream:
         parsed = logfile.parse_log(stream, _input.encoding)
     stored_profile(db)  # the ingredients may be foods of your own
-    items = reporting.measure_all(parsed.entries, parsed.problems)
+    items, _doubts = reporting.measure_all(parsed.entries, current_catalog(), parsed.problems)
     record = userfoods.recipe(clean, items, servings, weight_g, today())
     with open_db(db, write=True) as diary:
         assert diary is not None

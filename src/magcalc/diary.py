@@ -130,6 +130,19 @@ MIGRATIONS.append(
         """,
     )
 )
+MIGRATIONS.append(
+    (
+        "remembered words",
+        """
+        CREATE TABLE food_words (
+            words TEXT PRIMARY KEY,
+            food_id TEXT NOT NULL,
+            typed TEXT NOT NULL,
+            added_on TEXT NOT NULL
+        )
+        """,
+    )
+)
 KEEP_CHANGES = 200  # how many changes `undo` can walk back through
 _CHUNK = 500  # ids asked about in one query (older SQLite builds allow 999 parameters)
 
@@ -495,6 +508,26 @@ class Diary:
         record = self.user_food(name_or_id)
         self.conn.execute("DELETE FROM user_foods WHERE food_id = ?", (record.food_id,))
         return record
+
+    def words(self) -> dict[str, str]:
+        """The person's own words for foods (words key -> food id), as taught by choosing a match."""
+        return dict(self.conn.execute("SELECT words, food_id FROM food_words"))
+
+    def word_rows(self) -> list[tuple[str, str, str, str]]:
+        """(words key, food id, what was typed, added on) of each remembered choice."""
+        rows = self.conn.execute("SELECT words, food_id, typed, added_on FROM food_words ORDER BY typed")
+        return list(rows)
+
+    def remember(self, words: str, food_id: str, typed: str, added_on: dt.date) -> None:
+        self.conn.execute(
+            "INSERT INTO food_words (words, food_id, typed, added_on) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (words) DO UPDATE SET food_id = excluded.food_id, typed = excluded.typed,"
+            " added_on = excluded.added_on",
+            (words, food_id, typed, added_on.isoformat()),
+        )
+
+    def forget(self, words: str) -> bool:
+        return self.conn.execute("DELETE FROM food_words WHERE words = ?", (words,)).rowcount > 0
 
     def set_profile(self, person: Person) -> None:
         self._set("profile", person.model_dump_json())

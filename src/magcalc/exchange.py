@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from magcalc.catalog import Catalog
 from magcalc.diary import Diary
 from magcalc.errors import MagcalcError, Problem
 from magcalc.logfile import DAILY_TOTAL, FORMULA_START, MAGCALC_LOG
@@ -86,16 +87,18 @@ def import_keys(entries: Sequence[Entry], default_date: dt.date) -> list[str | N
     return keys
 
 
-def measure_rows(entries: Sequence[Entry], progress: Callable[[int], None] | None = None) -> list[LineItem]:
+def measure_rows(
+    entries: Sequence[Entry], catalog: Catalog, progress: Callable[[int], None] | None = None
+) -> list[LineItem]:
     """Every row measured, before the diary is locked (matching is the slow part of an import);
     MagcalcError naming every row that cannot be. A row whose file gives its values (a Cronometer
     export) is always kept: a food that cannot be matched only has no reference id."""
-    measurer = Measurer()
+    measurer = Measurer(catalog)
     items: list[LineItem] = []
     problems: list[Problem] = []
     for number, entry in enumerate(entries, start=1):
         try:
-            items.append(measurer(entry))
+            items.extend(measurer(entry))
         except MagcalcError as error:
             problems.extend(error.at_line(entry.line).problems)
         if progress is not None and number % 100 == 0:

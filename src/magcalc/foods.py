@@ -1,4 +1,4 @@
-"""The bundled USDA SR28 food table: loaded once, on first use, and looked up by id or name."""
+"""The bundled USDA food tables (SR28 and FNDDS 2021-2023): loaded once, on first use, by id."""
 
 from __future__ import annotations
 
@@ -11,7 +11,14 @@ from functools import cache
 from magcalc.resources import read_text
 
 USER_PREFIX = "user/"  # the food_id of a user's own food or recipe: user/lentil-soup
-SOURCE = "USDA National Nutrient Database for Standard Reference, Release 28 (2016), public domain"
+SR28 = "usda-sr28"
+FNDDS = "usda-fndds-2021-2023"
+USER = "user"
+CITATIONS = {
+    SR28: "USDA National Nutrient Database for Standard Reference, Release 28 (2016), public domain",
+    FNDDS: "USDA Food and Nutrient Database for Dietary Studies 2021-2023 (2024), public domain",
+}
+SOURCE = f"{CITATIONS[SR28]}; {CITATIONS[FNDDS]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +54,7 @@ class Food:
     manufacturer: str
     portions: tuple[Portion, ...]
     origin: str = ""  # for a user's own food or recipe: where its values come from
+    table: str = SR28  # usda-sr28, usda-fndds-2021-2023 or user
 
     def magnesium_mg(self, grams: float) -> float | None:
         if self.magnesium_mg_per_100g is None:
@@ -54,8 +62,16 @@ class Food:
         return self.magnesium_mg_per_100g * grams / 100
 
     @property
-    def source(self) -> str:
-        return self.origin or f"{SOURCE}, NDB {self.food_id}"
+    def citation(self) -> str:
+        """Where the values come from, to the food: the table and the food's id in it."""
+        if self.origin:
+            return self.origin
+        kind = "food code" if self.table == FNDDS else "NDB"
+        return f"{CITATIONS.get(self.table, self.table)}, {kind} {self.food_id}"
+
+    def portion(self, name: str) -> Portion | None:
+        """The first measure whose description starts with `name` ('quantity not specified')."""
+        return next((p for p in self.portions if p.description.lower().startswith(name)), None)
 
     @property
     def is_users(self) -> bool:
@@ -85,7 +101,7 @@ def _rows() -> dict[str, str]:
         row["food_id"]: _FIELD.join(
             (
                 row["food_id"], row["description"], row["food_group"], row["magnesium_mg_per_100g"],
-                row["kcal_per_100g"], row["survey"], row["common_names"], row["manufacturer"],
+                row["kcal_per_100g"], row["survey"], row["common_names"], row["manufacturer"], row["source"],
                 _MEASURE.join(portions.get(row["food_id"], ())),
             )
         )
@@ -94,13 +110,14 @@ def _rows() -> dict[str, str]:
 
 
 def _unpack(packed: str) -> Food:
-    food_id, description, group, mg, kcal, survey, common, maker, measures = packed.split(_FIELD)
+    food_id, description, group, mg, kcal, survey, common, maker, table, measures = packed.split(_FIELD)
     portions = []
     for measure in measures.split(_MEASURE) if measures else ():
         seq, amount, label, grams = measure.split(_PART)
         portions.append(Portion(int(seq), float(amount), label, float(grams)))
     return Food(
-        food_id, description, group, _number(mg), _number(kcal), survey == "Y", common, maker, tuple(portions)
+        food_id, description, group, _number(mg), _number(kcal), survey == "Y", common, maker,
+        tuple(portions), table=table,
     )
 
 
@@ -129,32 +146,14 @@ class _Table(Mapping[str, Food]):
 
 @cache
 def load_foods() -> Mapping[str, Food]:
-    """Every food in the bundled table, by USDA id (5-digit NDB number)."""
+    """Every food in the bundled tables, by USDA id (SR28: 5-digit NDB number; FNDDS: 8-digit code)."""
     from magcalc.cache import load_or_build
 
     return _Table(load_or_build("foods", DATA_FILES, _rows))
 
 
-_user_foods: dict[str, Food] = {}
-
-
-def set_user_foods(foods: list[Food]) -> None:
-    """The user's own foods and recipes (from the diary), found beside USDA's for this process."""
-    import sys
-
-    _user_foods.clear()
-    _user_foods.update((food.food_id, food) for food in foods)
-    matching = sys.modules.get("magcalc.matching")
-    if matching is not None:  # answers cached before this may now be one of the user's foods
-        matching.forget_resolved()
-
-
-def user_foods() -> list[Food]:
-    return list(_user_foods.values())
-
-
 def get_food(food_id: str) -> Food | None:
+    """A bundled food by id: an SR28 NDB number (zero-padded to 5 digits) or an FNDDS food code."""
     food_id = food_id.strip()
-    if food_id.startswith(USER_PREFIX):
-        return _user_foods.get(food_id)
-    return load_foods().get(food_id.zfill(5))
+    foods = load_foods()
+    return foods.get(food_id) or (foods.get(food_id.zfill(5)) if len(food_id) < 5 else None)

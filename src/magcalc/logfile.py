@@ -347,12 +347,15 @@ def _entry(line: int, row: list[str], header: _Header | None, decimal_comma: boo
     source = cells.get("source") or None
     if source is not None and source not in SOURCES:
         problems.append(f"the source {source!r} is not one of {', '.join(SOURCES)}")
-    amount, unit = 0.0, cells.get("unit") or None
+    amount: float | None = None
+    unit = cells.get("unit") or None
     try:
         if source == "file":  # a row kept from an export: its amount may be 0, as the export said
             amount, unit_in_amount = _export_amount(cells.get("amount", ""), decimal_comma=False)
+        elif cells.get("amount", ""):  # none: a phrase in the food cell ('2 eggs'), or a typical portion
+            amount, unit_in_amount = parse_amount(cells["amount"])
         else:
-            amount, unit_in_amount = parse_amount(cells.get("amount", ""))
+            unit_in_amount = None
         if unit_in_amount and unit:
             problems.append(f"the unit is given twice: {unit_in_amount!r} in the amount and {unit!r}")
         unit = unit or unit_in_amount

@@ -1,10 +1,15 @@
-"""Free text -> USDA food. Pure functions over the food table, plus a lazily built index.
+"""Food words -> the food a person means, with how sure that is. The one place words are resolved.
 
-USDA descriptions read from the general to the particular ("Nuts, almonds, dry roasted,
-without salt added"); people type "almonds" or "dry roasted almonds". A food scores by how
-much of the query it covers, whether the query names its head (the first segments), how many
-words the description adds beyond the query (plain forms add few), whether USDA's survey uses
-it, and whether it is a branded, fast-food, baby or restaurant item nobody asked for.
+Both bundled tables are searched together. USDA's SR28 describes foods from the general to the
+particular ("Nuts, almonds, dry roasted"); FNDDS, the survey's table, names foods as eaten
+("Almond milk, unsweetened", "Wine, red", "Hot dog, NFS"). A food scores by how much of the query it
+covers, and it must answer to its *head*: the words that say what it is (FNDDS's first segment,
+SR28's first segment or, after a category word like "Beverages" or "Nuts", its second). "red wine"
+covers both words of "Vinegar, red wine", but not its head, vinegar: that is not a match to trust.
+
+A match is `confident` when every word was found as typed (or as a plural), the food's head is in
+the query, and no close second candidate would give a clearly different amount of magnesium.
+Anything else is returned as a doubtful match with alternatives, or refused as unknown.
 """
 
 from __future__ import annotations
@@ -13,19 +18,16 @@ import bisect
 import csv
 import io
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from rapidfuzz import fuzz, process
-
 from magcalc.errors import UnknownFood
-from magcalc.foods import USER_PREFIX, Food, get_food, load_foods, user_foods
+from magcalc.foods import SR28, Food, load_foods
 from magcalc.resources import read_text
 
-USER_MATCH_MIN = 90  # rapidfuzz token_sort_ratio: a typo in the name of your own food still finds it
-
 _TOKEN = re.compile(r"\d+(?:[.-]\d+)*%?|[a-z]+")
-_STOPWORDS = frozenset({"of", "a", "an", "the", "and", "or", "in", "on", "for", "to", "d"})
+_STOPWORDS = frozenset({"of", "a", "an", "the", "and", "or", "in", "on", "for", "to", "d", "s", "my", "some"})
 # Words that make a description more specific without changing what the food is: cheap extras.
 _NEUTRAL = frozenset(
     [
@@ -67,6 +69,50 @@ _NEUTRAL = frozenset(
         "skin",
         "nfs",
         "ns",
+        "type",
+        "unsweetened",
+        "unsalted",
+        "original",
+        "medium",
+    ]
+)
+_FREE = 0.1  # the cost of a word inside "NS as to ..." / "NFS": the survey's generic forms
+# SR28 first segments that name a category, not the food: the food's name is the next segment.
+_CATEGORY_HEADS = frozenset(
+    [
+        "beverage",
+        "nut",
+        "seed",
+        "spice",
+        "cereal",
+        "candy",
+        "snack",
+        "alcoholic",
+        "babyfood",
+        "soup",
+        "sauce",
+        "fish",
+        "cheese",
+        "pork",
+        "beef",
+        "lamb",
+        "veal",
+        "game",
+        "mollusk",
+        "crustacean",
+        "fast",
+        "restaurant",
+        "sweetener",
+        "vegetable",
+        "fruit",
+        "juice",
+        "formula",
+        "infant",
+        "leavening",
+        "chicken",
+        "turkey",
+        "coffee",
+        "tea",
     ]
 )
 # Food groups (and brands) that people rarely mean unless their words ask for them.
@@ -75,8 +121,55 @@ _ASKED_BY = {
     "Fast Foods": {"fast"},
     "Restaurant Foods": {"restaurant"},
     "American Indian/Alaska Native Foods": {"indian", "alaska", "native", "navajo", "hopi", "apache"},
+    "Not included in a food category": {"ingredient", "powder", "dry", "mix", "concentrate", "instant"},
+    "Baby food: cereals": {"baby", "infant"},
+    "Baby food: fruit": {"baby", "infant"},
+    "Baby food: vegetable": {"baby", "infant"},
+    "Baby food: meat and dinners": {"baby", "infant"},
+    "Baby food: yogurt": {"baby", "infant"},
+    "Baby food: snacks and sweets": {"baby", "infant"},
+    "Baby juice": {"baby", "infant"},
+    "Baby water": {"baby", "infant"},
+    "Formula, ready-to-feed": {"formula", "infant"},
+    "Formula, prepared from powder": {"formula", "infant"},
+    "Formula, prepared from concentrate": {"formula", "infant"},
+    "Human milk": {"human", "breast"},
 }
 _PENALTY_UNASKED = 30.0
+_HEAD_MISSING = 25.0
+_WORD_MISSING = 50.0
+# Words that turn a food into something else: "meatless bacon" is not bacon.
+_CONTRARY = frozenset(
+    [
+        "meatless",
+        "imitation",
+        "substitute",
+        "vegetarian",
+        "analog",
+        "vinegar",
+        "flavored",
+        "sweetened",
+        "chocolate",
+        "diet",
+        "reduced",
+        "light",
+        "lite",
+        "powder",
+        "dry",
+        "dried",
+        "dehydrated",
+        "mix",
+        "concentrate",
+        "instant",
+        "breaded",
+        "stuffed",
+        "glutinous",
+        "school",
+    ]
+)
+_RAW_STAPLES = frozenset({"Legumes and Legume Products", "Cereal Grains and Pasta"})
+_RAW_WORDS = frozenset({"raw", "dry", "uncooked", "dried", "flour", "sprouted"})
+DOUBT_MARGIN = 2.0  # a second food within this many points, with other magnesium, makes a match doubtful
 
 
 def stem(word: str) -> str:
@@ -94,18 +187,37 @@ def stem(word: str) -> str:
     return word
 
 
+# Spellings that mean the same word (one direction: what people type -> USDA's word).
+_SAME_WORD = {
+    "yoghurt": "yogurt", "soymilk": "soy milk", "soya": "soy", "whole-wheat": "whole wheat",
+    "wholewheat": "whole wheat", "wholemeal": "whole wheat", "oatmilk": "oat milk", "almondmilk": "almond milk",
+    "hotdog": "hot dog", "icecream": "ice cream", "peanutbutter": "peanut butter", "gf": "gluten free",
+    "veggie": "vegetable", "veggies": "vegetables", "ff": "fat free", "coke": "cola", "pop": "soft drink",
+    "soda": "soft drink", "toast": "bread toasted", "hamburger": "hamburger", "fries": "french fries",
+}  # fmt: skip
+
+
 def tokenize(text: str) -> list[str]:
-    words = _TOKEN.findall(text.lower().replace("'", "").replace("\u2019", ""))
-    return [stem(w) for w in words if w not in _STOPWORDS]
+    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    words = _TOKEN.findall(lowered)
+    out: list[str] = []
+    for word in words:
+        for part in _SAME_WORD.get(word, word).split():
+            if part not in _STOPWORDS:
+                out.append(stem(part))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
 class _Doc:
     food_id: str
     tokens: dict[str, int]  # token -> segment of its first appearance (99: common names)
-    desc_tokens: tuple[str, ...]
+    costs: dict[str, float]  # description token -> what it costs when the query does not name it
+    head: frozenset[str]  # the words that say what the food is
+    head_alternatives: frozenset[str]  # SR28: under a category head, the next segments' words
     brand_tokens: frozenset[str]
     group: str
+    table: str
     survey: bool
 
 
@@ -114,15 +226,126 @@ class Scored:
     food: Food
     score: float
     complete: bool  # every word of the query was found in the food
+    head: bool = True  # the food's head words are in the query
+    exact: bool = True  # no word was found only by a spelling guess
 
 
-class _Index:
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The food meant by some words, whether that is sure, and what else it could be."""
+
+    food: Food
+    confident: bool
+    doubt: str | None = None  # why the match is not sure
+    alternatives: tuple[Food, ...] = field(default_factory=tuple)
+
+
+def _head(food: Food, segments: list[list[str]]) -> tuple[frozenset[str], frozenset[str]]:
+    """The food's head words, and the words that may stand for them when the first segment only
+    names a category ("Nuts, almonds"; "Coffee, Latte" in the survey's category Coffee)."""
+    first = segments[0] if segments else []
+    if not first:
+        return frozenset(), frozenset()
+    if all(t in _CATEGORY_HEADS for t in first):
+        following = {segment[-1] for segment in segments[1:3] if segment}  # 'shrimp cracker': cracker
+        return frozenset(first), frozenset(following)
+    return frozenset(first), frozenset()
+
+
+def _make_doc(food: Food) -> _Doc:
+    tokens: dict[str, int] = {}
+    costs: dict[str, float] = {}
+    segments: list[list[str]] = []
+    for number, part in enumerate(food.description.split(",")):
+        words = tokenize(part)
+        segments.append(words)
+        lowered = part.strip().lower()
+        generic = bool(re.match(r"(ns as to|nfs\b|ns\b)", lowered))
+        provenance = lowered.startswith(("from ", "made with", "no added", "fat added", "with or without"))
+        negated = {m for m in re.findall(r"\b(?:no|without|non)[ -](\w+)", lowered)}
+        for token in words:
+            if token in negated:  # 'Pizza, no cheese': cheese is what it has not
+                costs.setdefault(f"no-{token}", 0.5 if token in _NEUTRAL else 6.0)
+                continue
+            tokens.setdefault(token, number)
+            cost = _FREE if generic else min(_extra_cost(token), 1.0) if provenance else _extra_cost(token)
+            costs.setdefault(token, cost)
+    for token in tokenize(food.common_names):
+        tokens.setdefault(token, 99)
+    head, alternatives = _head(food, segments)
+    brand_words = [  # SR28 writes brands in capitals; FNDDS keeps its brands in the common names
+        w
+        for w in re.findall(r"[A-Za-z'\u2019]+", food.description)
+        if w.isupper() and len(w) > 1 and food.table == SR28 and w != "USDA"
+    ]
+    brand_tokens = set(tokenize(" ".join(brand_words))) | set(tokenize(food.manufacturer))
+    return _Doc(
+        food_id=food.food_id,
+        tokens=tokens,
+        costs=costs,
+        head=head,
+        head_alternatives=alternatives,
+        brand_tokens=frozenset(brand_tokens),
+        group=food.food_group,
+        table=food.table,
+        survey=food.survey,
+    )
+
+
+def _extra_cost(token: str) -> float:
+    if token in _NEUTRAL:
+        return 0.5
+    if token in _CONTRARY:
+        return 8.0
+    if token == "with" or token[0].isdigit():
+        return 1.0
+    return 3.0
+
+
+_SEP, _PAIR = "\x1f", "\x1e"
+
+
+def _pack(doc: _Doc) -> str:
+    return _SEP.join(
+        (
+            _PAIR.join(f"{t}:{s}:{doc.costs.get(t, 0.0):g}" for t, s in doc.tokens.items()),
+            " ".join(sorted(doc.head)), " ".join(sorted(doc.head_alternatives)),
+            " ".join(sorted(doc.brand_tokens)), doc.group, doc.table, "Y" if doc.survey else "",
+        )
+    )  # fmt: skip
+
+
+def _unpack_doc(food_id: str, packed: str) -> _Doc:
+    tokens, head, alternatives, brand, group, table, survey = packed.split(_SEP)
+    found: dict[str, int] = {}
+    costs: dict[str, float] = {}
+    for pair in tokens.split(_PAIR) if tokens else ():
+        token, segment, cost = pair.rsplit(":", 2)
+        found[token] = int(segment)
+        if int(segment) != 99:
+            costs[token] = float(cost)
+        if token.startswith("no-"):
+            del found[token]
+    return _Doc(
+        food_id=food_id,
+        tokens=found,
+        costs=costs,
+        head=frozenset(head.split()),
+        head_alternatives=frozenset(alternatives.split()),
+        brand_tokens=frozenset(brand.split()),
+        group=group,
+        table=table,
+        survey=survey == "Y",
+    )
+
+
+class Index:
     """Postings (word -> foods) and each food's document, kept packed in strings (fast to load
     from the cache) and unpacked for the foods a query touches."""
 
     def __init__(self, postings: dict[str, str], packed: dict[str, str]) -> None:
         self.postings = postings  # token -> space-separated food ids
-        self._packed = packed  # food id -> the packed document
+        self._packed = packed
         self._docs: dict[str, _Doc] = {}
         self._ids: dict[str, frozenset[str]] = {}
         self.vocabulary = sorted(postings)
@@ -141,46 +364,32 @@ class _Index:
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one index per process, kept for its lifetime
     def expand(self, token: str) -> dict[str, float]:
-        """Vocabulary words that a query word may stand for, with how sure that is."""
+        """Vocabulary words that a query word may stand for, with how sure that is (1.0: as typed)."""
         if token in self.postings:
             return {token: 1.0}
         found: dict[str, float] = {}
-        if len(token) >= 3 and token.isalpha():
+        if len(token) >= 4 and token.isalpha():
             start = bisect.bisect_left(self.vocabulary, token)
-            for word in self.vocabulary[start:]:
+            for word in self.vocabulary[start : start + 30]:
                 if not word.startswith(token):
                     break
                 found[word] = 0.85
-        if len(token) >= 4:
-            for word, similarity, _ in process.extract(
-                token, self.vocabulary, scorer=fuzz.ratio, score_cutoff=80, limit=5
-            ):
+        if len(token) >= 4 and token.isalpha():
+            for word, similarity in _similar(token, self.vocabulary):
                 found.setdefault(word, 0.75 * similarity / 100)
         return found
 
 
-def _make_doc(food: Food) -> _Doc:
-    tokens: dict[str, int] = {}
-    desc_tokens: list[str] = []
-    for segment, part in enumerate(food.description.split(",")):
-        for token in tokenize(part):
-            tokens.setdefault(token, segment)
-            desc_tokens.append(token)
-    for token in tokenize(food.common_names):
-        tokens.setdefault(token, 99)
-    brand_words = [w for w in re.findall(r"[A-Za-z'\u2019]+", food.description) if w.isupper() and len(w) > 1]
-    brand_tokens = set(tokenize(" ".join(brand_words))) | set(tokenize(food.manufacturer))
-    return _Doc(
-        food_id=food.food_id,
-        tokens=tokens,
-        desc_tokens=tuple(dict.fromkeys(desc_tokens)),
-        brand_tokens=frozenset(brand_tokens),
-        group=food.food_group,
-        survey=food.survey,
-    )
+def _similar(token: str, vocabulary: list[str]) -> list[tuple[str, float]]:
+    """Words of about the same length that are a typo away (rapidfuzz only for words not found)."""
+    from rapidfuzz import fuzz, process
 
-
-_SEP = "\x1f"
+    return [
+        (word, similarity)
+        for word, similarity, _ in process.extract(
+            token, vocabulary, scorer=fuzz.ratio, score_cutoff=80, limit=4
+        )
+    ]
 
 
 def _index_rows() -> tuple[dict[str, str], dict[str, str]]:
@@ -188,41 +397,33 @@ def _index_rows() -> tuple[dict[str, str], dict[str, str]]:
     postings: dict[str, list[str]] = {}
     packed: dict[str, str] = {}
     for doc in map(_make_doc, load_foods().values()):
+        for token in doc.costs:
+            if token.startswith("no-"):
+                doc.tokens[token] = -1  # packed with its cost; never matched (see _unpack_doc)
         for token in doc.tokens:
+            if token.startswith("no-"):
+                continue
             postings.setdefault(token, []).append(doc.food_id)
-        packed[doc.food_id] = _SEP.join(
-            (
-                " ".join(f"{t}:{s}" for t, s in doc.tokens.items()), " ".join(doc.desc_tokens),
-                " ".join(sorted(doc.brand_tokens)), doc.group, "Y" if doc.survey else "",
-            )
-        )  # fmt: skip
+        packed[doc.food_id] = _pack(doc)
     return {t: " ".join(ids) for t, ids in postings.items()}, packed
 
 
-def _unpack_doc(food_id: str, packed: str) -> _Doc:
-    tokens, desc, brand, group, survey = packed.split(_SEP)
-    return _Doc(
-        food_id=food_id,
-        tokens={t: int(s) for t, _, s in (pair.rpartition(":") for pair in tokens.split())},
-        desc_tokens=tuple(desc.split()),
-        brand_tokens=frozenset(brand.split()),
-        group=group,
-        survey=survey == "Y",
-    )
-
-
 @cache
-def _index() -> _Index:
+def index() -> Index:
     from magcalc.cache import load_or_build
     from magcalc.foods import DATA_FILES
 
-    postings, packed = load_or_build("index", (*DATA_FILES, "aliases.csv"), _index_rows)
-    return _Index(postings, packed)
+    postings, packed = load_or_build("index", DATA_FILES, _index_rows)
+    return Index(postings, packed)
 
 
-def _score(doc: _Doc, expansions: list[dict[str, float]], query_words: set[str]) -> tuple[float, bool]:
+def _score(
+    doc: _Doc, expansions: list[dict[str, float]], query_words: set[str]
+) -> tuple[float, bool, bool, bool]:
+    """(score, every word found, the food's head named, no word found only by a spelling guess)."""
     covered = 0.0
     missing = 0
+    exact = True
     matched: set[str] = set()
     segments: set[int] = set()
     for options in expansions:
@@ -232,129 +433,124 @@ def _score(doc: _Doc, expansions: list[dict[str, float]], query_words: set[str])
                 best, best_token = weight, token
         if best_token:
             covered += best
+            exact = exact and best >= 1.0
             matched.add(best_token)
             segments.add(doc.tokens[best_token])
         else:
             missing += 1
-    score = 100 * covered / len(expansions) - 50 * missing
-    score += 8 * (0 in segments) + 4 * (1 in segments)
-    if doc.desc_tokens and doc.desc_tokens[0] in matched:
-        score += 4  # the query names the description's head word ("Yogurt, ..." over "Tofu yogurt")
-    for token in doc.desc_tokens:
+    score = 100 * covered / len(expansions) - _WORD_MISSING * missing
+    score += 3 * (0 in segments)
+    head = doc.head <= matched or bool(doc.head_alternatives & matched)
+    score += 6 if head else -_HEAD_MISSING
+    for token, cost in doc.costs.items():
         if token not in matched:
-            score -= _extra_cost(token)
-    score += 4 * doc.survey
+            score -= cost
+    score += 3 * doc.survey + 4.5 * (doc.table == SR28 and doc.survey)
+    last = expansions[-1]
+    if not any(doc.tokens.get(t, 99) != 99 for t in last):
+        score -= 10  # the query's last word (its head, in English) is only in the food's other names
+    if doc.group in _RAW_STAPLES and "raw" in doc.tokens and not query_words & _RAW_WORDS:
+        score -= 8  # beans and grains are eaten cooked unless the words say raw
     asked_by = _ASKED_BY.get(doc.group)
     if (asked_by is not None and not (query_words & asked_by or matched & doc.brand_tokens)) or (
         doc.brand_tokens and not matched & doc.brand_tokens
     ):
         score -= _PENALTY_UNASKED
-    return score, missing == 0
+    return score, missing == 0, head, exact
 
 
-def _extra_cost(token: str) -> float:
-    if token in _NEUTRAL:
-        return 0.5
-    if token == "with" or token[0].isdigit():
-        return 1.0
-    return 3.0
-
-
-def rank(query: str, limit: int = 10) -> list[Scored]:
-    """Foods that match `query`, best first. Foods that miss some words rank below those that don't."""
-    words = tokenize(query)
-    if not words:
+def _rank(words: list[str], foods: Mapping[str, Food], limit: int) -> list[Scored]:
+    idx = index()
+    expansions = [idx.expand(word) for word in words]
+    postings = [set().union(*(idx.ids(t) for t in options)) if options else set() for options in expansions]
+    nonempty = [p for p in postings if p]
+    if not nonempty:
         return []
-    index = _index()
-    expansions = [index.expand(word) for word in words]
-    postings = [set().union(*(index.ids(t) for t in options)) for options in expansions]
-    candidates = set.intersection(*postings)
+    candidates = set.intersection(*nonempty) if len(nonempty) == len(postings) else set()
     if not candidates:
-        candidates = set().union(*postings)
-    foods = load_foods()
+        candidates = set().union(*nonempty)
     query_words = set(words)
     scored = []
     for food_id in candidates:
-        score, complete = _score(index.doc(food_id), expansions, query_words)
-        scored.append(Scored(foods[food_id], score, complete))
+        doc = idx.doc(food_id)
+        result = _score(doc, expansions, query_words)
+        scored.append(Scored(foods[food_id], *result))
     scored.sort(key=lambda s: (not s.complete, -s.score, len(s.food.description), s.food.food_id))
     return scored[:limit]
 
 
-def _normalise(query: str) -> str:
-    return " ".join(query.lower().split())
+def rank(query: str, limit: int = 10) -> list[Scored]:
+    """Bundled foods that match `query`, best first; foods that miss some words rank below."""
+    words = tokenize(query)
+    if not words:
+        return []
+    return _rank(words, load_foods(), limit)
 
 
-def forget_resolved() -> None:
-    """Drop cached answers (the user's foods changed)."""
-    _resolve_normalised.cache_clear()
+@cache
+def aliases() -> dict[str, str]:
+    """Curated phrase -> food id (data/aliases.csv), each with its reason, where USDA's wording
+    defeats scoring."""
+    rows = csv.DictReader(io.StringIO(read_text("aliases.csv")))
+    return {" ".join(tokenize(row["phrase"])): row["food_id"] for row in rows}
 
 
-def user_match(query: str) -> Food | None:
-    """The user's own food or recipe that `query` names: the same words, or nearly (a typo)."""
-    words = " ".join(tokenize(query))
-    best: tuple[float, Food] | None = None
-    for food in user_foods():
-        name = " ".join(tokenize(food.description))
-        if name == words:
-            return food
-        score = fuzz.token_sort_ratio(words, name)
-        if score >= USER_MATCH_MIN and (best is None or score > best[0]):
-            best = (score, food)
-    return best[1] if best else None
+def _different(a: Food, b: Food) -> bool:
+    """Would choosing b instead of a change the magnesium clearly (more than 25 % and 3 mg/100 g)?"""
+    x, y = a.magnesium_mg_per_100g, b.magnesium_mg_per_100g
+    if x is None or y is None:
+        return x is not y
+    return abs(x - y) > max(3.0, 0.25 * max(x, y))
 
 
-@lru_cache(maxsize=16384)
-def _resolve_normalised(query: str) -> Food:
-    if query.startswith(USER_PREFIX):
-        food = get_food(query)
-        if food is None:
-            raise UnknownFood(f"no food of yours has the id {query}")
-        return food
-    if (own := user_match(query)) is not None:
-        return own
-    if query.isdigit() and len(query) <= 5:
-        food = get_food(query)
-        if food is None:
-            raise UnknownFood(f"no USDA food has the id {query.zfill(5)}")
-        return food
-    alias = _aliases().get(" ".join(tokenize(query)))
+def best_match(query: str) -> Match:
+    """The bundled food meant by `query` (no ids, no user foods: see Catalog.resolve)."""
+    words = tokenize(query)
+    if not words:
+        raise UnknownFood("the food name is empty")
+    key = " ".join(words)
+    alias = aliases().get(key)
+    foods = load_foods()
     if alias is not None:
-        return alias
-    ranked = rank(query, limit=5)
-    if ranked and ranked[0].complete:
-        return ranked[0].food
-    suggestions = [s.food for s in ranked] or _fuzzy_suggestions(query)
+        return Match(foods[alias], True)
+    ranked = _rank(words, foods, 12)
+    plausible = [s for s in ranked if s.head and (s.complete or _coverage(s, words) >= 0.5)]
+    if not plausible:
+        raise UnknownFood(unknown_message(query, [s.food for s in ranked if s.head][:3]))
+    best = plausible[0]
+    others = [s.food for s in plausible[1:6] if s.food.food_id != best.food.food_id]
+    if not best.complete:
+        return Match(best.food, False, "not every word of it was found in this food", tuple(others[:3]))
+    if not best.exact:
+        return Match(best.food, False, "found by guessing a misspelt word", tuple(others[:3]))
+    rival = next(
+        (s for s in plausible[1:] if s.complete and s.score >= best.score - DOUBT_MARGIN
+         and _different(best.food, s.food)),
+        None,
+    )  # fmt: skip
+    if rival is not None:
+        return Match(best.food, False, "a close second food has different magnesium",
+                     (rival.food, *[f for f in others if f is not rival.food][:2]))  # fmt: skip
+    return Match(best.food, True, None, tuple(others[:3]))
+
+
+def _coverage(scored: Scored, words: list[str]) -> float:
+    doc = index().doc(scored.food.food_id)
+    found = sum(1 for w in words if any(t in doc.tokens for t in index().expand(w)))
+    return found / len(words)
+
+
+def unknown_message(query: str, suggestions: list[Food]) -> str:
     hint = (
         "; did you mean: " + " | ".join(f"{f.description} ({f.food_id})" for f in suggestions)
         if suggestions
         else ""
     )
-    raise UnknownFood(f"unknown food {query!r}{hint}")
+    return (
+        f"unknown food {query!r}{hint}; to log it anyway, add it as your own food: "
+        f"magcalc foods add {_quoted(query)} --mg-per-100g MG"
+    )
 
 
-@cache
-def _aliases() -> dict[str, Food]:
-    """Curated phrase -> food overrides (data/aliases.csv), for where USDA's wording defeats scoring."""
-    foods = load_foods()
-    rows = csv.DictReader(io.StringIO(read_text("aliases.csv")))
-    return {" ".join(tokenize(row["phrase"])): foods[row["food_id"]] for row in rows}
-
-
-def resolve(query: str) -> Food:
-    """The food a person most likely means by `query`, or UnknownFood with up to 5 suggestions."""
-    normalised = _normalise(query)
-    if not normalised:
-        raise UnknownFood("the food name is empty")
-    return _resolve_normalised(normalised)
-
-
-@cache
-def _lowered_descriptions() -> dict[str, str]:
-    return {food_id: food.description.lower() for food_id, food in load_foods().items()}
-
-
-def _fuzzy_suggestions(query: str) -> list[Food]:
-    foods = load_foods()
-    hits = process.extract(query, _lowered_descriptions(), scorer=fuzz.WRatio, score_cutoff=60, limit=5)
-    return [foods[key] for _, _, key in hits]
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"

@@ -48,7 +48,7 @@ class Entry(BaseModel):
 
     line: int
     input: str
-    amount: float
+    amount: float | None  # None: not given ('banana', or a phrase in the food cell: '2 eggs')
     unit: str | None
     date: dt.date | None = None
     time: str | None = None
@@ -142,7 +142,8 @@ class FoodView(BaseModel):
     kcal_per_100g: float | None
     survey: bool
     common_names: str
-    source: str
+    source: str  # usda-sr28, usda-fndds-2021-2023 or user
+    citation: str  # the table and the food's id in it
     portions: list[PortionView]
 
 
@@ -153,6 +154,7 @@ class SearchHit(BaseModel):
     food_id: str
     food_name: str
     food_group: str
+    source: str
     magnesium_mg_per_100g: float | None
     portion: PortionView | None
     matches_all_words: bool

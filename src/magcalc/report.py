@@ -9,10 +9,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from magcalc import foods, rda, supplements
+from magcalc import foods, phrases, rda, supplements, units
+from magcalc.catalog import Catalog
 from magcalc.errors import MagcalcError, Problem, UnitError, UnknownFood
 from magcalc.logfile import DAILY_TOTAL
-from magcalc.matching import resolve, tokenize
+from magcalc.matching import Match, tokenize
 from magcalc.models import (
     NOT_ADVICE,
     DaySummary,
@@ -22,27 +23,27 @@ from magcalc.models import (
     Target,
 )
 from magcalc.supplements import find_form
-from magcalc.units import MASS_G, canonical_unit, checked_grams, to_grams
+from magcalc.units import MASS_G, canonical_unit
 
 
-def measure(entry: Entry) -> LineItem:
+def measure(entry: Entry, catalog: Catalog) -> LineItem:
     """One entry's food, grams and magnesium; MagcalcError (without a line) when it cannot be done.
 
-    A USDA id given with the entry (an export) is used instead of matching the name, and a
+    A food id given with the entry (an export) is used instead of matching the name, and a
     magnesium value given with it (an export, Cronometer) is kept as given. An entry whose values
     come from its file (source "file") is never converted through a food: see from_file.
     """
     if entry.source == "file":
-        return from_file(entry, file_reference(entry))
+        return from_file(entry, file_reference(entry, catalog))
     if entry.food_id is None and entry.magnesium_mg is not None:
         try:
-            return _measure(entry)
+            return _measure(entry, catalog)
         except (UnknownFood, UnitError):  # the file states the magnesium: keep the row with it
             return from_file(entry, None)
-    return _measure(entry)
+    return _measure(entry, catalog)
 
 
-def _measure(entry: Entry) -> LineItem:
+def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     if entry.food_id is not None and is_supplement_id(entry.food_id):
         form = find_form(entry.food_id)
         if form is None:
@@ -50,29 +51,31 @@ def _measure(entry: Entry) -> LineItem:
         return _measure_supplement(entry, form)
     if entry.food_id is None and (form := find_form(entry.input)) is not None:
         return _measure_supplement(entry, form)
-    food = _food(entry)
-    conversion = to_grams(food, entry.amount, entry.unit)
-    magnesium = food.magnesium_mg(conversion.grams) if entry.magnesium_mg is None else entry.magnesium_mg
-    portion = conversion.portion
+    match = _match(entry, catalog)
+    food = match.food
+    quantity = entry.amount if entry.amount is not None or entry.unit is None else 1.0  # 'cup' is 1 cup
+    measured = units.measure(food, quantity, entry.unit)
+    magnesium = food.magnesium_mg(measured.grams) if entry.magnesium_mg is None else entry.magnesium_mg
+    portion = measured.portion
     if entry.magnesium_mg is not None:
         portion = "; ".join(filter(None, [portion, "magnesium as given in the file"]))
+    return _item(entry, match, measured.grams, magnesium, portion, measured.assumed)
+
+
+def _item(
+    entry: Entry, match: Match, grams: float, magnesium: float | None, portion: str | None,
+    assumed: str | None,
+) -> LineItem:  # fmt: skip
+    food = match.food
     return LineItem(
-        line=entry.line,
-        input=entry.input,
-        food_id=food.food_id,
-        food_name=food.description,
-        amount=entry.amount,
-        unit=entry.unit,
-        grams=conversion.grams,
-        magnesium_mg=magnesium,
-        portion=portion,
-        date=entry.date,
-        time=entry.time,
-        meal=entry.meal,
-        note=entry.note,
-        entry_id=entry.entry_id,
-        source="user" if food.is_users else "usda-sr28",
-    )
+        line=entry.line, input=entry.input, food_id=food.food_id, food_name=food.description,
+        amount=1.0 if entry.amount is None else entry.amount,
+        unit="serving" if entry.amount is None and entry.unit is None else entry.unit,
+        grams=grams, magnesium_mg=magnesium, portion=portion, date=entry.date, time=entry.time,
+        meal=entry.meal, note=entry.note, entry_id=entry.entry_id, kind="food",
+        source=food.table if entry.magnesium_mg is None else "file",  # type: ignore[arg-type]
+        confident=match.confident, assumed=assumed,
+    )  # fmt: skip
 
 
 def is_supplement_id(food_id: str) -> bool:
@@ -99,7 +102,7 @@ class Reference:
     portion: str | None
 
 
-def file_reference(entry: Entry) -> Reference | None:
+def file_reference(entry: Entry, catalog: Catalog) -> Reference | None:
     """The USDA food or supplement form a file row names, when that is clear; else None.
 
     A food_id given with the row (a magcalc export) is taken as it is. A name is matched only when
@@ -112,7 +115,7 @@ def file_reference(entry: Entry) -> Reference | None:
             form = find_form(entry.food_id)
             name = form.name if form else entry.input
             return Reference(entry.food_id, name, "supplement", None, None)
-        food = foods.get_food(entry.food_id)
+        food = catalog.get(entry.food_id)
         if food is None:
             return Reference(entry.food_id, entry.input, "food", None, None)
         return _food_reference(food, unit)
@@ -123,20 +126,20 @@ def file_reference(entry: Entry) -> Reference | None:
     if (form := find_form(name)) is not None:
         return Reference(form.food_id, form.name, "supplement", None, None)
     try:
-        probe = _measure(Entry(line=entry.line, input=name, amount=100.0, unit="g"))
+        probe = _measure(Entry(line=entry.line, input=name, amount=100.0, unit="g"), catalog)
     except MagcalcError:
         return None  # no match is no reference id, never a lost row
     if probe.kind != "food" or probe.food_id is None or not probe.confident:
         return None
     if not set(tokenize(name)) & set(tokenize(probe.food_name)):
         return None  # a match on no word of the name ("Main" -> HUNGRY MAN) is a guess
-    food = foods.get_food(probe.food_id)
+    food = catalog.get(probe.food_id)
     return None if food is None else _food_reference(food, unit)
 
 
 def _food_reference(food: foods.Food, unit: str | None) -> Reference:
     try:
-        conversion = to_grams(food, 1.0, unit) if unit else None
+        conversion = units.to_grams(food, 1.0, unit) if unit else None
     except MagcalcError:
         conversion = None
     if conversion is None:
@@ -157,15 +160,16 @@ def from_file(entry: Entry, reference: Reference | None) -> LineItem:
     the unit (else grams of a mass unit, else unknown)."""
     grams: float | None = None
     if reference is not None and reference.grams_each is not None:
-        grams = entry.amount * reference.grams_each
+        grams = (entry.amount or 0.0) * reference.grams_each
     elif (unit := _measure_name(entry.unit)) is not None and (per := MASS_G.get(canonical_unit(unit))):
-        grams = entry.amount * per
+        grams = (entry.amount or 0.0) * per
     if grams is not None and not (math.isfinite(grams) and grams <= MAX_FILE_GRAMS):
         grams = None
     portion = "; ".join(filter(None, [reference.portion if reference else None, AS_GIVEN]))
     return LineItem(
         line=entry.line, input=entry.input, food_id=reference.food_id if reference else None,
-        food_name=reference.food_name if reference else entry.input, amount=entry.amount, unit=entry.unit,
+        food_name=reference.food_name if reference else entry.input, amount=entry.amount or 0.0,
+        unit=entry.unit,
         grams=grams, magnesium_mg=entry.magnesium_mg, portion=portion, date=entry.date, time=entry.time,
         meal=entry.meal, note=entry.note, entry_id=entry.entry_id,
         kind=reference.kind if reference else "food", source="file",
@@ -179,13 +183,14 @@ def _measure_supplement(entry: Entry, form: supplements.Form) -> LineItem:
     unit = entry.unit
     if entry.each and unit and not re.search(r"\d", unit):
         unit = f"{unit} ({entry.each.strip()} each)"  # stored with the strength, so it reads back alone
-    dose = supplements.dose(form, entry.amount, unit, None)
+    amount = 1.0 if entry.amount is None else entry.amount
+    dose = supplements.dose(form, amount, unit, None)
     return LineItem(
         line=entry.line,
         input=entry.input,
         food_id=form.food_id,
         food_name=form.name,
-        amount=entry.amount,
+        amount=amount,
         unit=unit,
         grams=dose.compound_grams,
         magnesium_mg=dose.elemental_mg if entry.magnesium_mg is None else entry.magnesium_mg,
@@ -200,105 +205,192 @@ def _measure_supplement(entry: Entry, form: supplements.Form) -> LineItem:
     )
 
 
-def _food(entry: Entry) -> foods.Food:
+def _match(entry: Entry, catalog: Catalog) -> Match:
     if entry.food_id is None:
-        return resolve(entry.input)
-    food = foods.get_food(entry.food_id)
+        return catalog.resolve(entry.input)
+    food = catalog.get(entry.food_id)
     if food is None:
-        raise UnknownFood(f"the food_id {entry.food_id!r} is not a USDA id in magcalc's table")
-    return food
+        raise UnknownFood(f"the food_id {entry.food_id!r} is not a food in magcalc's tables or yours")
+    return Match(food, True)
+
+
+def expand(entry: Entry) -> list[Entry]:
+    """An entry whose food cell holds a whole phrase ('2 eggs and a slice of toast', no amount
+    given) as one entry per food, each with the phrase's quantity and unit; others as they are."""
+    if entry.amount is not None or entry.unit is not None or entry.food_id is not None:
+        return [entry]
+    if find_form(entry.input) is not None:
+        return [entry]
+    parsed = phrases.parse(entry.input)
+    plain = " ".join(entry.input.lower().split())
+    if len(parsed) == 1 and parsed[0].quantity is None and parsed[0].food == plain:
+        return [entry]
+    return [
+        entry.model_copy(update={"input": p.text if len(parsed) > 1 else entry.input, "amount": p.quantity,
+                                 "unit": p.unit})
+        for p in parsed
+    ]  # fmt: skip
 
 
 MAX_PROBLEMS = 100  # listed one per line; beyond this, a count
+MAX_DOUBTS = 20  # doubtful matches named in the warnings; beyond this, a count
 
 
 class Measurer:
     """measure(), remembering each distinct food and unit: a long log repeats a few hundred foods,
-    so each is matched and converted once and every other row is arithmetic."""
+    so each is matched and converted once and every other row is arithmetic. It also collects a
+    warning for each doubtful match, and can keep an unknown food as an entry of unknown magnesium."""
 
-    def __init__(self) -> None:
+    def __init__(self, catalog: Catalog, keep_unknown: bool = False) -> None:
+        self.catalog = catalog
+        self.keep_unknown = keep_unknown
+        self.doubts: list[str] = []
+        self.more_doubts = 0
+        self._warned: set[str] = set()
+        self._known: dict[tuple[str, str | None, bool], LineItem | MagcalcError] = {}
         self._references: dict[tuple[str, str | None, str | None], Reference | None] = {}
-        self._known: dict[
-            tuple[str, str | None, str | None], tuple[foods.Food, float, str | None] | MagcalcError
-        ] = {}
 
-    def __call__(self, entry: Entry) -> LineItem:
+    def __call__(self, entry: Entry) -> list[LineItem]:
         if entry.source == "file":
             key = (entry.input, entry.food_id, entry.unit)
             if key in self._references:
                 reference = self._references[key]
             else:
-                reference = file_reference(entry)
+                reference = file_reference(entry, self.catalog)
                 if len(self._references) < 200_000:
                     self._references[key] = reference
-            return from_file(entry, reference)
-        if entry.magnesium_mg is not None or entry.each is not None:
-            return measure(entry)
-        key = (entry.input, entry.food_id, entry.unit)
+            return [from_file(entry, reference)]
+        items = []
+        for part in expand(entry):
+            if part.magnesium_mg is not None or part.each is not None or part.food_id is not None:
+                item = self._measure(part)
+            else:
+                item = self._cached(part)
+            if not item.confident:
+                self._doubt(item)
+            items.append(item)
+        return items
+
+    def _measure(self, part: Entry) -> LineItem:
+        try:
+            item = measure(part.model_copy(update={"input": _food_words(part)}), self.catalog)
+        except UnknownFood:
+            if not self.keep_unknown:
+                raise
+            return _unknown_item(part)
+        return item.model_copy(update={"input": part.input})
+
+    def _cached(self, part: Entry) -> LineItem:
+        """The same food words and unit measured once: every later row is arithmetic."""
+        key = (part.input if part.amount is None else _food_words(part), part.unit, part.amount is None)
         known = self._known.get(key)
         if known is None:
-            known = self._learn(entry)
+            try:
+                one = None if part.amount is None else 1.0
+                known = self._measure(part.model_copy(update={"amount": one}))
+            except MagcalcError as error:
+                known = error
             if len(self._known) < 200_000:
                 self._known[key] = known
         if isinstance(known, MagcalcError):
             raise known
-        food, grams_each, portion = known
-        if food is _SUPPLEMENT:
-            return measure(entry)
-        grams = checked_grams(entry.amount * grams_each)
-        mg = food.magnesium_mg_per_100g
-        return LineItem(
-            line=entry.line, input=entry.input, food_id=food.food_id, food_name=food.description,
-            amount=entry.amount, unit=entry.unit, grams=grams,
-            magnesium_mg=None if mg is None else mg * grams / 100, portion=portion, date=entry.date,
-            time=entry.time, meal=entry.meal, note=entry.note, entry_id=entry.entry_id, kind="food",
-            source="user" if food.is_users else "usda-sr28",
-        )  # fmt: skip
+        if known.kind == "supplement" or known.grams is None:
+            return self._measure(part)
+        update: dict[str, object] = {
+            "line": part.line, "input": part.input, "date": part.date, "time": part.time, "meal": part.meal,
+            "note": part.note, "entry_id": part.entry_id,
+        }  # fmt: skip
+        if part.amount is not None:
+            grams = units.checked_grams(part.amount * known.grams)
+            mg = known.magnesium_mg
+            update |= {"amount": part.amount, "grams": grams,
+                       "magnesium_mg": None if mg is None else mg * part.amount}  # fmt: skip
+        return known.model_copy(update=update)
 
-    def _learn(self, entry: Entry) -> tuple[foods.Food, float, str | None] | MagcalcError:
-        try:
-            if (entry.food_id is not None and is_supplement_id(entry.food_id)) or (
-                entry.food_id is None and find_form(entry.input) is not None
-            ):
-                return (_SUPPLEMENT, 0.0, None)
-            food = _food(entry)
-            conversion = to_grams(food, 1.0, entry.unit)
-        except MagcalcError as error:
-            return error
-        return (food, conversion.grams, conversion.portion)
+    def _doubt(self, item: LineItem) -> None:
+        key = f"{item.input}\x00{item.food_id}"
+        if key in self._warned:
+            return
+        self._warned.add(key)
+        if len(self.doubts) >= MAX_DOUBTS:
+            self.more_doubts += 1
+            return
+        if item.food_id is None:
+            self.doubts.append(f"line {item.line}: {item.input!r} is not a food magcalc knows; "
+                               "kept with unknown magnesium")  # fmt: skip
+            return
+        match = self.catalog.resolve(food_words(item.input))
+        others = "; other candidates: " + " | ".join(
+            f"{f.description} ({f.food_id})" for f in match.alternatives
+        ) if match.alternatives else ""
+        self.doubts.append(
+            f"line {item.line}: {item.input!r} matched {item.food_name} ({item.food_id}) as a guess"
+            f" ({match.doubt}){others}"
+        )
+
+    def warnings(self) -> list[str]:
+        more = [f"... and {self.more_doubts:,} more doubtful matches"] if self.more_doubts else []
+        return [*self.doubts, *more]
 
 
-_SUPPLEMENT = foods.Food("", "", "", None, None, False, "", "", ())  # marks a supplement in Measurer
+def _food_words(entry: Entry) -> str:
+    return food_words(entry.input) if entry.amount is not None or entry.unit is not None else entry.input
 
 
-def measure_all(entries: Iterable[Entry], problems: Iterable[Problem] = ()) -> list[LineItem]:
-    """Every entry measured, or one MagcalcError naming every line that could not be read
-    (`problems`, from parsing) or measured."""
+def food_words(text: str) -> str:
+    """The food words of what was typed ('2 eggs' -> 'eggs'), for matching."""
+    try:
+        parsed = phrases.parse_one(text)
+    except MagcalcError:
+        return text
+    return parsed.food
+
+
+def _unknown_item(entry: Entry) -> LineItem:
+    return LineItem(
+        line=entry.line, input=entry.input, food_id=None, food_name="(unknown food)",
+        amount=1.0 if entry.amount is None else entry.amount, unit=entry.unit, grams=0.0,
+        magnesium_mg=entry.magnesium_mg, portion=None, date=entry.date, time=entry.time, meal=entry.meal,
+        note=entry.note, entry_id=entry.entry_id, kind="food",
+        source="file" if entry.magnesium_mg is not None else "user", confident=False, assumed=None,
+    )  # fmt: skip
+
+
+def measure_all(
+    entries: Iterable[Entry], catalog: Catalog, problems: Iterable[Problem] = (), keep_unknown: bool = False
+) -> tuple[list[LineItem], list[str]]:
+    """Every entry measured (a phrase may give several), and a warning for each doubtful match; or
+    one MagcalcError naming every line that could not be read (`problems`, from parsing) or measured."""
     items: list[LineItem] = []
     problems = list(problems)
-    measurer = Measurer()
+    measurer = Measurer(catalog, keep_unknown)
     tally = Tally()
     for entry in entries:
         try:
-            item = measurer(entry)
+            measured = measurer(entry)
         except MagcalcError as error:
             problems.extend(error.at_line(entry.line).problems)
             continue
-        items.append(item)
-        tally.add(item)
+        for item in measured:
+            items.append(item)
+            tally.add(item)
     problems += tally.date_problems()
     if problems:
         raise MagcalcError(*sorted(problems, key=lambda p: p.line or 0))
-    return items
+    return items, measurer.warnings()
 
 
 def stream_report(
-    rows: Iterable[Entry | Problem], target: Target, on_item: Callable[[LineItem], None] | None = None
+    rows: Iterable[Entry | Problem],
+    target: Target,
+    catalog: Catalog,
+    on_item: Callable[[LineItem], None] | None = None,
+    keep_unknown: bool = False,
 ) -> Report:
     """A report over rows read one at a time, in bounded memory: each good row is measured, added
     to the sums and handed to `on_item` (until a problem is found); the report has no entries.
     Every problem (up to MAX_PROBLEMS, then a count) is raised together at the end."""
-    measurer = Measurer()
+    measurer = Measurer(catalog, keep_unknown)
     tally = Tally()
     problems: list[Problem] = []
     more = 0
@@ -316,18 +408,21 @@ def stream_report(
             record([row])
             continue
         try:
-            item = measurer(row)
+            items = measurer(row)
         except MagcalcError as error:
             record(error.at_line(row.line).problems)
             continue
-        tally.add(item)
-        if on_item is not None and not problems:
-            on_item(item)
+        for item in items:
+            tally.add(item)
+            if on_item is not None and not problems:
+                on_item(item)
     record(tally.date_problems())
     if problems:
         extra = [Problem(f"... and {more:,} more problems")] if more else []
         raise MagcalcError(*sorted(problems, key=lambda p: p.line or 0), *extra)
-    return tally.report(target, [])
+    report = tally.report(target, [])
+    report.warnings.extend(measurer.warnings())
+    return report
 
 
 def _percent(mg: float, target_mg: float) -> float:

@@ -240,6 +240,8 @@ def _name(food: Food) -> str:
 
 
 def _measure(portion: Portion) -> str:
+    if portion.description.lower() == "quantity not specified":
+        return f"typical portion = {portion.grams:g} g"
     return f"{portion.label} = {portion.grams:g} g"
 
 
@@ -251,3 +253,148 @@ def checked_grams(grams: float) -> float:
     if not math.isfinite(grams) or grams > MAX_GRAMS:
         raise UnitError(f"{grams:,.0f} g in one entry is more than the {MAX_GRAMS:,.0f} g magcalc accepts")
     return grams
+
+
+# -- amounts people leave out or give in household words ------------------------------------------
+
+QUANTITY_NOT_SPECIFIED = "quantity not specified"
+# Household words with no USDA measure of that name for a food: what magcalc assumes, and why.
+# Each default is shown beside the entry as an assumption, never used silently.
+CONTAINERS: dict[str, tuple[float, str, str]] = {
+    # word: (amount, unit, why)
+    "glass": (8, "fl oz", "a glass taken as 1 cup, 8 fl oz (the USDA MyPlate cup of a drink)"),
+    "mug": (12, "fl oz", "a mug taken as 12 fl oz (the FNDDS mug of coffee or tea)"),
+    "cup": (1, "cup", "a cup as the US cup"),
+    "bowl": (1.5, "cup", "a bowl taken as 1.5 cups (a typical cereal or soup bowl; an assumption)"),
+    "handful": (1, "oz", "a handful taken as 1 oz, 28 g (the usual 'a handful of nuts is about 1 ounce')"),
+    "scoop": (0.5, "cup", "a scoop taken as 1/2 cup (a standard ice-cream scoop)"),
+    "square": (10, "g", "a square taken as 10 g (one square of a 100 g chocolate bar)"),
+    "bottle": (12, "fl oz", "a bottle taken as 12 fl oz (the US bottle of beer or soda)"),
+    "can": (12, "fl oz", "a can taken as 12 fl oz (the US can of soda or beer)"),
+    "shot": (1.5, "fl oz", "a shot taken as 1.5 fl oz (the US standard drink of spirits)"),
+    "pinch": (0.0625, "tsp", "a pinch taken as 1/16 tsp"),
+    "dash": (0.125, "tsp", "a dash taken as 1/8 tsp"),
+    "splash": (1, "tbsp", "a splash taken as 1 tbsp"),
+    "drizzle": (1, "tsp", "a drizzle taken as 1 tsp"),
+}
+# Words for one of something, best first; a food's own noun ('egg', 'banana') comes before all.
+_ITEM_WORDS = (
+    "medium", "regular", "small/regular", "each", "item", "piece", "whole", "fruit", "slice", "sandwich",
+    "bar", "patty", "fillet", "link", "stick", "large", "small", "serving",
+)  # fmt: skip
+_LARGE_FIRST = frozenset({"egg"})  # US recipes and USDA's own egg measure assume large eggs
+_SERVING_WORDS = frozenset({"serving", "portion", "helping", "plate", "order"})
+_PLURAL_ITEMS = re.compile(r"\b(\d+)\s+(?:[a-z]+\s+)?([a-z]+s)\b")  # '(3 pancakes)', 'stack of 3 pancakes'
+
+
+_SAME_MEASURE = {"slice": "piece", "piece": "slice", "bottle": "can", "can": "bottle"}
+
+
+def _sized_drink(food: Food, item: Portion) -> bool:
+    """An item that is only a size ('medium') of a food measured in fl oz: a drink's cup size."""
+    words = item.description.lower().split()
+    return len(words) == 1 and words[0] in ("small", "medium", "large") and any(
+        p.description.lower().startswith("fl oz") for p in food.portions
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    grams: float
+    portion: str | None  # the measure used: '1 large = 50 g'
+    assumed: str | None  # in words, when the amount or its size was not given
+
+
+def _food_nouns(food: Food) -> set[str]:
+    first = food.description.lower().split(",")[0]
+    return {_singular(w) for w in re.findall(r"[a-z]+", first)}
+
+
+def _single(portion: Portion) -> bool:
+    """A measure of one item, not of several ('1 serving (3 pancakes)', 'stack of 3')."""
+    return not _PLURAL_ITEMS.search(portion.description.lower())
+
+
+def item_portion(food: Food) -> Portion | None:
+    """The food's natural single item: 1 egg, 1 medium banana, 1 slice of bread, 1 pancake."""
+    candidates = [p for p in food.portions if _single(p) and not p.description.lower().startswith(
+        (QUANTITY_NOT_SPECIFIED, "guideline"))]  # fmt: skip
+    nouns = _food_nouns(food)
+    words = {p.seq: [_singular(w) for w in re.findall(r"[a-z/]+", p.description.lower())] for p in candidates}
+    if nouns & _LARGE_FIRST:
+        order: tuple[str, ...] = ("large", *(w for w in _ITEM_WORDS if w != "large"))
+    else:
+        order = _ITEM_WORDS
+    exact = [p for p in candidates if words[p.seq] and set(words[p.seq]) <= nouns]
+    if exact:
+        return exact[0]
+    for word in order:
+        for portion in candidates:
+            portion_words = words[portion.seq]
+            if portion_words and portion_words[0] == word:
+                return portion
+    named = [p for p in candidates if set(words[p.seq]) & nouns]
+    for word in order:
+        for portion in named:
+            if word in words[portion.seq]:
+                return portion
+    return named[0] if named else None
+
+
+def typical_portion(food: Food) -> tuple[Portion, str] | None:
+    """What a person means by the food with no amount: FNDDS's 'Quantity not specified' weight,
+    else a common portion (knowledge.common_portion)."""
+    unspecified = food.portion(QUANTITY_NOT_SPECIFIED)
+    if unspecified is not None:
+        return unspecified, "typical portion (USDA FNDDS, quantity not specified)"
+    from magcalc.knowledge import common_portion
+
+    common = common_portion(food)
+    if common is None:
+        return None
+    return common, "a common portion"
+
+
+def measure(food: Food, quantity: float | None, unit: str | None) -> Measured:
+    """Grams of `food` for what was said: a quantity and unit, a count ('2 eggs'), a household word
+    ('a glass of'), or nothing at all. Every assumption is said in `assumed`."""
+    if quantity is None:
+        typical = typical_portion(food)
+        if typical is None:
+            raise UnitError(f"no amount given for {_name(food)}, and it has no typical portion; give one")
+        portion, why = typical
+        grams = checked_grams(portion.grams)
+        label = _measure(portion)
+        return Measured(grams, label, f"amount not given: {why}, {portion.grams:g} g")
+    check_amount(quantity, quantity)
+    word = canonical_unit(unit) if unit else None
+    if word is None or word in _SERVING_WORDS:
+        item = item_portion(food) if word is None else None
+        if item is not None and _sized_drink(food, item):
+            item = None  # '2 coffees': two typical cups, not two 'medium' (16 fl oz) servings
+        if item is not None:
+            grams = checked_grams(quantity * item.grams_each)
+            return Measured(grams, _measure(item), f"no unit given: 1 {item.description} = "
+                            f"{item.grams_each:g} g each")  # fmt: skip
+        typical = typical_portion(food)
+        if typical is not None:
+            portion, why = typical
+            grams = checked_grams(quantity * portion.grams)
+            return Measured(grams, _measure(portion), f"{'no unit given' if word is None else unit}: "
+                            f"{why}, {portion.grams:g} g each")  # fmt: skip
+    try:
+        converted = to_grams(food, quantity, unit)
+        return Measured(converted.grams, converted.portion, None)
+    except UnitError:
+        other = _SAME_MEASURE.get(word or "")
+        if other is not None:  # a slice of pizza is USDA's piece; a piece of bread its slice
+            try:
+                converted = to_grams(food, quantity, other)
+                return Measured(converted.grams, converted.portion, None)
+            except UnitError:
+                pass
+        if word not in CONTAINERS:
+            raise
+    amount, default_unit, why = CONTAINERS[word]
+    converted = to_grams(food, quantity * amount, default_unit)
+    return Measured(converted.grams, converted.portion, why)

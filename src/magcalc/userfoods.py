@@ -91,6 +91,7 @@ def food(record: UserFood) -> Food:
             Portion(seq, p.amount, p.description, p.grams) for seq, p in enumerate(record.portions, start=1)
         ),
         origin=f"{kind}, added {record.added_on}: {record.origin}",
+        table="user",
     )
 
 

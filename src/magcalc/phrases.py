@@ -1,0 +1,262 @@
+"""What people type -> (quantity, unit, food words). The one place a phrase is taken apart. Pure.
+
+"2 eggs", "1 cup of cooked spinach", "half an avocado", "peanut butter 2 tbsp", "a handful of
+almonds", "2 slices of cheese pizza", and several foods in one line: "2 eggs, a slice of toast and
+a cup of coffee". A part that starts with a quantity starts a new food; "macaroni and cheese" and
+"rice and beans" stay one food because their second half has no quantity of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from magcalc.errors import UnitError
+from magcalc.units import UNIT_SPELLINGS, check_amount
+
+# Words for numbers, as people type them; 'a'/'an' is one, 'half' a half.
+NUMBER_WORDS = {
+    "a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0,
+    "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0, "eleven": 11.0, "twelve": 12.0,
+    "half": 0.5, "quarter": 0.25, "dozen": 12.0, "couple": 2.0, "few": 3.0,
+}  # fmt: skip
+_VAGUE = frozenset({"some", "my", "the", "ate", "had", "drank", "usual"})  # words before a food, no quantity
+# Household words that measure a food without being a mass or volume: the food's own measure of
+# that name is used, else a documented default (units.CONTAINERS).
+MEASURE_WORDS = frozenset(
+    [
+        "slice",
+        "slices",
+        "piece",
+        "pieces",
+        "handful",
+        "handfuls",
+        "glass",
+        "glasses",
+        "bowl",
+        "bowls",
+        "scoop",
+        "scoops",
+        "square",
+        "squares",
+        "bottle",
+        "bottles",
+        "can",
+        "cans",
+        "mug",
+        "mugs",
+        "serving",
+        "servings",
+        "stick",
+        "sticks",
+        "bar",
+        "bars",
+        "packet",
+        "packets",
+        "package",
+        "packages",
+        "pack",
+        "packs",
+        "container",
+        "containers",
+        "cookie",
+        "cookies",
+        "link",
+        "links",
+        "fillet",
+        "fillets",
+        "patty",
+        "patties",
+        "wedge",
+        "wedges",
+        "sprig",
+        "sprigs",
+        "clove",
+        "cloves",
+        "leaf",
+        "leaves",
+        "strip",
+        "strips",
+        "spear",
+        "spears",
+        "stalk",
+        "stalks",
+        "shot",
+        "shots",
+        "pint",
+        "pints",
+        "jar",
+        "jars",
+        "box",
+        "boxes",
+        "bag",
+        "bags",
+        "pouch",
+        "pouches",
+        "tub",
+        "tubs",
+        "carton",
+        "cartons",
+        "large",
+        "medium",
+        "small",
+        "jumbo",
+        "extra-large",
+        "regular",
+        "whole",
+        "each",
+        "item",
+        "items",
+        "sandwich",
+        "sandwiches",
+        "pinch",
+        "dash",
+        "drizzle",
+        "splash",
+    ]
+)
+_VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8",
+           "⅞": "7/8"}  # fmt: skip
+_NUMBER = r"\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?"
+_QUANTITY = re.compile(rf"(?P<whole>\d+)\s+(?P<frac>\d+\s*/\s*\d+)|(?P<num>{_NUMBER})")
+_SPLIT = re.compile(r"\s*(?:,|;|\+|&|\band\b|\bplus\b|\balso\b)\s*", re.IGNORECASE)
+_TRAILING = re.compile(rf"(?:^|\s)(?P<qty>{_NUMBER}|\d+\s+\d+\s*/\s*\d+)\s*(?P<unit>[a-z][a-z .]*)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One food of a phrase: how much (None: not said), in what (None: a count or nothing), of what."""
+
+    quantity: float | None
+    unit: str | None
+    food: str
+    text: str  # the words this food was read from
+
+    @property
+    def counted(self) -> bool:
+        """A number with no unit: '2 eggs'."""
+        return self.quantity is not None and self.unit is None
+
+
+def _number(text: str) -> float:
+    text = text.strip()
+    for char, fraction in _VULGAR.items():
+        text = re.sub(rf"(\d)\s*{char}", rf"\1 {fraction}", text).replace(char, fraction)
+    parts = text.split()
+    value = 0.0
+    for part in parts:
+        if "/" in part:
+            numerator, denominator = part.split("/")
+            if float(denominator) == 0:
+                raise UnitError(f"the amount {text!r} divides by zero")
+            value += float(numerator) / float(denominator)
+        else:
+            value += float(part)
+    check_amount(value, text)
+    return value
+
+
+def _normalise(text: str) -> str:
+    for char, fraction in _VULGAR.items():
+        text = re.sub(rf"(\d)\s*{char}", rf"\1 {fraction}", text).replace(char, f" {fraction} ")
+    text = re.sub(r"(\d)\s*/\s*(\d)", r"\1/\2", text)
+    text = re.sub(r"(\d)-(\d+/\d)", r"\1 \2", text)  # 1-1/2 cups
+    text = re.sub(r"(\d)([a-z])", r"\1 \2", text)  # 30g, 2tbsp
+    return " ".join(text.split())
+
+
+def _leading_quantity(words: list[str]) -> tuple[float | None, int]:
+    """The quantity at the start of the words and how many words it took."""
+    if not words:
+        return None, 0
+    joined = " ".join(words[:3])
+    match = _QUANTITY.match(joined)
+    if match and match.end() <= len(joined) and (match.end() == len(joined) or joined[match.end()] == " "):
+        taken = len(match.group(0).split())
+        return _number(match.group(0)), taken
+    first = words[0]
+    if first in ("a", "an") and len(words) > 1:
+        second = words[1]
+        if second in ("half", "quarter", "couple", "few", "dozen"):
+            value = NUMBER_WORDS[second]
+            taken = 2 + (len(words) > 2 and words[2] == "of")
+            return value, taken
+        return 1.0, 1
+    if first == "half" and len(words) > 1 and words[1] in ("a", "an"):
+        return 0.5, 2
+    if first in NUMBER_WORDS and first not in ("a", "an"):
+        taken = 1 + (len(words) > 1 and words[1] == "of")
+        return NUMBER_WORDS[first], taken
+    return None, 0
+
+
+def _leading_unit(words: list[str]) -> tuple[str | None, int]:
+    """A unit at the start of the words ('cup', 'fl oz', 'slices'), then an optional 'of'."""
+    for size in (3, 2, 1):
+        candidate = " ".join(words[:size])
+        unit = UNIT_SPELLINGS.get(candidate) or UNIT_SPELLINGS.get(candidate.rstrip("."))
+        if unit is None and size == 1 and candidate in MEASURE_WORDS:
+            unit = candidate
+        if unit is not None and len(words) > size:  # a unit needs a food after it
+            taken = size + (words[size] == "of")
+            if len(words) > taken:
+                return unit, taken
+    return None, 0
+
+
+def parse_one(text: str) -> Phrase:
+    """One food: '2 eggs', '1 cup of cooked spinach', 'peanut butter 2 tbsp', 'banana'."""
+    cleaned = _normalise(text.strip().lower())
+    words = cleaned.split()
+    while words and words[0] in _VAGUE:
+        words = words[1:]
+    quantity, taken = _leading_quantity(words)
+    unit = None
+    rest = words[taken:]
+    if quantity is not None or (rest and rest[0] in ("cup", "slice", "glass", "bowl", "handful")):
+        unit, used = _leading_unit(rest)
+        rest = rest[used:]
+    if quantity is None:  # 'peanut butter 2 tbsp', 'almonds 1 oz', 'eggs 2'
+        trailing = _TRAILING.search(" ".join(rest))
+        if trailing:
+            tail_unit = (trailing["unit"] or "").strip()
+            known = UNIT_SPELLINGS.get(tail_unit) or (tail_unit if tail_unit in MEASURE_WORDS else None)
+            if not tail_unit or known:
+                quantity = _number(trailing["qty"])
+                unit = known
+                rest = " ".join(rest)[: trailing.start()].split()
+    food = " ".join(rest).strip(" ,.-")
+    if not food:
+        raise UnitError(f"no food named in {text.strip()!r}")
+    return Phrase(quantity, unit, food, text.strip())
+
+
+def split(text: str) -> list[str]:
+    """The foods of a phrase: a part that starts with a quantity starts a new food."""
+    pieces = [p for p in _SPLIT.split(text.strip()) if p.strip()]
+    foods: list[str] = []
+    separators = _SPLIT.findall(text.strip())
+    for number, piece in enumerate(pieces):
+        words = _normalise(piece.lower()).split()
+        quantity, taken = _leading_quantity(words)
+        starts_new = quantity is not None
+        only_amount = starts_new and len(words) <= taken + (_leading_unit([*words[taken:], "x"])[1] or 0)
+        if foods and only_amount:  # 'eggs, 2' or 'almonds, 1 oz': the amount of the food before
+            foods[-1] = f"{foods[-1]} {piece}"
+        elif foods and not starts_new:
+            joiner = separators[number - 1] if number - 1 < len(separators) else " "
+            foods[-1] = f"{foods[-1]}{joiner}{piece}"
+        else:
+            foods.append(piece)
+    return [" ".join(f.split()) for f in foods]
+
+
+def parse(text: str) -> list[Phrase]:
+    """Every food of a phrase, in order."""
+    return [parse_one(part) for part in split(text)]
+
+
+def looks_like_phrase(text: str) -> bool:
+    """Does this food cell carry its own quantity ('2 eggs', 'half a cup of rice')?"""
+    words = _normalise(text.strip().lower()).split()
+    return _leading_quantity(words)[0] is not None and len(words) > 1

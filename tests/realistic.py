@@ -1,0 +1,146 @@
+"""Measure food understanding on the realistic diary lines in tests/fixtures/realistic/ (written from
+how people type, expectations computed from the USDA files: see its README).
+
+A line is *right* when the food is one of the accepted ids and its magnesium is within 15 % of
+that food's magnesium for the expected grams; *silently wrong* when a food that is not accepted
+(or any food, for a line whose food is in neither table) is matched and marked confident.
+Run as a script for the figures by kind: python -m tests.realistic
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from magcalc.catalog import Catalog
+from magcalc.errors import MagcalcError
+from magcalc.models import Entry, LineItem
+from magcalc.report import Measurer
+from magcalc.units import parse_amount
+
+FIXTURES = Path(__file__).parent / "fixtures" / "realistic"
+TOLERANCE = 0.15
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: str
+    text: str
+    verdict: str  # right, wrong-amount, doubtful-wrong, silent-wrong, refused, honest-unknown
+    got: str
+
+
+def _items(entry: Entry) -> list[LineItem] | MagcalcError:
+    try:
+        return Measurer(Catalog())(entry)
+    except MagcalcError as error:
+        return error
+
+
+def _judge(item: LineItem | None, accept: list[str], grams: float, by_id: dict[str, float]) -> str:
+    if item is None:
+        return "honest-unknown" if not accept else "refused"
+    if not accept:
+        return "doubtful-wrong" if not item.confident else "silent-wrong"
+    if item.food_id not in accept:
+        return "doubtful-wrong" if not item.confident else "silent-wrong"
+    expected = by_id[item.food_id] * grams / 100
+    got = item.magnesium_mg or 0.0
+    if abs(got - expected) <= max(TOLERANCE * expected, 1.0):
+        return "right"
+    return "wrong-amount"
+
+
+def lines() -> list[dict[str, str]]:
+    with (FIXTURES / "lines.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _by_id(text: str) -> dict[str, float]:
+    return {k: float(v) for k, v in (pair.split("=") for pair in text.split())}
+
+
+def measure_lines(mode: str) -> list[Outcome]:
+    """mode 'structured' (food,amount,unit columns) or 'phrase' (the whole phrase in the food cell)."""
+    outcomes = []
+    for row in lines():
+        accept = row["accept"].split()
+        if mode == "structured":
+            amount = parse_amount(row["amount"])[0] if row["amount"] else None
+            entry = Entry(line=1, input=row["food"], amount=amount, unit=row["unit"] or None)
+            text = f"{row['food']},{row['amount']},{row['unit']}"
+        else:
+            entry = Entry(line=1, input=row["phrase"], amount=None, unit=None)
+            text = row["phrase"]
+        result = _items(entry)
+        item = None if isinstance(result, MagcalcError) else result[0]
+        if isinstance(result, list) and len(result) != 1:
+            verdict = "silent-wrong" if all(i.confident for i in result) else "doubtful-wrong"
+        else:
+            verdict = _judge(item, accept, float(row["grams"] or 0), _by_id(row["mg_per_100g_by_id"]))
+        got = str(result) if item is None else f"{item.food_id} {item.food_name} {item.magnesium_mg or 0:.1f} mg"
+        outcomes.append(Outcome(row["kind"], text, verdict, got))
+    return outcomes
+
+
+def measure_multi() -> list[Outcome]:
+    outcomes = []
+    with (FIXTURES / "multi.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            expected = json.loads(row["items"])
+            result = _items(Entry(line=1, input=row["phrase"], amount=None, unit=None))
+            if isinstance(result, MagcalcError):
+                verdict = "refused" if any(e["accept"] for e in expected) else "honest-unknown"
+                outcomes.append(Outcome("multi", row["phrase"], verdict, str(result)))
+                continue
+            if len(result) != len(expected):
+                verdict = "silent-wrong" if all(i.confident for i in result) else "doubtful-wrong"
+            else:
+                verdicts = [
+                    _judge(item, e["accept"], e.get("grams") or 0, e.get("mg_per_100g_by_id") or {})
+                    for item, e in zip(result, expected, strict=True)
+                ]
+                worst = ["silent-wrong", "refused", "wrong-amount", "doubtful-wrong", "honest-unknown", "right"]
+                verdict = next(v for v in worst if v in verdicts)
+            got = "; ".join(f"{i.food_id} {i.food_name[:30]}" for i in result)
+            outcomes.append(Outcome("multi", row["phrase"], verdict, got))
+    return outcomes
+
+
+def summary(outcomes: list[Outcome]) -> dict[str, Counter[str]]:
+    by_kind: dict[str, Counter[str]] = defaultdict(Counter)
+    for outcome in outcomes:
+        by_kind[outcome.kind][outcome.verdict] += 1
+        by_kind["ALL"][outcome.verdict] += 1
+    return by_kind
+
+
+def right_share(counts: Counter[str]) -> float:
+    """Right, counting an honest 'unknown' for a food in neither table as right."""
+    total = sum(counts.values())
+    return (counts["right"] + counts["honest-unknown"]) / total if total else 1.0
+
+
+def _print(title: str, outcomes: list[Outcome]) -> None:
+    print(f"\n{title}")
+    verdicts = ["right", "honest-unknown", "wrong-amount", "doubtful-wrong", "refused", "silent-wrong"]
+    print(f"  {'kind':15}" + "".join(f"{v:>15}" for v in verdicts) + f"{'right %':>9}")
+    for kind, counts in sorted(summary(outcomes).items(), key=lambda kv: kv[0] == "ALL"):
+        print(f"  {kind:15}" + "".join(f"{counts[v]:>15}" for v in verdicts) + f"{100 * right_share(counts):>8.1f}%")
+
+
+if __name__ == "__main__":
+    import sys
+
+    all_outcomes = {"structured": measure_lines("structured"), "phrase": measure_lines("phrase"),
+                    "multi": measure_multi()}  # fmt: skip
+    for name, found in all_outcomes.items():
+        _print(name, found)
+    if "-v" in sys.argv:
+        for name, found in all_outcomes.items():
+            for o in found:
+                if o.verdict not in ("right", "honest-unknown"):
+                    print(f"{name:10} {o.verdict:15} {o.kind:13} {o.text[:45]:45} -> {o.got[:90]}")
