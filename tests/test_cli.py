@@ -90,7 +90,7 @@ def test_log_csv(run: Run) -> None:
         ("food,amount,unit\nalmonds,many,oz\n", "line 2: the amount 'many' is not a number"),
         ('food,amount,unit\n"almonds,1,oz\n', "line 2: malformed CSV"),
         ("", "the log is empty"),
-        ("food,amount,unit\nbanana,2,\n", "line 2: no unit given"),
+        ("food,amount,unit\nqwxyzzy,2,\n", "line 2: unknown food"),
     ],
 )
 def test_bad_input_exits_2_with_one_line_on_stderr(run: Run, stdin: str, fragment: str) -> None:
@@ -178,7 +178,8 @@ def test_foods_search_json(run: Run) -> None:
     hits = run.json("foods", "search", "pumpkin", "seeds", "--limit", "3")
     assert len(hits) == 3
     assert {"food_id", "food_name", "magnesium_mg_per_100g", "portion"} <= set(hits[0])
-    assert hits[0]["food_id"] in {"12014", "12016"}
+    assert hits[0]["food_id"] in {"12014", "12016", "43101050", "43101100", "43101150"}
+    assert hits[0]["source"] in {"usda-sr28", "usda-fndds-2021-2023"}
     assert hits[0]["portion"]["description"].startswith("oz")
 
 
@@ -192,7 +193,7 @@ def test_foods_show_json_has_portions_with_grams(run: Run) -> None:
     food = run.json("foods", "show", "11458")
     assert food["food_id"] == "11458" and food["magnesium_mg_per_100g"] == 87
     assert food["portions"] == [{"amount": 1, "description": "cup", "grams": 180, "magnesium_mg": 156.6}]
-    assert "USDA" in food["source"]
+    assert food["source"] == "usda-sr28" and "Release 28" in food["citation"] and "11458" in food["citation"]
 
 
 def test_foods_show_unknown_id(run: Run) -> None:

@@ -28,16 +28,19 @@ def sr28_records(name: str) -> list[list[str]]:
 
 def test_every_usda_food_is_in_the_table() -> None:
     foods = load_foods()
-    assert len(foods) == 8789
-    unknown = [f for f in foods.values() if f.magnesium_mg_per_100g is None]
-    assert len(unknown) == 739
-    assert sum(f.survey for f in foods.values()) == 3404
-    assert all(len(food_id) == 5 and food_id.isdigit() for food_id in foods)
+    sr28 = [f for f in foods.values() if f.table == "usda-sr28"]
+    fndds = [f for f in foods.values() if f.table == "usda-fndds-2021-2023"]
+    assert (len(sr28), len(fndds), len(foods)) == (8789, 5432, 8789 + 5432)
+    assert sum(f.magnesium_mg_per_100g is None for f in sr28) == 739
+    assert [f.food_id for f in fndds if f.magnesium_mg_per_100g is None] == ["11000000"]  # no nutrient row
+    assert sum(f.survey for f in sr28) == 3404
+    assert all(len(f.food_id) == 5 and f.food_id.isdigit() for f in sr28)
+    assert all(len(f.food_id) == 8 and f.food_id.isdigit() for f in fndds)
 
 
 def test_portions_belong_to_foods_and_weigh_something() -> None:
     rows = list(csv.DictReader(io.StringIO(read_text("portions.csv"))))
-    assert len(rows) == 15438
+    assert len(rows) == 15438 + 21731
     foods = load_foods()
     assert all(row["food_id"] in foods and float(row["grams"]) > 0 for row in rows)
 
@@ -56,11 +59,12 @@ def test_rows_match_the_usda_files() -> None:
         else:
             assert food.magnesium_mg_per_100g == pytest.approx(float(expected)), record[0]
     weights = sr28_records("WEIGHT.txt")
-    assert sum(len(f.portions) for f in foods.values()) == len(weights)
+    assert sum(len(f.portions) for f in foods.values() if f.table == "usda-sr28") == len(weights)
     spinach = foods["11458"]
     assert [(p.amount, p.description, p.grams) for p in spinach.portions] == [(1.0, "cup", 180.0)]
 
 
+@pytest.mark.slow
 @needs_sr28
 def test_build_script_reproduces_the_committed_table(tmp_path: Path) -> None:
     subprocess.run(
@@ -79,3 +83,45 @@ def test_aliases_point_at_real_foods() -> None:
     for row in rows:
         assert row["food_id"] in foods, row
         assert row["reason"].strip(), row
+
+
+FNDDS = ROOT.parent / "shared" / "usda-fndds-2021-2023"
+needs_fndds = pytest.mark.skipif(
+    not (FNDDS / "README.md").is_file(), reason=f"USDA FNDDS workbooks not at {FNDDS}"
+)
+
+
+MAGNESIUM_COLUMN = 39  # "Magnesium (mg)" in the nutrient workbook
+
+
+def fndds_rows(book: str) -> list[tuple[object, ...]]:
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.load_workbook(FNDDS / f"2021-2023 FNDDS At A Glance - {book}.xlsx", read_only=True)
+    try:
+        return list(workbook.worksheets[0].iter_rows(values_only=True))[2:]
+    finally:
+        workbook.close()
+
+
+@pytest.mark.slow
+@needs_fndds
+def test_fndds_rows_match_the_workbooks() -> None:
+    foods = load_foods()
+    header = fndds_rows("FNDDS Nutrient Values")
+    nutrients = {str(r[0]): r for r in header}
+    described = fndds_rows("Foods and Beverages")
+    for code, description, additional, _number, category in described:
+        food = foods[str(code)]
+        assert (food.description, food.food_group, food.table) == (description, category, "usda-fndds-2021-2023")
+        assert food.common_names == (additional or "")
+        row = nutrients.get(str(code))
+        if row is None:
+            assert food.magnesium_mg_per_100g is None
+        else:
+            assert food.magnesium_mg_per_100g == pytest.approx(float(row[MAGNESIUM_COLUMN])), code
+    portions = fndds_rows("Portions and Weights")
+    kept = [r for r in portions if r[6] and not str(r[5]).startswith("Guideline amount")]
+    assert sum(len(f.portions) for f in foods.values() if f.table == "usda-fndds-2021-2023") == len(kept)
+    banana = foods["63107010"]
+    assert banana.magnesium_mg_per_100g == 28
+    assert ("Quantity not specified", 126.0) in [(p.description, p.grams) for p in banana.portions]

@@ -86,8 +86,7 @@ def test_add_amount_with_unit_and_fractions(run: Run) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["add", "almonds"], "give the AMOUNT too"),
-        (["add"], "give FOOD AMOUNT"),
+        (["add"], "say what you ate"),
         (["add", "almonds", "1", "oz", "--date", "2026-02-30"], "--date takes YYYY-MM-DD"),
         (["add", "almonds", "1", "oz", "--time", "25:00"], "is not a time"),
         (["add", "zorblax crunch", "1", "oz"], "unknown food"),
@@ -158,7 +157,7 @@ def test_rm_edit_and_undo(run: Run) -> None:
     assert changed["added"][0]["magnesium_mg"] == pytest.approx(153.1, abs=0.1)
     assert changed["added"][0]["meal"] == "lunch"
     food = run.json("edit", first, "--food", "cashews", "--unit", "oz")["added"][0]
-    assert food["food_id"] == "12087" and food["meal"] == "lunch"
+    assert food["food_id"] in {"12087", "42104000"} and food["meal"] == "lunch"
     assert run("edit", first).exit_code == 2
     removed = run("rm", second.upper())
     assert removed.exit_code == 0 and f"removed {second}" in removed.stderr

@@ -132,7 +132,7 @@ def test_custom_food_added_logged_reported_and_searched(run: Run) -> None:
     hits = run.json("foods", "search", "zorblax")
     assert hits[0]["food_id"] == "user/zorblax-protein-bar" and hits[0]["food_group"] == "Your foods"
     shown = run.json("foods", "show", "user/zorblax-protein-bar")
-    assert "your food" in shown["source"]
+    assert shown["source"] == "user" and "your food" in shown["citation"]
     assert run("add", "zorblax protein bar", "1", "bar").exit_code == 0
     assert run.json("log")["entries"][0]["magnesium_mg"] == pytest.approx(60)
 

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from magcalc.catalog import Catalog
 from magcalc.errors import UnknownFood
-from magcalc.matching import rank, resolve, stem, tokenize
+from magcalc.foods import Food
+from magcalc.matching import rank, stem, tokenize
+
+
+def resolve(query: str) -> Food:
+    return Catalog().resolve(query).food
 
 
 @pytest.mark.parametrize(
@@ -16,19 +22,19 @@ from magcalc.matching import rank, resolve, stem, tokenize
         ("boiled spinach", {"11458"}),
         ("dark chocolate 70-85%", {"19904"}),
         ("pumpkin seeds roasted", {"12016"}),
-        ("pumpkin seeds", {"12014", "12016"}),
+        ("pumpkin seeds", {"12014", "12016", "43101050"}),
         ("2% milk", {"01079", "01174"}),
         ("banana", {"09040"}),
         ("black beans cooked", {"16015"}),
-        ("chia seeds", {"12006"}),
-        ("cashews", {"12087", "12085"}),
+        ("chia seeds", {"12006", "43108010"}),
+        ("cashews", {"12087", "12085", "42104000"}),
         ("lentils cooked", {"16070"}),
         ("quinoa cooked", {"20137"}),
-        ("kale raw", {"11233"}),
+        ("kale raw", {"11233", "72119190"}),
         ("cheddar cheese", {"01009"}),
         ("milk", {"01077"}),
         ("coffee", {"14209"}),
-        ("egg", {"01123"}),
+        ("egg", {"01123", "31101010"}),
         ("avocado", {"09037"}),
         ("amonds", {"12061"}),  # misspelt
     ],
@@ -58,14 +64,24 @@ def test_plain_forms_beat_branded_and_baby_foods_unless_asked() -> None:
     assert "MCDONALD" in resolve("big mac").description.upper()
 
 
-def test_no_reasonable_match_suggests_up_to_five() -> None:
+def test_a_word_no_food_has_is_unknown_with_suggestions() -> None:
     with pytest.raises(UnknownFood) as caught:
         resolve("almonds quxxly")
     message = str(caught.value)
-    assert "unknown food 'almonds quxxly'" in message
-    assert "did you mean" in message and "Nuts, almonds (12061)" in message
-    suggestions = message.split("did you mean: ")[1].split(" | ")
-    assert 1 <= len(suggestions) <= 5
+    assert "unknown food 'almonds quxxly' (no food has the word 'quxxly')" in message
+    assert "did you mean" in message and "lmonds" in message.split("did you mean: ")[1]
+    assert 1 <= len(message.split("did you mean: ")[1].split(" | ")) <= 3
+
+
+def test_a_word_of_another_food_makes_a_doubtful_match_with_alternatives() -> None:
+    match = Catalog().resolve("almonds pudding")
+    assert not match.confident and match.doubt and match.alternatives
+
+
+def test_unknown_food_says_how_to_add_it() -> None:
+    with pytest.raises(UnknownFood) as caught:
+        resolve("zzqqxx flurb")
+    assert "magcalc foods add 'zzqqxx flurb' --mg-per-100g" in str(caught.value)
 
 
 def test_nonsense_is_unknown() -> None:

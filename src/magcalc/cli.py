@@ -601,7 +601,7 @@ def _choose_doubtful(
         typer.echo(f"magcalc: remembered {words!r} as {picked.description} ({picked.food_id}); "
                    "magcalc foods words lists what you taught it", err=True)  # fmt: skip
         chosen = True
-    return reporting.measure_all(entries, catalog) if chosen else None
+    return reporting.measure_entries(entries, catalog) if chosen else None
 
 
 @app.command()
@@ -663,7 +663,7 @@ def add(
     else:
         entries = [_entry_from_arguments(what, day, time, meal, note).model_copy(update={"each": each})]
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
-    items, doubts = reporting.measure_all(entries, current_catalog(), keep_unknown=keep_unknown)
+    items, doubts = reporting.measure_entries(entries, current_catalog(), keep_unknown=keep_unknown)
     if doubts and sys.stdin.isatty() and sys.stderr.isatty() and fmt is Format.table:
         items, doubts = _choose_doubtful(items, db, entries) or (items, doubts)
     for doubt in doubts:
@@ -1118,6 +1118,37 @@ def foods_mine(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
     render.user_foods(records, fmt, sys.stdout)
 
 
+@foods_app.command("words")
+@handles_errors
+def foods_words(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
+    """List the words you taught magcalc (by picking a food for a doubtful match) and their foods."""
+    with open_db(db, write=False) as diary:
+        rows = diary.word_rows() if diary else []
+    catalog = current_catalog()
+    named = []
+    for _key, food_id, typed, added_on in rows:
+        food = catalog.get(food_id)
+        named.append((typed, food_id, food.description if food else "(no longer a food)", added_on))
+    render.remembered_words(named, fmt, sys.stdout)
+
+
+@foods_app.command("forget")
+@handles_errors
+def foods_forget(
+    words: Annotated[list[str], typer.Argument(help="The words, as you typed them (magcalc foods words).")],
+    db: DbOption = None,
+) -> None:
+    """Forget words you taught magcalc: they are matched afresh next time."""
+    from magcalc.catalog import words_key
+
+    typed = " ".join(words)
+    with open_db(db, write=True) as diary:
+        assert diary is not None
+        if not diary.forget(words_key(typed)):
+            raise MagcalcError(f"you taught magcalc no food for {typed!r} (magcalc foods words lists them)")
+    typer.echo(f"forgot {typed!r}", err=True)
+
+
 @foods_app.command("rm")
 @handles_errors
 def foods_rm(
@@ -1258,7 +1289,7 @@ def recipe_add(
     with open_input(file) as stream:
         parsed = logfile.parse_log(stream, _input.encoding)
     stored_profile(db)  # the ingredients may be foods of your own
-    items, _doubts = reporting.measure_all(parsed.entries, current_catalog(), parsed.problems)
+    items = reporting.measure_all(parsed.entries, parsed.problems, catalog=current_catalog())
     record = userfoods.recipe(clean, items, servings, weight_g, today())
     with open_db(db, write=True) as diary:
         assert diary is not None

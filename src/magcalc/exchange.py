@@ -88,7 +88,7 @@ def import_keys(entries: Sequence[Entry], default_date: dt.date) -> list[str | N
 
 
 def measure_rows(
-    entries: Sequence[Entry], catalog: Catalog, progress: Callable[[int], None] | None = None
+    entries: Sequence[Entry], catalog: Catalog | None = None, progress: Callable[[int], None] | None = None
 ) -> list[LineItem]:
     """Every row measured, before the diary is locked (matching is the slow part of an import);
     MagcalcError naming every row that cannot be. A row whose file gives its values (a Cronometer

@@ -76,7 +76,8 @@ _NEUTRAL = frozenset(
         "medium",
     ]
 )
-_FREE = 0.1  # the cost of a word inside "NS as to ..." / "NFS": the survey's generic forms
+_FREE = 0.1
+_CONTRARY_COST = 8.0  # the cost of a word inside "NS as to ..." / "NFS": the survey's generic forms
 # SR28 first segments that name a category, not the food: the food's name is the next segment.
 _CATEGORY_HEADS = frozenset(
     [
@@ -165,11 +166,56 @@ _CONTRARY = frozenset(
         "stuffed",
         "glutinous",
         "school",
+        "evaporated",
+        "condensed",
+        "pickled",
+        "candied",
+        "syrup",
+        "butter",
+        "oil",
+        "flour",
+        "juice",
+        "sauce",
+        "babyfood",
     ]
 )
+# Words of a query that say the form or cut, not the food: found, they help; missing, they are no miss.
+_OPTIONAL = frozenset(
+    [
+        "chunk",
+        "slice",
+        "sliced",
+        "diced",
+        "chopped",
+        "shredded",
+        "grated",
+        "cubed",
+        "halve",
+        "half",
+        "piece",
+        "fillet",
+        "steamed",
+        "fresh",
+        "plain",
+        "homemade",
+        "organic",
+        "large",
+        "small",
+        "medium",
+        "regular",
+        "whole",
+    ]
+)
+# SR28 groups of whole foods, where SR28 stays the reference (the source documents' own table).
+_WHOLE_FOOD_GROUPS = frozenset(
+    {
+        "Vegetables and Vegetable Products", "Fruits and Fruit Juices", "Legumes and Legume Products",
+        "Nut and Seed Products", "Cereal Grains and Pasta", "Spices and Herbs",
+    }
+)  # fmt: skip
 _RAW_STAPLES = frozenset({"Legumes and Legume Products", "Cereal Grains and Pasta"})
 _RAW_WORDS = frozenset({"raw", "dry", "uncooked", "dried", "flour", "sprouted"})
-DOUBT_MARGIN = 2.0  # a second food within this many points, with other magnesium, makes a match doubtful
+DOUBT_MARGIN = 1.5  # a second food within this many points, with other magnesium, makes a match doubtful
 
 
 def stem(word: str) -> str:
@@ -190,10 +236,13 @@ def stem(word: str) -> str:
 # Spellings that mean the same word (one direction: what people type -> USDA's word).
 _SAME_WORD = {
     "yoghurt": "yogurt", "soymilk": "soy milk", "soya": "soy", "whole-wheat": "whole wheat",
-    "wholewheat": "whole wheat", "wholemeal": "whole wheat", "oatmilk": "oat milk", "almondmilk": "almond milk",
+    "wholewheat": "whole wheat", "wholemeal": "whole wheat", "oatmilk": "oat milk",
+    "almondmilk": "almond milk",
     "hotdog": "hot dog", "icecream": "ice cream", "peanutbutter": "peanut butter", "gf": "gluten free",
     "veggie": "vegetable", "veggies": "vegetables", "ff": "fat free", "coke": "cola", "pop": "soft drink",
-    "soda": "soft drink", "toast": "bread toasted", "hamburger": "hamburger", "fries": "french fries",
+    "soda": "soft drink", "toast": "bread toasted", "steamed": "steamed cooked",
+    "sauteed": "sauteed cooked", "donut": "doughnut", "donuts": "doughnuts", "mac": "macaroni",
+    "fries": "french fries",
 }  # fmt: skip
 
 
@@ -228,6 +277,7 @@ class Scored:
     complete: bool  # every word of the query was found in the food
     head: bool = True  # the food's head words are in the query
     exact: bool = True  # no word was found only by a spelling guess
+    plain: bool = True  # the food adds no word that changes what it is ('meatless', 'powder')
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,13 +290,15 @@ class Match:
     alternatives: tuple[Food, ...] = field(default_factory=tuple)
 
 
-def _head(food: Food, segments: list[list[str]]) -> tuple[frozenset[str], frozenset[str]]:
+def _head(
+    food: Food, segments: list[list[str]], brand: frozenset[str] = frozenset()
+) -> tuple[frozenset[str], frozenset[str]]:
     """The food's head words, and the words that may stand for them when the first segment only
     names a category ("Nuts, almonds"; "Coffee, Latte" in the survey's category Coffee)."""
     first = segments[0] if segments else []
     if not first:
         return frozenset(), frozenset()
-    if all(t in _CATEGORY_HEADS for t in first):
+    if all(t in _CATEGORY_HEADS or t in brand for t in first):  # 'McDONALD'S, BIG MAC': a brand first
         following = {segment[-1] for segment in segments[1:3] if segment}  # 'shrimp cracker': cracker
         return frozenset(first), frozenset(following)
     return frozenset(first), frozenset()
@@ -272,13 +324,13 @@ def _make_doc(food: Food) -> _Doc:
             costs.setdefault(token, cost)
     for token in tokenize(food.common_names):
         tokens.setdefault(token, 99)
-    head, alternatives = _head(food, segments)
     brand_words = [  # SR28 writes brands in capitals; FNDDS keeps its brands in the common names
         w
         for w in re.findall(r"[A-Za-z'\u2019]+", food.description)
         if w.isupper() and len(w) > 1 and food.table == SR28 and w != "USDA"
     ]
     brand_tokens = set(tokenize(" ".join(brand_words))) | set(tokenize(food.manufacturer))
+    head, alternatives = _head(food, segments, frozenset(brand_tokens))
     return _Doc(
         food_id=food.food_id,
         tokens=tokens,
@@ -296,7 +348,7 @@ def _extra_cost(token: str) -> float:
     if token in _NEUTRAL:
         return 0.5
     if token in _CONTRARY:
-        return 8.0
+        return _CONTRARY_COST
     if token == "with" or token[0].isdigit():
         return 1.0
     return 3.0
@@ -419,8 +471,9 @@ def index() -> Index:
 
 def _score(
     doc: _Doc, expansions: list[dict[str, float]], query_words: set[str]
-) -> tuple[float, bool, bool, bool]:
-    """(score, every word found, the food's head named, no word found only by a spelling guess)."""
+) -> tuple[float, bool, bool, bool, bool]:
+    """(score, every word found, the food's head named, no word found only by a spelling guess or
+    in other names, no contrary word)."""
     covered = 0.0
     missing = 0
     exact = True
@@ -436,16 +489,22 @@ def _score(
             exact = exact and best >= 1.0
             matched.add(best_token)
             segments.add(doc.tokens[best_token])
+        elif options.keys() & _OPTIONAL:
+            covered += 0.9  # 'pineapple chunks': the cut is not the food
         else:
             missing += 1
     score = 100 * covered / len(expansions) - _WORD_MISSING * missing
     score += 3 * (0 in segments)
     head = doc.head <= matched or bool(doc.head_alternatives & matched)
     score += 6 if head else -_HEAD_MISSING
+    plain = True
     for token, cost in doc.costs.items():
         if token not in matched:
             score -= cost
-    score += 3 * doc.survey + 4.5 * (doc.table == SR28 and doc.survey)
+            plain = plain and cost < _CONTRARY_COST
+    if any(doc.tokens.get(t) == 99 for t in matched) and not all(doc.tokens.get(t) == 99 for t in matched):
+        exact = False  # a word found only in the food's other names ('blueberry' for 'Muffin, fruit')
+    score += 3 * doc.survey + 4.5 * (doc.table == SR28 and doc.survey and doc.group in _WHOLE_FOOD_GROUPS)
     last = expansions[-1]
     if not any(doc.tokens.get(t, 99) != 99 for t in last):
         score -= 10  # the query's last word (its head, in English) is only in the food's other names
@@ -456,7 +515,7 @@ def _score(
         doc.brand_tokens and not matched & doc.brand_tokens
     ):
         score -= _PENALTY_UNASKED
-    return score, missing == 0, head, exact
+    return score, missing == 0, head, exact, plain
 
 
 def _rank(words: list[str], foods: Mapping[str, Food], limit: int) -> list[Scored]:
@@ -514,15 +573,27 @@ def best_match(query: str) -> Match:
     if alias is not None:
         return Match(foods[alias], True)
     ranked = _rank(words, foods, 12)
+    strange = [w for w in words if not index().expand(w)]
+    if strange:  # a word no food has, near or far: say so, with what the other words found
+        suggestions = [s.food for s in ranked if s.head][:3]
+        raise UnknownFood(unknown_message(query, suggestions, strange))
     plausible = [s for s in ranked if s.head and (s.complete or _coverage(s, words) >= 0.5)]
     if not plausible:
         raise UnknownFood(unknown_message(query, [s.food for s in ranked if s.head][:3]))
     best = plausible[0]
-    others = [s.food for s in plausible[1:6] if s.food.food_id != best.food.food_id]
+    others = [
+        s.food
+        for s in plausible[1:8]
+        if s.food.food_id != best.food.food_id and (s.complete or not best.complete)
+    ]
     if not best.complete:
         return Match(best.food, False, "not every word of it was found in this food", tuple(others[:3]))
     if not best.exact:
-        return Match(best.food, False, "found by guessing a misspelt word", tuple(others[:3]))
+        return Match(best.food, False, "found by guessing a misspelt word, or by another name of the food",
+                     tuple(others[:3]))  # fmt: skip
+    if not best.plain:
+        return Match(best.food, False, "the food has a word that changes it, which you did not say",
+                     tuple(others[:3]))  # fmt: skip
     rival = next(
         (s for s in plausible[1:] if s.complete and s.score >= best.score - DOUBT_MARGIN
          and _different(best.food, s.food)),
@@ -535,19 +606,24 @@ def best_match(query: str) -> Match:
 
 
 def _coverage(scored: Scored, words: list[str]) -> float:
+    """The share of the words found as typed, or 0 when none of them names the food's head: a
+    partial match is offered (as a guess) only when the food is what the words are about."""
     doc = index().doc(scored.food.food_id)
-    found = sum(1 for w in words if any(t in doc.tokens for t in index().expand(w)))
-    return found / len(words)
+    found = [w for w in words if w in doc.tokens]
+    if not set(found) & (doc.head | doc.head_alternatives):
+        return 0.0
+    return len(found) / len(words)
 
 
-def unknown_message(query: str, suggestions: list[Food]) -> str:
+def unknown_message(query: str, suggestions: list[Food], strange: list[str] | None = None) -> str:
     hint = (
         "; did you mean: " + " | ".join(f"{f.description} ({f.food_id})" for f in suggestions)
         if suggestions
         else ""
     )
+    words = f" (no food has the word {', '.join(map(repr, strange))})" if strange else ""
     return (
-        f"unknown food {query!r}{hint}; to log it anyway, add it as your own food: "
+        f"unknown food {query!r}{words}{hint}; to log it anyway, add it as your own food: "
         f"magcalc foods add {_quoted(query)} --mg-per-100g MG"
     )
 

@@ -744,3 +744,24 @@ class ReportWriter:
                 f"[dim]The table shows the first {len(self.kept):,} of {self.count:,} rows; "
                 "--format csv or json gives them all.[/dim]"
             )
+
+
+def remembered_words(rows: list[tuple[str, str, str, str]], fmt: Format, stream: TextIO) -> None:
+    """The person's own words for foods: (what was typed, food id, food, added on)."""
+    columns = ["words", "food_id", "food_name", "added_on"]
+    if fmt is Format.json:
+        return _json(stream, [dict(zip(columns, row, strict=True)) for row in rows])
+    if fmt is Format.csv:
+        return _csv(stream, columns, rows)
+    out = console(stream)
+    if not rows:
+        out.print("You have taught magcalc no words yet: when it offers choices for a doubtful match, "
+                  "the one you pick is remembered.")  # fmt: skip
+        return None
+    table = Table(title="Your words for foods", title_justify="left")
+    for header in ("You typed", "Food (id)", "Since"):
+        table.add_column(header)
+    for typed, food_id, name, added_on in rows:
+        table.add_row(escape(typed), f"{escape(name)} [dim]({food_id})[/dim]", added_on)
+    out.print(table)
+    return None

@@ -26,13 +26,14 @@ from magcalc.supplements import find_form
 from magcalc.units import MASS_G, canonical_unit
 
 
-def measure(entry: Entry, catalog: Catalog) -> LineItem:
+def measure(entry: Entry, catalog: Catalog | None = None) -> LineItem:
     """One entry's food, grams and magnesium; MagcalcError (without a line) when it cannot be done.
 
     A food id given with the entry (an export) is used instead of matching the name, and a
     magnesium value given with it (an export, Cronometer) is kept as given. An entry whose values
     come from its file (source "file") is never converted through a food: see from_file.
     """
+    catalog = catalog or Catalog()
     if entry.source == "file":
         return from_file(entry, file_reference(entry, catalog))
     if entry.food_id is None and entry.magnesium_mg is not None:
@@ -54,7 +55,20 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     match = _match(entry, catalog)
     food = match.food
     quantity = entry.amount if entry.amount is not None or entry.unit is None else 1.0  # 'cup' is 1 cup
-    measured = units.measure(food, quantity, entry.unit)
+    try:
+        measured = units.measure(food, quantity, entry.unit)
+    except UnitError:
+        # the person's unit decides between close candidates: Greek yogurt by the cup is the one
+        # USDA measures in cups
+        for other in match.alternatives:
+            try:
+                measured = units.measure(other, quantity, entry.unit)
+            except UnitError:
+                continue
+            match, food = Match(other, match.confident, match.doubt, match.alternatives), other
+            break
+        else:
+            raise
     magnesium = food.magnesium_mg(measured.grams) if entry.magnesium_mg is None else entry.magnesium_mg
     portion = measured.portion
     if entry.magnesium_mg is not None:
@@ -73,7 +87,7 @@ def _item(
         unit="serving" if entry.amount is None and entry.unit is None else entry.unit,
         grams=grams, magnesium_mg=magnesium, portion=portion, date=entry.date, time=entry.time,
         meal=entry.meal, note=entry.note, entry_id=entry.entry_id, kind="food",
-        source=food.table if entry.magnesium_mg is None else "file",  # type: ignore[arg-type]
+        source=entry.source or (food.table if entry.food_id or entry.magnesium_mg is None else "file"),  # type: ignore[arg-type]
         confident=match.confident, assumed=assumed,
     )  # fmt: skip
 
@@ -241,14 +255,15 @@ class Measurer:
     so each is matched and converted once and every other row is arithmetic. It also collects a
     warning for each doubtful match, and can keep an unknown food as an entry of unknown magnesium."""
 
-    def __init__(self, catalog: Catalog, keep_unknown: bool = False) -> None:
-        self.catalog = catalog
+    def __init__(self, catalog: Catalog | None = None, keep_unknown: bool = False) -> None:
+        self.catalog = catalog or Catalog()
         self.keep_unknown = keep_unknown
         self.doubts: list[str] = []
         self.more_doubts = 0
         self._warned: set[str] = set()
         self._known: dict[tuple[str, str | None, bool], LineItem | MagcalcError] = {}
         self._references: dict[tuple[str, str | None, str | None], Reference | None] = {}
+        self._forms: dict[str, bool] = {}
 
     def __call__(self, entry: Entry) -> list[LineItem]:
         if entry.source == "file":
@@ -262,7 +277,10 @@ class Measurer:
             return [from_file(entry, reference)]
         items = []
         for part in expand(entry):
-            if part.magnesium_mg is not None or part.each is not None or part.food_id is not None:
+            if (
+                part.magnesium_mg is not None or part.each is not None or part.food_id is not None
+                or self._supplement(part.input)
+            ):  # fmt: skip
                 item = self._measure(part)
             else:
                 item = self._cached(part)
@@ -270,6 +288,12 @@ class Measurer:
                 self._doubt(item)
             items.append(item)
         return items
+
+    def _supplement(self, text: str) -> bool:
+        found = self._forms.get(text)
+        if found is None:
+            found = self._forms[text] = find_form(text) is not None
+        return found
 
     def _measure(self, part: Entry) -> LineItem:
         try:
@@ -357,6 +381,13 @@ def _unknown_item(entry: Entry) -> LineItem:
 
 
 def measure_all(
+    entries: Iterable[Entry], problems: Iterable[Problem] = (), *, catalog: Catalog | None = None
+) -> list[LineItem]:
+    """Every entry measured (a phrase may give several); see measure_entries."""
+    return measure_entries(entries, catalog or Catalog(), problems)[0]
+
+
+def measure_entries(
     entries: Iterable[Entry], catalog: Catalog, problems: Iterable[Problem] = (), keep_unknown: bool = False
 ) -> tuple[list[LineItem], list[str]]:
     """Every entry measured (a phrase may give several), and a warning for each doubtful match; or
@@ -383,7 +414,7 @@ def measure_all(
 def stream_report(
     rows: Iterable[Entry | Problem],
     target: Target,
-    catalog: Catalog,
+    catalog: Catalog | None = None,
     on_item: Callable[[LineItem], None] | None = None,
     keep_unknown: bool = False,
 ) -> Report:

@@ -284,6 +284,7 @@ _ITEM_WORDS = (
 )  # fmt: skip
 _LARGE_FIRST = frozenset({"egg"})  # US recipes and USDA's own egg measure assume large eggs
 _SERVING_WORDS = frozenset({"serving", "portion", "helping", "plate", "order"})
+_INNER_COUNT = re.compile(r"\((\d+(?:\.\d+)?)\s+([a-z][a-z -]*)\)")
 _PLURAL_ITEMS = re.compile(r"\b(\d+)\s+(?:[a-z]+\s+)?([a-z]+s)\b")  # '(3 pancakes)', 'stack of 3 pancakes'
 
 
@@ -328,6 +329,11 @@ def item_portion(food: Food) -> Portion | None:
     exact = [p for p in candidates if words[p.seq] and set(words[p.seq]) <= nouns]
     if exact:
         return exact[0]
+    for portion in food.portions:  # 'oz (23 whole kernels)': one kernel is 1/23 of it
+        inner = _INNER_COUNT.search(portion.description.lower())
+        if inner and float(inner[1]) > 1:
+            per = portion.grams_each / float(inner[1])
+            return Portion(portion.seq, 1, f"{_singular(inner[2].strip())} (1 of {portion.label})", per)
     for word in order:
         for portion in candidates:
             portion_words = words[portion.seq]

@@ -1,0 +1,163 @@
+"""Issue 11: phrases, counts, typical portions, sources, confidence, and the realistic diary lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from magcalc.catalog import Catalog, words_key
+from magcalc.foods import load_foods
+from magcalc.phrases import parse, parse_one
+from magcalc.units import measure
+from tests import realistic
+from tests.conftest import Run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 eggs", [(2, None, "eggs")]),
+        ("1 cup of cooked spinach", [(1, "cup", "cooked spinach")]),
+        ("half an avocado", [(0.5, None, "avocado")]),
+        ("half a cup of granola", [(0.5, "cup", "granola")]),
+        ("peanut butter 2 tbsp", [(2, "tbsp", "peanut butter")]),
+        ("2 slices of cheese pizza", [(2, "slices", "cheese pizza")]),
+        ("a handful of almonds", [(1, "handful", "almonds")]),
+        ("1 1/2 cups oatmeal", [(1.5, "cup", "oatmeal")]),
+        ("½ avocado", [(0.5, None, "avocado")]),
+        ("a couple of cookies", [(2, None, "cookies")]),
+        ("a quarter cup of walnuts", [(0.25, "cup", "walnuts")]),
+        ("30g oats", [(30, "g", "oats")]),
+        ("banana", [(None, None, "banana")]),
+        ("macaroni and cheese", [(None, None, "macaroni and cheese")]),
+        ("2 eggs, a slice of whole wheat toast and a cup of coffee",
+         [(2, None, "eggs"), (1, "slice", "whole wheat toast"), (1, "cup", "coffee")]),
+        ("a banana and 1 oz almonds", [(1, None, "banana"), (1, "oz", "almonds")]),
+    ],
+)
+def test_phrases_are_taken_apart(text: str, expected: list[tuple[float | None, str | None, str]]) -> None:
+    assert [(p.quantity, p.unit, p.food) for p in parse(text)] == expected
+
+
+@given(st.integers(1, 12), st.sampled_from(["cup", "oz", "g", "tbsp", "slice"]),
+       st.sampled_from(["almonds", "cooked spinach", "oat milk", "whole wheat bread"]))  # fmt: skip
+def test_a_number_a_unit_and_a_food_come_back_as_typed(number: int, unit: str, food: str) -> None:
+    for text in (f"{number} {unit} {food}", f"{number} {unit} of {food}", f"{food} {number} {unit}"):
+        phrase = parse_one(text)
+        assert (phrase.quantity, phrase.food) == (number, food)
+        assert phrase.unit is not None
+
+
+@given(st.text(max_size=60))
+def test_the_phrase_parser_never_crashes(text: str) -> None:
+    from magcalc.errors import MagcalcError
+
+    try:
+        parsed = parse(text)
+    except MagcalcError:
+        return
+    assert all(p.food and (p.quantity is None or p.quantity > 0) for p in parsed)
+
+
+def test_counts_use_the_natural_item_and_never_a_measure_of_several() -> None:
+    foods = load_foods()
+    egg = measure(foods["01123"], 2, None)
+    assert egg.grams == 100 and "1 large" in (egg.assumed or "")
+    pancakes = measure(foods["55100005"], 3, None)  # its typical portion (100 g) is two pancakes
+    assert pancakes.grams == 150 and "medium pancake" in (pancakes.assumed or "")
+    almonds = measure(foods["12061"], 23, None)  # 'oz (23 whole kernels)'
+    assert almonds.grams == pytest.approx(28.35, abs=0.1)
+
+
+def test_no_amount_is_the_typical_portion_and_says_so() -> None:
+    banana = measure(load_foods()["63107010"], None, None)
+    assert banana.grams == 126 and "quantity not specified" in (banana.assumed or "")
+
+
+@pytest.mark.parametrize(
+    ("words", "head"),
+    [("red wine", "Wine"), ("almond milk", "Almond milk"), ("hot dog", "Hot dog"), ("shrimp", "Shrimp"),
+     ("oat milk", "Oat milk"), ("latte", "Coffee, Latte"), ("soymilk", "Soymilk")],
+)  # fmt: skip
+def test_the_head_of_a_phrase_decides_what_food_it_is(words: str, head: str) -> None:
+    match = Catalog().resolve(words)
+    assert match.food.description.startswith(head), match.food.description
+
+
+@pytest.mark.parametrize("words", ["meatballs", "protein shake", "chiken breast"])
+def test_a_guess_is_never_confident(words: str) -> None:
+    match = Catalog().resolve(words)
+    assert not match.confident and match.doubt and match.alternatives
+
+
+def test_done_when_phrases_in_a_csv_log(run: Run) -> None:
+    report = run.json(
+        "log", "-", "--age", "40", "--sex", "female",
+        input="food,amount,unit\n2 eggs,,\nhalf a cup of cooked black beans,,\nred wine,5,fl oz\n",
+    )  # fmt: skip
+    eggs, beans, wine = report["entries"]
+    assert eggs["grams"] == 100 and eggs["assumed"] and "egg" in eggs["food_name"].lower()
+    assert beans["magnesium_mg"] == pytest.approx(60, abs=6) and beans["assumed"] is None
+    assert wine["food_name"].startswith("Wine") and "vinegar" not in wine["food_name"].lower()
+    for entry in report["entries"]:
+        assert {"source", "confident", "assumed"} <= set(entry)
+        assert entry["source"] in {"usda-sr28", "usda-fndds-2021-2023"} and entry["confident"] is True
+
+
+def test_done_when_add_phrases(run: Run) -> None:
+    oat = run.json("add", "oat milk", "1", "cup")
+    assert oat["added"][0]["food_name"] == "Oat milk" and oat["added"][0]["source"] == "usda-fndds-2021-2023"
+    three = run.json(
+        "add", "2 eggs, a slice of whole wheat toast and a cup of coffee"
+    )
+    assert [e["input"] for e in three["added"]] == ["2 eggs", "a slice of whole wheat toast", "a cup of coffee"]
+
+
+def test_a_doubtful_match_is_warned_and_marked(run: Run) -> None:
+    result = run("log", "-", "--format", "json", input="food,amount,unit\nmeatballs,3,\n")
+    entry = json.loads(result.stdout)["entries"][0]
+    assert entry["confident"] is False
+    assert "as a guess" in result.stderr and "other candidates" in result.stderr
+
+
+def test_keep_unknown_keeps_the_row_with_unknown_magnesium(run: Run) -> None:
+    log = "food,amount,unit\nzzqqxx flurb,1,cup\nalmonds,1,oz\n"
+    refused = run("log", "-", input=log)
+    assert refused.exit_code == 2 and "magcalc foods add" in refused.stderr
+    kept = run.json("log", "-", "--keep-unknown", input=log)
+    assert kept["complete"] is False and kept["entries"][0]["magnesium_mg"] is None
+
+
+def test_remembered_words_are_listed_and_forgotten(run: Run, tmp_path: object) -> None:
+    from magcalc import paths
+    from magcalc.diary import open_diary
+
+    run("add", "almonds", "1", "oz")
+    with open_diary(paths.diary_path(None), write=True) as diary:
+        assert diary is not None
+        diary.remember(words_key("meatballs"), "07972", "meatballs", dt.date(2026, 11, 22))
+    listed = run.json("foods", "words")
+    assert listed == [{"words": "meatballs", "food_id": "07972", "food_name": listed[0]["food_name"],
+                       "added_on": "2026-11-22"}]  # fmt: skip
+    report = run.json("log", "-", input="meatballs,3,\n")
+    assert report["entries"][0]["food_id"] == "07972" and report["entries"][0]["confident"] is True
+    assert run("foods", "forget", "meatballs").exit_code == 0
+    assert run.json("foods", "words") == []
+
+
+# The realistic set (tests/fixtures/realistic): floors that hold today, so that a change that makes
+# magcalc understand people worse fails. The issue's targets (95 % / 90 % right, no silent wrong
+# match) are not reached yet: `python -m tests.realistic` prints the figures by kind.
+FLOORS = {"structured": 0.53, "phrase": 0.53}
+SILENT_CEILING = {"structured": 60, "phrase": 52}
+
+
+@pytest.mark.parametrize("mode", ["structured", "phrase"])
+def test_realistic_lines_do_not_get_worse(mode: str) -> None:
+    counts = realistic.summary(realistic.measure_lines(mode))["ALL"]
+    assert realistic.right_share(counts) >= FLOORS[mode], counts
+    assert counts["silent-wrong"] <= SILENT_CEILING[mode], counts
