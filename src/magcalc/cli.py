@@ -122,6 +122,9 @@ class _Input:
 
 
 _input = _Input()
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Also print the full notes: trial citations and cautions.")
+]
 DbOption = Annotated[
     Path | None,
     typer.Option("--db", help="Use this diary file for this run (default: in the magcalc folder).",
@@ -263,8 +266,10 @@ def person_target(
 
 
 def warn(report: "Report") -> None:
+    """Each warning's first sentence on stderr; the full caution text is in --verbose and JSON."""
     for warning in report.warnings:
-        typer.echo(f"magcalc: warning: {warning}", err=True)
+        typer.echo(f"magcalc: warning: {warning.split(' Common side effects')[0]} (magcalc about rda)",
+                   err=True)  # fmt: skip
 
 
 def _file_report(path: str, target: "Target") -> "Report":
@@ -274,7 +279,8 @@ def _file_report(path: str, target: "Target") -> "Report":
 
 
 def _streamed_report(
-    path: str, target: "Target", fmt: Format, date: str | None, start: str | None, end: str | None
+    path: str, target: "Target", fmt: Format, date: str | None, start: str | None, end: str | None,
+    **options: object,
 ) -> "Report":
     """Write the report of a food log to stdout, entries as they are read (bounded memory). The
     output goes to a spool first (memory, then disk), so a bad row at the end prints nothing."""
@@ -286,7 +292,7 @@ def _streamed_report(
         open_input(path) as stream,
         tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as spool,
     ):
-        writer = render.ReportWriter(fmt, spool)  # type: ignore[arg-type]
+        writer = render.ReportWriter(fmt, spool, **options)  # type: ignore[arg-type]
         report = reporting.stream_report(logfile.iter_log(stream, _input.encoding), target, writer.add)
         writer.finish(report)
         spool.seek(0)
@@ -302,9 +308,20 @@ def _diary_report(
         items = diary.entries(first, last) if diary else []
     report = reporting.build_report(items, target)
     if not items:
-        when = str(first) if first == last else f"from {first} to {last}"
-        report.notes.insert(0, f"Nothing in the diary {when}: add entries with magcalc add.")
+        report.notes.insert(0, f"{_nothing_logged(first, last)}.")
     return report, (first, last)
+
+
+def _nothing_logged(first: dt.date, last: dt.date) -> str:
+    when = f"on {first}" if first == last else f"from {first} to {last}"
+    return f"Nothing logged {when}; magcalc add FOOD AMOUNT UNIT to start"
+
+
+def _log_title(file: str | None, first: dt.date | None = None, last: dt.date | None = None) -> str:
+    if file is None:
+        assert first is not None and last is not None
+        return f"Your diary, {first}" + ("" if first == last else f" to {last}")
+    return "Magnesium in " + ("the log on stdin" if file == "-" else Path(file).name)
 
 
 def _no_diary_days(date: str | None, start: str | None, end: str | None) -> None:
@@ -355,17 +372,26 @@ def log(
     standard: StandardOption = None,
     db: DbOption = None,
     encoding: EncodingOption = None,
+    sources: Annotated[
+        bool, typer.Option("--sources", help="Also show the foods and food groups that gave the most.")
+    ] = False,
+    verbose: VerboseOption = False,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Report the magnesium in a food log, or in the diary (today by default), against the
-    reference intake for the person (options, else the stored profile)."""
+    """Report the magnesium in a food log, or in the diary (today by default).
+
+    Each entry with the food it matched, then a summary against the reference intake for the
+    person (options, else the stored profile).
+    """
     _input.encoding = encoding
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
+    options = {"verbose": verbose, "show_sources": sources}
     if file is None:
-        report = _report(file, target, db, date, start, end)
-        render.report(report, fmt, sys.stdout)
+        report, (first, last) = _diary_report(db, target, date, start, end)
+        render.report(report, fmt, sys.stdout, title=_log_title(None, first, last),
+                      empty=_nothing_logged(first, last) + ".", grouped=True, **options)  # fmt: skip
     else:
-        report = _streamed_report(file, target, fmt, date, start, end)
+        report = _streamed_report(file, target, fmt, date, start, end, title=_log_title(file), **options)
     warn(report)
 
 
