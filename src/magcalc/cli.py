@@ -5,6 +5,7 @@ Errors from the core (MagcalcError) become `magcalc: error: ...` lines on stderr
 
 import contextlib
 import datetime as dt
+import errno
 import functools
 import importlib.util
 import os
@@ -13,9 +14,10 @@ from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Annotated, BinaryIO, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, ParamSpec, TypeVar
 
 import typer
+import typer.core
 
 from magcalc import __version__
 from magcalc.errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, MagcalcError
@@ -51,11 +53,107 @@ else:
     diary_db = _lazy("magcalc.diary")
     reporting = _lazy("magcalc.report")
 
+PANEL_LOG = "What you log"
+PANEL_LOOK = "What you look at"
+PANEL_FOODS = "Your foods"
+PANEL_REFERENCE = "Reference and settings"
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
+class MagcalcGroup(typer.core.TyperGroup):
+    """Typer's group, keeping magcalc's promises: usage errors as one `magcalc: error:` line and
+    exit 2, a closed pipe ends quietly with 0, a mistyped command gets a suggestion, and flags
+    show no `<bool>` in help."""
+
+    def resolve_command(self, ctx: typer.Context, args: list[str]) -> tuple[str | None, Any, list[str]]:
+        name = args[0] if args else ""
+        if args and self.get_command(ctx, name) is None and not name.startswith("-"):
+            raise _usage_error(_no_such_command(ctx.command_path, name, list(self.list_commands(ctx))))
+        return super().resolve_command(ctx, args)  # type: ignore[no-any-return]
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        _hide_bool_metavars(self)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except OSError as error:
+            if error.errno != errno.EPIPE:
+                raise
+            _quiet_stdout()
+            sys.exit(0)
+        except Exception as error:
+            if type(error).__name__ == "Abort":
+                sys.exit(EXIT_INTERRUPTED)
+            if not hasattr(error, "format_message") or not hasattr(error, "exit_code"):
+                raise
+            typer.echo(f"magcalc: error: {_first_lower(error.format_message())}", err=True)
+            sys.exit(EXIT_BAD_INPUT if error.exit_code == 2 else error.exit_code)
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_stdout()
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _first_lower(message: str) -> str:
+    message = " ".join(message.split())
+    return message[:1].lower() + message[1:] if message[1:2].islower() else message
+
+
+def _usage_error(message: str) -> Exception:
+    usage_error = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+    return usage_error(message)  # type: ignore[no-any-return]
+
+
+# What people type for a command magcalc has under another name.
+_SYNONYMS = {"list": "foods mine", "ls": "foods mine", "delete": "rm", "remove": "rm", "today": "log",
+             "report": "log", "show": "log", "search": "foods search", "top": "foods top"}  # fmt: skip
+
+
+def _no_such_command(path: str, name: str, known: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        hint = f"{path} {close[0]}"
+    elif name.lower() in _SYNONYMS and _SYNONYMS[name.lower()].split()[-1] not in known:
+        hint = f"magcalc {_SYNONYMS[name.lower()]}"
+    elif name.lower() in _SYNONYMS:
+        hint = f"{path} {_SYNONYMS[name.lower()].split()[-1]}"
+    else:
+        return f"no command {name!r} in {path}; see {path} --help"
+    return f"no command {name!r} in {path}; did you mean '{hint}'?"
+
+
+def _hide_bool_metavars(command: Any) -> None:
+    """Typer shows a flag's type as <bool>; a flag has no value to describe."""
+    for param in getattr(command, "params", []):
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    original = command.get_help_option
+
+    def help_option(ctx: typer.Context) -> Any:
+        option = original(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+    command.get_help_option = help_option
+    for sub in getattr(command, "commands", {}).values():
+        _hide_bool_metavars(sub)
+
+
+def _quiet_stdout() -> None:
+    """The reader of stdout left (`| head`): point stdout at /dev/null so the final flush is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 app = typer.Typer(
     name="magcalc",
+    cls=MagcalcGroup,
     help="How much magnesium did I get, and is it enough? Reads a food log, finds each food in the "
     "bundled USDA SR28 table, and compares the total with the RDA. Not medical advice.",
     no_args_is_help=True,
@@ -63,18 +161,17 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 foods_app = typer.Typer(
-    help="Search the bundled USDA food table and show a food's measures.", no_args_is_help=True
-)
-app.add_typer(foods_app, name="foods")
-recipe_app = typer.Typer(
-    help="Your recipes: magnesium per serving worked out from the ingredients.", no_args_is_help=True
-)
-app.add_typer(recipe_app, name="recipe")
-profile_app = typer.Typer(
-    help="Store the person reports are for (age, sex, pregnancy or lactation), in the diary.",
+    cls=MagcalcGroup, help="Search the USDA food table, show a food's measures; your own foods.",
     no_args_is_help=True,
-)
-app.add_typer(profile_app, name="profile")
+)  # fmt: skip
+recipe_app = typer.Typer(
+    cls=MagcalcGroup, help="Your recipes: magnesium per serving worked out from the ingredients.",
+    no_args_is_help=True,
+)  # fmt: skip
+profile_app = typer.Typer(
+    cls=MagcalcGroup, no_args_is_help=True,
+    help="Store the person reports are for (age, sex, pregnancy or lactation), in the diary.",
+)  # fmt: skip
 
 
 class SexChoice(StrEnum):
@@ -470,6 +567,25 @@ def rda_command(
                       sys.stdout)  # fmt: skip
 
 
+class TopicChoice(StrEnum):
+    rls = "rls"
+    rda = "rda"
+    supplements = "supplements"
+
+
+@app.command(rich_help_panel=PANEL_REFERENCE)
+@handles_errors
+def about(
+    topic: Annotated[TopicChoice, typer.Argument(help="rls (the trial range), rda (reference intakes "
+                                                 "and the UL) or supplements.")],  # fmt: skip
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Explain a number magcalc uses (the RLS range, the RDA and UL, supplements), with its sources."""
+    from magcalc.about import explain
+
+    render.explanation(explain(topic.value), fmt, sys.stdout)
+
+
 @foods_app.command("search")
 @handles_errors
 def foods_search(
@@ -504,12 +620,9 @@ def foods_show(
 
 def _day_totals(diary: "Diary", items: "list[LineItem]", target: "Target") -> "tuple[Added, list[Report]]":
     """The running total of each day the items landed on, and each such day's report (for warnings)."""
-    from magcalc.history import day_total
-
     dates = sorted({item.date for item in items if item.date is not None})
-    day_items = {date: diary.entries(date, date) for date in dates}
-    totals = [day_total(day_items[date], date, target) for date in dates]
-    reports = [reporting.build_report(day_items[date], target) for date in dates]
+    reports = [reporting.build_report(diary.entries(date, date), target) for date in dates]
+    totals = [total for report in reports for total in reporting.day_totals(report)]
     return models.Added(added=items, days=totals, reference=target), reports
 
 
@@ -1208,3 +1321,73 @@ def recipe_add(
         assert diary is not None
         diary.save_user_food(record)
     render.user_food(record, fmt, sys.stdout)
+
+
+# -- help: panels and examples -----------------------------------------------------------------
+
+app.add_typer(foods_app, name="foods", rich_help_panel=PANEL_FOODS)
+app.add_typer(recipe_app, name="recipe", rich_help_panel=PANEL_FOODS)
+app.add_typer(profile_app, name="profile", rich_help_panel=PANEL_REFERENCE)
+
+PANELS = {
+    PANEL_LOG: ["add", "edit", "rm", "undo", "import"],
+    PANEL_LOOK: ["log", "check", "history", "report", "suggest", "export"],
+    PANEL_FOODS: ["supplements"],
+    PANEL_REFERENCE: ["rda", "about"],
+}
+
+EXAMPLES = {
+    "log": ["magcalc log examples/day.csv --age 40 --sex female", "magcalc log --date yesterday",
+            "magcalc log --from 2026-11-01 --to 2026-11-07 --sources"],
+    "check": ["magcalc check examples/day.csv --min rda --age 40 --sex female",
+              "magcalc check --min rls --max-supplement ul"],
+    "rda": ["magcalc rda", "magcalc rda --age 40 --sex female", "magcalc rda --standard efsa"],
+    "add": ["magcalc add almonds 1 oz --meal snack", "magcalc add banana 1 medium --date yesterday",
+            "magcalc add magnesium glycinate 2 capsule --each '100 mg'", "magcalc add - < examples/day.csv"],
+    "rm": ["magcalc rm x5hqt7"],
+    "edit": ["magcalc edit x5hqt7 --amount 2", "magcalc edit x5hqt7 --meal lunch --time 12:30"],
+    "undo": ["magcalc undo"],
+    "history": ["magcalc history --days 30", "magcalc history --days 30 --svg month.svg",
+                "magcalc history --format csv"],
+    "report": ["magcalc report --from 2026-11-01 --to 2026-11-30 --html november.html",
+               "magcalc report examples/week.csv --age 40 --sex female --html week.html"],
+    "export": ["magcalc export > diary.csv", "magcalc export --from 2026-11-01 --format json"],
+    "import": ["magcalc import diary.csv", "magcalc import examples/cronometer-servings.csv"],
+    "supplements": ["magcalc supplements", "magcalc supplements --format json"],
+    "suggest": ["magcalc suggest", "magcalc suggest examples/day.csv --vegan --items 3"],
+    "about": ["magcalc about rls", "magcalc about rda"],
+    "foods search": ["magcalc foods search pumpkin seeds", "magcalc foods search dark chocolate -n 3"],
+    "foods show": ["magcalc foods show 11458"],
+    "foods top": ["magcalc foods top --limit 10", "magcalc foods top --per 100kcal --group vegetables"],
+    "foods add": ["magcalc foods add 'oat bar' --mg-per-serving 60 --serving '1 bar=45 g'"],
+    "foods mine": ["magcalc foods mine"],
+    "foods rm": ["magcalc foods rm 'oat bar'"],
+    "foods edit": ["magcalc foods edit 'oat bar' --mg-per-serving 65 --serving '1 bar=45 g'"],
+    "foods export": ["magcalc foods export > my-foods.json"],
+    "foods import": ["magcalc foods import my-foods.json"],
+    "recipe add": ["magcalc recipe add 'lentil soup' examples/soup.csv --servings 4"],
+    "profile set": ["magcalc profile set --age 40 --sex female", "magcalc profile set --standard efsa"],
+    "profile show": ["magcalc profile show"],
+}  # fmt: skip
+
+
+def _with_examples(typer_app: typer.Typer, prefix: str) -> None:
+    """Give each command its panel and an Examples section (kept with \\b so lines stay lines)."""
+    import inspect
+
+    for info in typer_app.registered_commands:
+        assert info.callback is not None
+        name = info.name or info.callback.__name__
+        path = f"{prefix}{name}"
+        if not prefix:
+            info.rich_help_panel = next((p for p, names in PANELS.items() if name in names), None)
+        help_text = info.help or inspect.getdoc(info.callback) or ""
+        help_text = "\n\n".join(" ".join(p.split()) for p in help_text.split("\n\n"))  # no mid-sentence breaks
+        lines = "\n".join(f"  {example}" for example in EXAMPLES.get(path, []))
+        info.help = f"{help_text}\n\n\b\nExamples:\n{lines}" if lines else help_text
+
+
+_with_examples(app, "")
+_with_examples(foods_app, "foods ")
+_with_examples(recipe_app, "recipe ")
+_with_examples(profile_app, "profile ")

@@ -211,6 +211,9 @@ class HistoryDay(BaseModel):
     entries: int
     percent_rda: float | None
     met: bool | None
+    food_mg: float | None = None
+    supplement_mg: float | None = None
+    over_ul: bool | None = None
 
 
 class History(BaseModel):
@@ -224,6 +227,7 @@ class History(BaseModel):
     rda_mg: float
     reference: Target
     notes: list[str]
+    sources: Sources = Field(default_factory=lambda: Sources(foods=[], groups=[]))
 
 
 class Profile(BaseModel):

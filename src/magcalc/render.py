@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from magcalc.about import Explanation
 from magcalc.formats import Format
 from magcalc.models import (
     Added,
@@ -37,10 +38,20 @@ from magcalc.rda import TableRow
 from magcalc.supplements import Form
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """Rich exits 1 when the reader leaves; for magcalc that is a quiet end (the CLI exits 0)."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def console(stream: TextIO) -> Console:
-    """A console on `stream`: colour only on a terminal and never with NO_COLOR (Rich checks both)."""
+    """A console on `stream`: styles only on a terminal, and with NO_COLOR no escape codes at all
+    (Rich alone would still write bold and dim)."""
     width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
-    return Console(file=stream, width=width, highlight=False, soft_wrap=False)
+    plain = bool(os.environ.get("NO_COLOR"))
+    return _Console(file=stream, width=width, highlight=False, soft_wrap=False,
+                    **({"color_system": None} if plain else {}))  # fmt: skip
 
 
 def _json(stream: TextIO, payload: Any) -> None:
@@ -278,6 +289,24 @@ def summary_lines(result: Report) -> list[str]:
         )
     lines.append("[dim]Not medical advice: magcalc informs, it does not prescribe.[/dim]")
     return lines
+
+
+def explanation(view: Explanation, fmt: Format, stream: TextIO) -> None:
+    if fmt is Format.json:
+        return _json(stream, view)
+    if fmt is Format.csv:
+        return _csv(stream, ["topic", "kind", "text"],
+                    [*([view.topic, "paragraph", p] for p in view.paragraphs),
+                     *([view.topic, "source", s] for s in view.sources)])  # fmt: skip
+    out = console(stream)
+    out.print(f"[bold]{escape(view.title)}[/bold]")
+    for paragraph in view.paragraphs:
+        out.print()
+        out.print(escape(paragraph))
+    out.print()
+    out.print("[bold]Sources[/bold]")
+    for source in view.sources:
+        out.print(f"- {escape(source)}")
 
 
 def rda_rows(rows: list[TableRow], fmt: Format, stream: TextIO) -> None:

@@ -16,6 +16,7 @@ from magcalc.matching import resolve, tokenize
 from magcalc.models import (
     NOT_ADVICE,
     DaySummary,
+    DayTotal,
     Entry,
     LineItem,
     Report,
@@ -441,6 +442,19 @@ def sources(by_food: dict[tuple[str | None, str, str], float], limit: int = SOUR
         foods=[share(name, food_id, mg) for (food_id, name, _source), mg in top_foods],
         groups=[share(name, None, mg) for name, mg in top_groups],
     )
+
+
+def day_totals(report: Report) -> list[DayTotal]:
+    """Each day of a report as `add` shows it: the running total against the target."""
+    return [
+        DayTotal(
+            date=day.date, total_mg=day.total_mg, complete=day.complete, entries=day.entries,
+            rda_mg=report.rda_mg, percent_rda=day.percent_rda,
+            remaining_mg=max(report.rda_mg - day.total_mg, 0.0), food_mg=day.food_mg,
+            supplement_mg=day.supplement_mg, ul_supplement_mg=report.ul_supplement_mg, over_ul=day.over_ul,
+        )
+        for day in report.days
+    ]  # fmt: skip
 
 
 def build_report(items: list[LineItem], target: Target) -> Report:
