@@ -440,6 +440,15 @@ def _report(
     return _file_report(file, target)
 
 
+def _save(path: Path, text: str, what: str = "chart") -> None:
+    """Write a picture or page (atomically), and say so on stderr."""
+    try:
+        render.write_atomically(path, text)
+    except OSError as error:
+        raise MagcalcError(f"cannot write {path}: {error.strerror or error}") from None
+    typer.echo(f"saved the {what} to {path}", err=True)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"magcalc {__version__}")
@@ -914,6 +923,9 @@ def history(
     lactating: LactatingOption = False,
     standard: StandardOption = None,
     db: DbOption = None,
+    sources: Annotated[
+        bool, typer.Option("--sources", help="Also show the foods and food groups that gave the most.")
+    ] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """One row a day: total, percent of the RDA, met or not, with a bar chart, the average and the streak."""
@@ -925,18 +937,64 @@ def history(
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
     with open_db(db, write=False) as diary:
         sums = diary.day_sums(first, last) if diary else {}
-    result = build_history(sums, target, first, last)
-    try:
-        render.history(result, fmt, sys.stdout, svg)
-    except OSError as error:
-        raise MagcalcError(f"cannot write {svg}: {error.strerror or error}") from None
+        by_food = diary.food_sums(first, last) if diary else {}
+    result = build_history(sums, target, first, last, by_food)
     if svg is not None:
-        typer.echo(f"saved the chart to {svg}", err=True)
+        from magcalc.charts import history_svg
+
+        _save(svg, history_svg(result, target.description))
+    render.history(result, fmt, sys.stdout, show_sources=sources)
 
 
 class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
+
+
+@app.command(name="report")
+@handles_errors
+def report_command(
+    file: LogArgument = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    html: Annotated[
+        Path,
+        typer.Option("--html", help="Write the page to this file.", show_default=False, dir_okay=False),
+    ] = Path("magcalc-report.html"),
+    age: AgeOption = None,
+    sex: SexOption = None,
+    pregnant: PregnantOption = False,
+    lactating: LactatingOption = False,
+    standard: StandardOption = None,
+    db: DbOption = None,
+    encoding: EncodingOption = None,
+) -> None:
+    """Write a printable HTML page for a clinician: a period of the diary (or a FILE).
+
+    Who and which standard, the daily average against the RDA, days met, the chart, the top
+    sources, supplements against the UL with the cautions, entries to check, the sources.
+    """
+    _input.encoding = encoding
+    from magcalc.charts import history_svg
+    from magcalc.history import history_of
+    from magcalc.pages import clinic_page
+
+    target = person_target(age, sex, pregnant, lactating, db, standard=standard)
+    if file is None:
+        first, last = dates.span(today(), None, start, end)
+        with open_db(db, write=False) as diary:
+            items = diary.entries(first, last) if diary else []
+    else:
+        _no_diary_days(None, start, end)
+        with open_input(file) as stream:
+            parsed = logfile.parse_log(stream, _input.encoding)
+        items = reporting.measure_all(parsed.entries, parsed.problems)
+        days = sorted({item.date for item in items if item.date is not None}) or [today()]
+        first, last = days[0], days[-1]
+    result = reporting.build_report(items, target)
+    period = history_of(result, first, last)
+    _save(html, clinic_page(result, period, history_svg(period, target.description), today()), "report")
+    warn(result)
 
 
 @app.command()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from magcalc.models import NOT_ADVICE, History, HistoryDay, Target
+from magcalc.models import NOT_ADVICE, History, HistoryDay, Report, Target
 
 
 def build_history(
@@ -78,3 +78,13 @@ def _streak(days: list[HistoryDay]) -> int:
             break
         streak += 1
     return streak
+
+
+def history_of(report: Report, start: dt.date, end: dt.date) -> History:
+    """The history of a report's days (one undated log counts as the day `start`)."""
+    sums = {d.date: (d.total_mg, d.entries, 0 if d.complete else 1, d.supplement_mg) for d in report.days}
+    if not report.days and report.entries:
+        unknown = report.unknown_entries
+        sums = {start: (report.total_mg, len(report.entries), unknown, report.supplement_mg)}
+    result = build_history(sums, report.reference, start, end)
+    return result.model_copy(update={"sources": report.sources})

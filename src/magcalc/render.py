@@ -550,20 +550,18 @@ def _history_renderables(result: History, width: int) -> list[Any]:
     return lines
 
 
-def history(result: History, fmt: Format, stream: TextIO, svg: Path | None = None) -> None:
-    if svg is not None:
-        recorder = Console(record=True, file=io.StringIO(), width=100, force_terminal=True)
-        for renderable in _history_renderables(result, recorder.width):
-            recorder.print(renderable)
-        write_atomically(svg, recorder.export_svg(title="magcalc history"))
+def history(result: History, fmt: Format, stream: TextIO, show_sources: bool = False) -> None:
     if fmt is Format.json:
         return _json(stream, result)
     if fmt is Format.csv:
-        columns = ["date", "logged", "total_mg", "complete", "entries", "percent_rda", "met"]
+        columns = ["date", "logged", "total_mg", "complete", "entries", "percent_rda", "met", "food_mg",
+                   "supplement_mg", "over_ul"]  # fmt: skip
         return _csv(stream, columns, ([getattr(d, c) for c in columns] for d in result.days))
     out = console(stream)
     for renderable in _history_renderables(result, out.width):
         out.print(renderable)
+    if show_sources:
+        out.print(sources_table(result.sources, "Where your magnesium came from"))
 
 
 def supplement_forms(forms: list[Form], sources: dict[str, str], fmt: Format, stream: TextIO) -> None:
