@@ -847,8 +847,11 @@ def undo(db: DbOption = None) -> None:
         change = diary.undo()
     if change is None:
         raise MagcalcError("nothing to undo: the diary has no recorded changes")
-    count = f"{change.entries} entr{'y' if change.entries == 1 else 'ies'}"
-    typer.echo(f"undid {change.command} of {change.at} ({count})", err=True)
+    shown = "; ".join(change.described[:3])
+    more = change.entries - min(len(change.described), 3)
+    if more > 0:
+        shown += f"{'; ' if shown else ''}{more} more entr{'y' if more == 1 else 'ies'}"
+    typer.echo(f"undid {change.command}: {shown}", err=True)
 
 
 @profile_app.command("set")

@@ -270,6 +270,7 @@ class Change:
     command: str
     at: str
     entries: int
+    described: tuple[str, ...] = ()  # each entry touched: 'almonds, 1 oz (x5hqt7)'
 
 
 class Diary:
@@ -460,13 +461,20 @@ class Diary:
         rows = self.conn.execute(
             "SELECT entry_id, before FROM change_rows WHERE change_id = ? ORDER BY id DESC", (change_id,)
         ).fetchall()
+        touched: list[str] = []
         for entry_id, before in rows:
+            now = self._row(entry_id)
+            gone = json.loads(before) if before is not None else None
+            row = now if now is not None else gone
+            if row is not None:
+                amount = f"{float(row['amount']):g} {row['unit'] or ''}".strip()
+                touched.append(f"{row['typed']}, {amount} ({entry_id})")
             self.conn.execute("DELETE FROM entries WHERE entry_id = ?", (entry_id,))
             if before is not None:
                 self._insert(json.loads(before))
         self.conn.execute("DELETE FROM change_rows WHERE change_id = ?", (change_id,))
         self.conn.execute("DELETE FROM changes WHERE id = ?", (change_id,))
-        return Change(command, at, len({entry_id for entry_id, _ in rows}))
+        return Change(command, at, len({entry_id for entry_id, _ in rows}), tuple(dict.fromkeys(touched)))
 
     def user_foods(self) -> list[UserFood]:
         rows = self.conn.execute("SELECT record FROM user_foods ORDER BY id")

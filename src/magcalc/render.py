@@ -54,18 +54,34 @@ def console(stream: TextIO) -> Console:
                     **({"color_system": None} if plain else {}))  # fmt: skip
 
 
+KEPT_AS_GIVEN = {"amount", "age", "elemental_percent", "servings", "min_age_years", "max_age_years",
+                 "ul_from_age_years"}  # fmt: skip
+
+
+def _rounded(value: Any, key: str = "") -> Any:
+    """Magnesium, grams, energy and percents to 0.1 (what is meaningful: no float noise such as
+    26.839999999999996); amounts and ages as given."""
+    if isinstance(value, float) and key not in KEPT_AS_GIVEN:
+        return round(value, 1)
+    if isinstance(value, dict):
+        return {k: _rounded(v, k) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rounded(v, key) for v in value]
+    return value
+
+
 def _json(stream: TextIO, payload: Any) -> None:
     if isinstance(payload, BaseModel):
         payload = payload.model_dump(mode="json")
     elif isinstance(payload, list):
         payload = [p.model_dump(mode="json") if isinstance(p, BaseModel) else p for p in payload]
-    stream.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    stream.write(json.dumps(_rounded(payload), indent=2, ensure_ascii=False) + "\n")
 
 
 def _csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([_cell(cell) for cell in row] for row in rows)
+    writer.writerows([_cell(_rounded(cell, key)) for key, cell in zip(header, row, strict=False)] for row in rows)
 
 
 def _cell(value: Any) -> Any:
@@ -266,12 +282,14 @@ def summary_lines(result: Report) -> list[str]:
     lines = [
         first,
         f"RLS trials: {low:g}-{high:g} mg a day; this {'average' if several else 'day'} is "
-        f"{result.rls_position} that range (magcalc about rls).",
+        f"{result.rls_position} it (magcalc about rls).",
     ]
     checks = []
     if result.over_ul:
+        over = [d.supplement_mg for d in result.days if d.over_ul] or [result.supplement_mg]
+        when = f" on {_plural(len(over), 'day')}" if several else ""
         checks.append(
-            f"supplements {result.supplement_mg:,.0f} mg, above the {result.ul_supplement_mg or 0:g} mg UL"
+            f"supplements {max(over):,.0f} mg, above the {result.ul_supplement_mg or 0:g} mg UL{when}"
         )
     if result.unknown_entries:
         checks.append(f"{_plural(result.unknown_entries, 'food')} with magnesium unknown (+?)")
@@ -845,11 +863,11 @@ class ReportWriter:
         if self.fmt is Format.csv:
             values = item.__dict__
             self.writer.writerow(
-                [_cell(values[c]) for c in REPORT_CSV_COLUMNS]
-                + [_cell(item.magnesium_mg), _cell(item.entry_id)]
+                [_cell(_rounded(values[c], c)) for c in REPORT_CSV_COLUMNS]
+                + [_cell(_rounded(item.magnesium_mg)), _cell(item.entry_id)]
             )
         elif self.fmt is Format.json:
-            record = dict(item.__dict__)
+            record = _rounded(dict(item.__dict__))
             if record["date"] is not None:
                 record["date"] = record["date"].isoformat()
             self.stream.write(
@@ -863,7 +881,7 @@ class ReportWriter:
             return
         if self.fmt is Format.json:
             rest = json.dumps(
-                result.model_dump(mode="json", exclude={"entries"}), indent=2, ensure_ascii=False
+                _rounded(result.model_dump(mode="json", exclude={"entries"})), indent=2, ensure_ascii=False
             )
             self.stream.write(("\n  ],\n" if self.count else "],\n") + rest[2:] + "\n")
             return
