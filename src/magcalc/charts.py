@@ -19,7 +19,7 @@ def _nice_step(top: float) -> float:
     """A tick step of 1, 2 or 5 times a power of ten giving about five ticks."""
     raw = top / 5
     power = 10 ** math.floor(math.log10(raw))
-    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    return float(next(m * power for m in (1, 2, 5, 10) if m * power >= raw))
 
 
 def _mg(value: float) -> str:
@@ -73,7 +73,8 @@ def history_svg(result: History, who: str) -> str:
                    f'fill="#333">{_mg(mg)}</text>')  # fmt: skip
         mg += step
     out.append(f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + plot_h}" stroke="#333"/>')
-    out.append(f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - RIGHT}" y2="{TOP + plot_h}" stroke="#333"/>')
+    out.append(f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - RIGHT}" y2="{TOP + plot_h}" '
+               'stroke="#333"/>')  # fmt: skip
     out.append(f'<text x="18" y="{TOP + plot_h / 2:.1f}" font-size="12" fill="#333" text-anchor="middle" '
                f'transform="rotate(-90 18 {TOP + plot_h / 2:.1f})">magnesium, mg a day</text>')  # fmt: skip
     # Bars
@@ -82,8 +83,8 @@ def history_svg(result: History, who: str) -> str:
         x = LEFT + slot * index + (slot - bar) / 2
         centre = x + bar / 2
         if not day.logged:
-            out.append(f'<rect x="{x:.1f}" y="{TOP}" width="{bar:.1f}" height="{plot_h}" fill="{NOT_LOGGED}" '
-                       'stroke="#bbbbbb" stroke-dasharray="3 3"><title>'
+            out.append(f'<rect x="{x:.1f}" y="{TOP}" width="{bar:.1f}" height="{plot_h}" '
+                       f'fill="{NOT_LOGGED}" stroke="#bbbbbb" stroke-dasharray="3 3"><title>'
                        f"{day.date}: not logged</title></rect>")  # fmt: skip
         else:
             food, supplement = day.food_mg or 0.0, day.supplement_mg or 0.0
@@ -100,7 +101,8 @@ def history_svg(result: History, who: str) -> str:
                                f'stroke="{UL}" stroke-width="2.5"/>')  # fmt: skip
             if bar >= 18 and len(days) <= 31:
                 out.append(f'<text x="{centre:.1f}" y="{y(food + supplement) - 5:.1f}" font-size="10" '
-                           f'text-anchor="middle" fill="#333" stroke="#ffffff" stroke-width="3" paint-order="stroke">'
+                           'text-anchor="middle" fill="#333" stroke="#ffffff" stroke-width="3" '
+                           'paint-order="stroke">'
                            f"{_mg(day.total_mg or 0)}"
                            f"{'' if day.complete else '+?'}</text>")  # fmt: skip
         if index % label_every == 0:

@@ -66,18 +66,18 @@ class MagcalcGroup(typer.core.TyperGroup):
     exit 2, a closed pipe ends quietly with 0, a mistyped command gets a suggestion, and flags
     show no `<bool>` in help."""
 
-    def resolve_command(self, ctx: typer.Context, args: list[str]) -> tuple[str | None, Any, list[str]]:
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""
         if args and self.get_command(ctx, name) is None and not name.startswith("-"):
             raise _usage_error(_no_such_command(ctx.command_path, name, list(self.list_commands(ctx))))
-        return super().resolve_command(ctx, args)  # type: ignore[no-any-return]
+        return super().resolve_command(ctx, args)
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
-        if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if not kwargs.pop("standalone_mode", True):
+            return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
         _hide_bool_metavars(self)
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
         except OSError as error:
             if error.errno != errno.EPIPE:
                 raise
@@ -582,11 +582,13 @@ class TopicChoice(StrEnum):
     supplements = "supplements"
 
 
-@app.command(rich_help_panel=PANEL_REFERENCE)
+@app.command()
 @handles_errors
 def about(
-    topic: Annotated[TopicChoice, typer.Argument(help="rls (the trial range), rda (reference intakes "
-                                                 "and the UL) or supplements.")],  # fmt: skip
+    topic: Annotated[
+        TopicChoice,
+        typer.Argument(help="rls (the trial range), rda (reference intakes and the UL) or supplements."),
+    ],
     fmt: FormatOption = Format.table,
 ) -> None:
     """Explain a number magcalc uses (the RLS range, the RDA and UL, supplements), with its sources."""
@@ -1443,7 +1445,8 @@ def _with_examples(typer_app: typer.Typer, prefix: str) -> None:
         if not prefix:
             info.rich_help_panel = next((p for p, names in PANELS.items() if name in names), None)
         help_text = info.help or inspect.getdoc(info.callback) or ""
-        help_text = "\n\n".join(" ".join(p.split()) for p in help_text.split("\n\n"))  # no mid-sentence breaks
+        # One line a paragraph: help and docs wrap it at the reader's width, never mid-sentence.
+        help_text = "\n\n".join(" ".join(p.split()) for p in help_text.split("\n\n"))
         lines = "\n".join(f"  {example}" for example in EXAMPLES.get(path, []))
         info.help = f"{help_text}\n\n\b\nExamples:\n{lines}" if lines else help_text
 

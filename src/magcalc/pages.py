@@ -23,7 +23,8 @@ td.n, th.n { text-align: right; }
 .note { color: #444; font-size: 0.92em; }
 .chart svg { max-width: 100%; height: auto; }
 footer { margin-top: 2em; font-size: 0.9em; color: #333; border-top: 1px solid #ccc; padding-top: 0.5em; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .chart { break-inside: avoid; } }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; }
+               .chart { break-inside: avoid; } }
 """
 
 
@@ -57,8 +58,9 @@ def _flagged(items: list[LineItem]) -> str:
             f"{f' ({escape(item.food_id)})' if item.food_id else ''}</td><td>{escape(amount)}</td>"
             f"<td class='n'>{_mg(item.magnesium_mg)}</td><td>{escape(why)}</td></tr>"
         )
-    return ("<table><thead><tr><th>Date</th><th>Typed</th><th>Matched to</th><th>Amount</th>"
-            f"<th class='n'>Magnesium</th><th>Why</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")  # fmt: skip
+    head = "".join(f"<th{' class=n' if h == 'Magnesium' else ''}>{h}</th>"
+                   for h in ("Date", "Typed", "Matched to", "Amount", "Magnesium", "Why"))  # fmt: skip
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 def clinic_page(report: Report, history: History, chart_svg: str, today: dt.date) -> str:
@@ -91,6 +93,7 @@ def clinic_page(report: Report, history: History, chart_svg: str, today: dt.date
     average_text = "nothing logged" if average is None else (
         f"{average:,.0f} mg a day ({100 * average / report.rda_mg:.0f}% of the {target.kind})"
     )  # fmt: skip
+    lower_bound = "" if report.complete else " (a lower bound: some values unknown)"
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -107,11 +110,11 @@ def clinic_page(report: Report, history: History, chart_svg: str, today: dt.date
 <section id="summary">
 <h2>Summary</h2>
 <table>
-<tr><th>Daily average</th><td>{average_text}{'' if report.complete else ' (a lower bound: some values unknown)'}</td></tr>
+<tr><th>Daily average</th><td>{average_text}{lower_bound}</td></tr>
 <tr><th>{target.kind}</th><td>{target.rda_mg:g} mg a day</td></tr>
 <tr><th>Days logged</th><td>{logged} of {len(history.days)}</td></tr>
 <tr><th>Days at or above the {target.kind}</th><td>{history.days_met} of {logged}</td></tr>
-<tr><th>Food / supplements</th><td>{_mg(report.food_mg)} / {_mg(report.supplement_mg)} over the period</td></tr>
+<tr><th>Food / supplements</th><td>{_mg(report.food_mg)} / {_mg(report.supplement_mg)} in all</td></tr>
 </table>
 </section>
 <section id="chart" class="chart">

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import io
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -49,9 +48,9 @@ def console(stream: TextIO) -> Console:
     """A console on `stream`: styles only on a terminal, and with NO_COLOR no escape codes at all
     (Rich alone would still write bold and dim)."""
     width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
-    plain = bool(os.environ.get("NO_COLOR"))
-    return _Console(file=stream, width=width, highlight=False, soft_wrap=False,
-                    **({"color_system": None} if plain else {}))  # fmt: skip
+    if os.environ.get("NO_COLOR"):
+        return _Console(file=stream, width=width, highlight=False, soft_wrap=False, color_system=None)
+    return _Console(file=stream, width=width, highlight=False, soft_wrap=False)
 
 
 KEPT_AS_GIVEN = {"amount", "age", "elemental_percent", "servings", "min_age_years", "max_age_years",
@@ -81,7 +80,9 @@ def _json(stream: TextIO, payload: Any) -> None:
 def _csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([_cell(_rounded(cell, key)) for key, cell in zip(header, row, strict=False)] for row in rows)
+    writer.writerows(
+        [_cell(_rounded(cell, key)) for key, cell in zip(header, row, strict=False)] for row in rows
+    )
 
 
 def _cell(value: Any) -> Any:
