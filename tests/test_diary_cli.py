@@ -80,7 +80,7 @@ def test_add_amount_with_unit_and_fractions(run: Run) -> None:
     run("add", "almonds", "1/2", "oz")
     run("add", "almonds", "14g")
     grams = [e["grams"] for e in run.json("log")["entries"]]
-    assert grams == pytest.approx([14.2, 14.0], abs=0.01)  # 0.1 g in JSON
+    assert grams == pytest.approx([14.17, 14.0], abs=0.01)
 
 
 @pytest.mark.parametrize(

@@ -58,10 +58,11 @@ KEPT_AS_GIVEN = {"amount", "age", "elemental_percent", "servings", "min_age_year
 
 
 def _rounded(value: Any, key: str = "") -> Any:
-    """Magnesium, grams, energy and percents to 0.1 (what is meaningful: no float noise such as
-    26.839999999999996); amounts and ages as given."""
+    """Magnesium, grams, energy and percents to 0.01: no float noise such as 26.839999999999996,
+    and a value a file states (Cronometer gives two decimals) still reads back as given. Amounts
+    and ages as given."""
     if isinstance(value, float) and key not in KEPT_AS_GIVEN:
-        return round(value, 1)
+        return round(value, 2)
     if isinstance(value, dict):
         return {k: _rounded(v, k) for k, v in value.items()}
     if isinstance(value, list | tuple):
