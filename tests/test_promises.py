@@ -140,12 +140,9 @@ def test_a_closed_pipe_ends_quietly_with_0(args: list[str], tmp_path: Path) -> N
     assert process.stderr.read() == b""
 
 
-def test_no_color_means_no_escape_codes_even_on_a_terminal(tmp_path: Path) -> None:
+def on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, bytes]:
     leader, follower = pty.openpty()
-    env = {**os.environ, "NO_COLOR": "1", "MAGCALC_HOME": str(tmp_path), "COLUMNS": "80"}
-    env.pop("FORCE_COLOR", None)
-    process = subprocess.Popen([MAGCALC, "log", str(ROOT / "examples/day.csv")], stdout=follower,
-                               stderr=follower, env=env)  # fmt: skip
+    process = subprocess.Popen([MAGCALC, *args], stdout=follower, stderr=follower, env=env)
     os.close(follower)
     output = b""
     while True:
@@ -156,8 +153,18 @@ def test_no_color_means_no_escape_codes_even_on_a_terminal(tmp_path: Path) -> No
         if not chunk:
             break
         output += chunk
-    assert process.wait(timeout=60) == 0
-    assert b"Total 540 mg" in output and b"\x1b" not in output
+    os.close(leader)
+    return process.wait(timeout=60), output
+
+
+@pytest.mark.parametrize("args", [["log", str(ROOT / "examples/day.csv")], ["log", "--help"]])
+def test_no_color_means_no_escape_codes_even_on_a_terminal(tmp_path: Path, args: list[str]) -> None:
+    env = {**os.environ, "NO_COLOR": "1", "MAGCALC_HOME": str(tmp_path), "COLUMNS": "80", "TERM": "xterm-256color"}
+    env.pop("FORCE_COLOR", None)
+    code, output = on_a_terminal(args, env)
+    assert code == 0 and b"\x1b" not in output
+    without = {k: v for k, v in env.items() if k != "NO_COLOR"}
+    assert b"\x1b[" in on_a_terminal(args, without)[1]  # the test can fail: styles are there without it
 
 
 class _Page(HTMLParser):

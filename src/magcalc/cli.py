@@ -76,6 +76,11 @@ class MagcalcGroup(typer.core.TyperGroup):
         if not kwargs.pop("standalone_mode", True):
             return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
         _hide_bool_metavars(self)
+        words = kwargs.get("args") or (args[0] if args else None) or sys.argv[1:]
+        if os.environ.get("NO_COLOR") and (not words or {"-h", "--help"} & set(words)):
+            from typer import rich_utils  # help is Typer's: without this it is bold even with NO_COLOR
+
+            rich_utils.COLOR_SYSTEM = None
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
         except OSError as error:
@@ -491,7 +496,8 @@ def log(
     """
     _input.encoding = encoding
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
-    options = {"verbose": verbose, "show_sources": sources}
+    options: dict[str, Any] = {"verbose": verbose, "show_sources": sources,
+                               "terminal": sys.stdout.isatty() or None}  # fmt: skip
     if file is None:
         report, (first, last) = _diary_report(db, target, date, start, end)
         render.report(report, fmt, sys.stdout, title=_log_title(None, first, last),

@@ -44,13 +44,13 @@ class _Console(Console):
         raise BrokenPipeError
 
 
-def console(stream: TextIO) -> Console:
+def console(stream: TextIO, terminal: bool | None = None) -> Console:
     """A console on `stream`: styles only on a terminal, and with NO_COLOR no escape codes at all
     (Rich alone would still write bold and dim)."""
     width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
     if os.environ.get("NO_COLOR"):
         return _Console(file=stream, width=width, highlight=False, soft_wrap=False, color_system=None)
-    return _Console(file=stream, width=width, highlight=False, soft_wrap=False)
+    return _Console(file=stream, width=width, highlight=False, soft_wrap=False, force_terminal=terminal)
 
 
 KEPT_AS_GIVEN = {"amount", "age", "elemental_percent", "servings", "min_age_years", "max_age_years",
@@ -140,6 +140,7 @@ def report(
     grouped: bool = False,
     verbose: bool = False,
     show_sources: bool = False,
+    terminal: bool | None = None,
 ) -> None:
     """The daily report: the table, then at most five lines (summary, RLS context, warnings, a
     note, the disclaimer). `--verbose` adds the full notes; `show_sources` where the magnesium came from."""
@@ -154,7 +155,7 @@ def report(
                 for e in result.entries
             ),
         )
-    out = console(stream)
+    out = console(stream, terminal)  # `terminal`: the spool a long log is written to is not one
     if not result.entries and not result.days and empty:
         out.print(escape(empty))
         return
@@ -194,7 +195,7 @@ def _entries_table(result: Report, title: str, grouped: bool, width: int) -> Tab
     if dated:
         table.add_column("Date", no_wrap=True)
     if timed:
-        table.add_column("Meal", ratio=1)
+        table.add_column("Meal", min_width=min(12, max(len(_when(e)) for e in entries)))
     table.add_column("You typed", ratio=2)
     table.add_column("Food (id)", ratio=4)
     table.add_column("Amount", ratio=2)
