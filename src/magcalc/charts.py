@@ -79,6 +79,7 @@ def history_svg(result: History, who: str) -> str:
                f'transform="rotate(-90 18 {TOP + plot_h / 2:.1f})">magnesium, mg a day</text>')  # fmt: skip
     # Bars
     label_every = max(1, math.ceil(len(days) / 16))
+    labels: list[str] = []  # each bar's total, drawn last so that the RDA line never covers one
     for index, day in enumerate(days):
         x = LEFT + slot * index + (slot - bar) / 2
         centre = x + bar / 2
@@ -100,7 +101,7 @@ def history_svg(result: History, who: str) -> str:
                     out.append(f'<line x1="{x - 3:.1f}" y1="{uy:.1f}" x2="{x + bar + 3:.1f}" y2="{uy:.1f}" '
                                f'stroke="{UL}" stroke-width="2.5"/>')  # fmt: skip
             if bar >= 18 and len(days) <= 31:
-                out.append(f'<text x="{centre:.1f}" y="{y(food + supplement) - 5:.1f}" font-size="10" '
+                labels.append(f'<text x="{centre:.1f}" y="{y(food + supplement) - 5:.1f}" font-size="10" '
                            'text-anchor="middle" fill="#333" stroke="#ffffff" stroke-width="3" '
                            'paint-order="stroke">'
                            f"{_mg(day.total_mg or 0)}"
@@ -116,6 +117,7 @@ def history_svg(result: History, who: str) -> str:
     for offset, text in ((-3, result.reference.kind), (11, f"{result.rda_mg:g} mg")):
         out.append(f'<text x="{WIDTH - RIGHT + 6}" y="{ry + offset:.1f}" font-size="12" font-weight="bold" '
                    f'fill="{RDA}">{text}</text>')  # fmt: skip
+    out.extend(labels)
     # Legend
     ly = HEIGHT - 40
     items = [("rect", FOOD, "food")]
