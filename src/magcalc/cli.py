@@ -5,6 +5,7 @@ Errors from the core (MagcalcError) become `magcalc: error: ...` lines on stderr
 
 import contextlib
 import datetime as dt
+import errno
 import functools
 import importlib.util
 import os
@@ -13,9 +14,10 @@ from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Annotated, BinaryIO, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, ParamSpec, TypeVar
 
 import typer
+import typer.core
 
 from magcalc import __version__
 from magcalc.errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, MagcalcError
@@ -52,11 +54,112 @@ else:
     diary_db = _lazy("magcalc.diary")
     reporting = _lazy("magcalc.report")
 
+PANEL_LOG = "What you log"
+PANEL_LOOK = "What you look at"
+PANEL_FOODS = "Your foods"
+PANEL_REFERENCE = "Reference and settings"
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
+class MagcalcGroup(typer.core.TyperGroup):
+    """Typer's group, keeping magcalc's promises: usage errors as one `magcalc: error:` line and
+    exit 2, a closed pipe ends quietly with 0, a mistyped command gets a suggestion, and flags
+    show no `<bool>` in help."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if args and self.get_command(ctx, name) is None and not name.startswith("-"):
+            raise _usage_error(_no_such_command(ctx.command_path, name, list(self.list_commands(ctx))))
+        return super().resolve_command(ctx, args)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if not kwargs.pop("standalone_mode", True):
+            return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
+        _hide_bool_metavars(self)
+        words = kwargs.get("args") or (args[0] if args else None) or sys.argv[1:]
+        if os.environ.get("NO_COLOR") and (not words or {"-h", "--help"} & set(words)):
+            from typer import rich_utils  # help is Typer's: without this it is bold even with NO_COLOR
+
+            rich_utils.COLOR_SYSTEM = None
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
+        except OSError as error:
+            if error.errno != errno.EPIPE:
+                raise
+            _quiet_stdout()
+            sys.exit(0)
+        except Exception as error:
+            if type(error).__name__ == "Abort":
+                sys.exit(EXIT_INTERRUPTED)
+            if not hasattr(error, "format_message") or not hasattr(error, "exit_code"):
+                raise
+            typer.echo(f"magcalc: error: {_first_lower(error.format_message())}", err=True)
+            sys.exit(EXIT_BAD_INPUT if error.exit_code == 2 else error.exit_code)
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_stdout()
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _first_lower(message: str) -> str:
+    message = " ".join(message.split())
+    return message[:1].lower() + message[1:] if message[1:2].islower() else message
+
+
+def _usage_error(message: str) -> Exception:
+    usage_error = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+    return usage_error(message)  # type: ignore[no-any-return]
+
+
+# What people type for a command magcalc has under another name.
+_SYNONYMS = {"list": "foods mine", "ls": "foods mine", "delete": "rm", "remove": "rm", "today": "log",
+             "report": "log", "show": "log", "search": "foods search", "top": "foods top"}  # fmt: skip
+
+
+def _no_such_command(path: str, name: str, known: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        hint = f"{path} {close[0]}"
+    elif name.lower() in _SYNONYMS and _SYNONYMS[name.lower()].split()[-1] not in known:
+        hint = f"magcalc {_SYNONYMS[name.lower()]}"
+    elif name.lower() in _SYNONYMS:
+        hint = f"{path} {_SYNONYMS[name.lower()].split()[-1]}"
+    else:
+        return f"no command {name!r} in {path}; see {path} --help"
+    return f"no command {name!r} in {path}; did you mean '{hint}'?"
+
+
+def _hide_bool_metavars(command: Any) -> None:
+    """Typer shows a flag's type as <bool>; a flag has no value to describe."""
+    for param in getattr(command, "params", []):
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    original = command.get_help_option
+
+    def help_option(ctx: typer.Context) -> Any:
+        option = original(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+    command.get_help_option = help_option
+    for sub in getattr(command, "commands", {}).values():
+        _hide_bool_metavars(sub)
+
+
+def _quiet_stdout() -> None:
+    """The reader of stdout left (`| head`): point stdout at /dev/null so the final flush is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 app = typer.Typer(
     name="magcalc",
+    cls=MagcalcGroup,
     help="How much magnesium did I get, and is it enough? Reads a food log, finds each food in the "
     "bundled USDA SR28 table, and compares the total with the RDA. Not medical advice.",
     no_args_is_help=True,
@@ -64,18 +167,17 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 foods_app = typer.Typer(
-    help="Search the bundled USDA food table and show a food's measures.", no_args_is_help=True
-)
-app.add_typer(foods_app, name="foods")
-recipe_app = typer.Typer(
-    help="Your recipes: magnesium per serving worked out from the ingredients.", no_args_is_help=True
-)
-app.add_typer(recipe_app, name="recipe")
-profile_app = typer.Typer(
-    help="Store the person reports are for (age, sex, pregnancy or lactation), in the diary.",
+    cls=MagcalcGroup, help="Search the USDA food table, show a food's measures; your own foods.",
     no_args_is_help=True,
-)
-app.add_typer(profile_app, name="profile")
+)  # fmt: skip
+recipe_app = typer.Typer(
+    cls=MagcalcGroup, help="Your recipes: magnesium per serving worked out from the ingredients.",
+    no_args_is_help=True,
+)  # fmt: skip
+profile_app = typer.Typer(
+    cls=MagcalcGroup, no_args_is_help=True,
+    help="Store the person reports are for (age, sex, pregnancy or lactation), in the diary.",
+)  # fmt: skip
 
 
 class SexChoice(StrEnum):
@@ -129,6 +231,9 @@ KeepUnknownOption = Annotated[
     typer.Option("--keep-unknown", help="Keep a food magcalc does not know as an entry of unknown magnesium "
                  "(the total then says incomplete) instead of refusing the whole input."),
 ]  # fmt: skip
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Also print the full notes: trial citations and cautions.")
+]
 DbOption = Annotated[
     Path | None,
     typer.Option("--db", help="Use this diary file for this run (default: in the magcalc folder).",
@@ -290,8 +395,10 @@ def person_target(
 
 
 def warn(report: "Report") -> None:
+    """Each warning's first sentence on stderr; the full caution text is in --verbose and JSON."""
     for warning in report.warnings:
-        typer.echo(f"magcalc: warning: {warning}", err=True)
+        typer.echo(f"magcalc: warning: {warning.split(' Common side effects')[0]} (magcalc about rda)",
+                   err=True)  # fmt: skip
 
 
 def _file_report(path: str, target: "Target") -> "Report":
@@ -304,7 +411,8 @@ def _file_report(path: str, target: "Target") -> "Report":
 
 
 def _streamed_report(
-    path: str, target: "Target", fmt: Format, date: str | None, start: str | None, end: str | None
+    path: str, target: "Target", fmt: Format, date: str | None, start: str | None, end: str | None,
+    **options: object,
 ) -> "Report":
     """Write the report of a food log to stdout, entries as they are read (bounded memory). The
     output goes to a spool first (memory, then disk), so a bad row at the end prints nothing."""
@@ -316,7 +424,7 @@ def _streamed_report(
         open_input(path) as stream,
         tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as spool,
     ):
-        writer = render.ReportWriter(fmt, spool)  # type: ignore[arg-type]
+        writer = render.ReportWriter(fmt, spool, **options)  # type: ignore[arg-type]
         report = reporting.stream_report(
             logfile.iter_log(stream, _input.encoding), target, current_catalog(), writer.add,
             keep_unknown=_input.keep_unknown,
@@ -335,9 +443,20 @@ def _diary_report(
         items = diary.entries(first, last) if diary else []
     report = reporting.build_report(items, target)
     if not items:
-        when = str(first) if first == last else f"from {first} to {last}"
-        report.notes.insert(0, f"Nothing in the diary {when}: add entries with magcalc add.")
+        report.notes.insert(0, f"{_nothing_logged(first, last)}.")
     return report, (first, last)
+
+
+def _nothing_logged(first: dt.date, last: dt.date) -> str:
+    when = f"on {first}" if first == last else f"from {first} to {last}"
+    return f"Nothing logged {when}; magcalc add FOOD AMOUNT UNIT to start"
+
+
+def _log_title(file: str | None, first: dt.date | None = None, last: dt.date | None = None) -> str:
+    if file is None:
+        assert first is not None and last is not None
+        return f"Your diary, {first}" + ("" if first == last else f" to {last}")
+    return "Magnesium in " + ("the log on stdin" if file == "-" else Path(file).name)
 
 
 def _no_diary_days(date: str | None, start: str | None, end: str | None) -> None:
@@ -357,6 +476,15 @@ def _report(
         return _diary_report(db, target, date, start, end)[0]
     _no_diary_days(date, start, end)
     return _file_report(file, target)
+
+
+def _save(path: Path, text: str, what: str = "chart") -> None:
+    """Write a picture or page (atomically), and say so on stderr."""
+    try:
+        render.write_atomically(path, text)
+    except OSError as error:
+        raise MagcalcError(f"cannot write {path}: {error.strerror or error}") from None
+    typer.echo(f"saved the {what} to {path}", err=True)
 
 
 def _version(value: bool) -> None:
@@ -389,18 +517,28 @@ def log(
     db: DbOption = None,
     encoding: EncodingOption = None,
     keep_unknown: KeepUnknownOption = False,
+    sources: Annotated[
+        bool, typer.Option("--sources", help="Also show the foods and food groups that gave the most.")
+    ] = False,
+    verbose: VerboseOption = False,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Report the magnesium in a food log, or in the diary (today by default), against the
-    reference intake for the person (options, else the stored profile)."""
+    """Report the magnesium in a food log, or in the diary (today by default).
+
+    Each entry with the food it matched, then a summary against the reference intake for the
+    person (options, else the stored profile).
+    """
     _input.encoding = encoding
     _input.keep_unknown = keep_unknown
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
+    options: dict[str, Any] = {"verbose": verbose, "show_sources": sources,
+                               "terminal": sys.stdout.isatty() or None}  # fmt: skip
     if file is None:
-        report = _report(file, target, db, date, start, end)
-        render.report(report, fmt, sys.stdout)
+        report, (first, last) = _diary_report(db, target, date, start, end)
+        render.report(report, fmt, sys.stdout, title=_log_title(None, first, last),
+                      empty=_nothing_logged(first, last) + ".", grouped=True, **options)  # fmt: skip
     else:
-        report = _streamed_report(file, target, fmt, date, start, end)
+        report = _streamed_report(file, target, fmt, date, start, end, title=_log_title(file), **options)
     warn(report)
 
 
@@ -479,6 +617,27 @@ def rda_command(
                       sys.stdout)  # fmt: skip
 
 
+class TopicChoice(StrEnum):
+    rls = "rls"
+    rda = "rda"
+    supplements = "supplements"
+
+
+@app.command()
+@handles_errors
+def about(
+    topic: Annotated[
+        TopicChoice,
+        typer.Argument(help="rls (the trial range), rda (reference intakes and the UL) or supplements."),
+    ],
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Explain a number magcalc uses (the RLS range, the RDA and UL, supplements), with its sources."""
+    from magcalc.about import explain
+
+    render.explanation(explain(topic.value), fmt, sys.stdout)
+
+
 @foods_app.command("search")
 @handles_errors
 def foods_search(
@@ -513,12 +672,9 @@ def foods_show(
 
 def _day_totals(diary: "Diary", items: "list[LineItem]", target: "Target") -> "tuple[Added, list[Report]]":
     """The running total of each day the items landed on, and each such day's report (for warnings)."""
-    from magcalc.history import day_total
-
     dates = sorted({item.date for item in items if item.date is not None})
-    day_items = {date: diary.entries(date, date) for date in dates}
-    totals = [day_total(day_items[date], date, target) for date in dates]
-    reports = [reporting.build_report(day_items[date], target) for date in dates]
+    reports = [reporting.build_report(diary.entries(date, date), target) for date in dates]
+    totals = [total for report in reports for total in reporting.day_totals(report)]
     return models.Added(added=items, days=totals, reference=target), reports
 
 
@@ -544,23 +700,31 @@ def _entry_from_arguments(
     if problems:
         raise MagcalcError(*problems)
     food, amount, unit = " ".join(words[0].split()), None, None
-    if 2 <= len(words) <= 3 and not looks_like_phrase(words[0]):
-        try:
-            value, unit_in_amount = units.parse_amount(words[1])
-        except MagcalcError:
-            value, unit_in_amount = None, None
-        if value is not None:
-            if unit_in_amount and len(words) == 3:
-                raise MagcalcError(
-                    f"the unit is given twice: {unit_in_amount!r} in the amount and {words[2]!r}"
-                )
-            amount, unit = value, (words[2] if len(words) == 3 else unit_in_amount)
+    # FOOD AMOUNT [UNIT], the food in one or more words: 'almonds 1 oz', 'magnesium glycinate 2 capsule'
+    separated = any(w.strip() in (",", "and", "&", "+") or "," in w for w in words)
+    if len(words) >= 2 and not looks_like_phrase(words[0]) and not separated:
+        at = next((i for i in range(1, len(words)) if _is_amount(words[i])), None)
+        if at is not None and len(words) - at <= 2:
+            value, unit_in_amount = units.parse_amount(words[at])
+            rest = words[at + 1] if len(words) > at + 1 else None
+            if unit_in_amount and rest:
+                raise MagcalcError(f"the unit is given twice: {unit_in_amount!r} in the amount and {rest!r}")
+            food = " ".join(" ".join(words[:at]).split())
+            amount, unit = value, rest or unit_in_amount
     if amount is None:
         food = " ".join(" ".join(words).split())  # a phrase: the reader takes it apart
     return models.Entry(
         line=1, input=food, amount=amount, unit=unit, date=date, time=parsed_time,
         meal=(meal or "").strip() or None, note=(note or "").strip() or None,
     )  # fmt: skip
+
+
+def _is_amount(text: str) -> bool:
+    try:
+        units.parse_amount(text)
+    except MagcalcError:
+        return False
+    return True
 
 
 def _choose_doubtful(
@@ -781,8 +945,11 @@ def undo(db: DbOption = None) -> None:
         change = diary.undo()
     if change is None:
         raise MagcalcError("nothing to undo: the diary has no recorded changes")
-    count = f"{change.entries} entr{'y' if change.entries == 1 else 'ies'}"
-    typer.echo(f"undid {change.command} of {change.at} ({count})", err=True)
+    shown = "; ".join(change.described[:3])
+    more = change.entries - min(len(change.described), 3)
+    if more > 0:
+        shown += f"{'; ' if shown else ''}{more} more entr{'y' if more == 1 else 'ies'}"
+    typer.echo(f"undid {change.command}: {shown}", err=True)
 
 
 @profile_app.command("set")
@@ -857,6 +1024,9 @@ def history(
     lactating: LactatingOption = False,
     standard: StandardOption = None,
     db: DbOption = None,
+    sources: Annotated[
+        bool, typer.Option("--sources", help="Also show the foods and food groups that gave the most.")
+    ] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """One row a day: total, percent of the RDA, met or not, with a bar chart, the average and the streak."""
@@ -868,18 +1038,64 @@ def history(
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
     with open_db(db, write=False) as diary:
         sums = diary.day_sums(first, last) if diary else {}
-    result = build_history(sums, target, first, last)
-    try:
-        render.history(result, fmt, sys.stdout, svg)
-    except OSError as error:
-        raise MagcalcError(f"cannot write {svg}: {error.strerror or error}") from None
+        by_food = diary.food_sums(first, last) if diary else {}
+    result = build_history(sums, target, first, last, by_food)
     if svg is not None:
-        typer.echo(f"saved the chart to {svg}", err=True)
+        from magcalc.charts import history_svg
+
+        _save(svg, history_svg(result, target.description))
+    render.history(result, fmt, sys.stdout, show_sources=sources)
 
 
 class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
+
+
+@app.command(name="report")
+@handles_errors
+def report_command(
+    file: LogArgument = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    html: Annotated[
+        Path,
+        typer.Option("--html", help="Write the page to this file.", show_default=False, dir_okay=False),
+    ] = Path("magcalc-report.html"),
+    age: AgeOption = None,
+    sex: SexOption = None,
+    pregnant: PregnantOption = False,
+    lactating: LactatingOption = False,
+    standard: StandardOption = None,
+    db: DbOption = None,
+    encoding: EncodingOption = None,
+) -> None:
+    """Write a printable HTML page for a clinician: a period of the diary (or a FILE).
+
+    Who and which standard, the daily average against the RDA, days met, the chart, the top
+    sources, supplements against the UL with the cautions, entries to check, the sources.
+    """
+    _input.encoding = encoding
+    from magcalc.charts import history_svg
+    from magcalc.history import history_of
+    from magcalc.pages import clinic_page
+
+    target = person_target(age, sex, pregnant, lactating, db, standard=standard)
+    if file is None:
+        first, last = dates.span(today(), None, start, end)
+        with open_db(db, write=False) as diary:
+            items = diary.entries(first, last) if diary else []
+    else:
+        _no_diary_days(None, start, end)
+        with open_input(file) as stream:
+            parsed = logfile.parse_log(stream, _input.encoding)
+        items = reporting.measure_all(parsed.entries, parsed.problems)
+        days = sorted({item.date for item in items if item.date is not None}) or [today()]
+        first, last = days[0], days[-1]
+    result = reporting.build_report(items, target)
+    period = history_of(result, first, last)
+    _save(html, clinic_page(result, period, history_svg(period, target.description), today()), "report")
+    warn(result)
 
 
 @app.command()
@@ -1295,3 +1511,77 @@ def recipe_add(
         assert diary is not None
         diary.save_user_food(record)
     render.user_food(record, fmt, sys.stdout)
+
+
+# -- help: panels and examples -----------------------------------------------------------------
+
+app.add_typer(foods_app, name="foods", rich_help_panel=PANEL_FOODS)
+app.add_typer(recipe_app, name="recipe", rich_help_panel=PANEL_FOODS)
+app.add_typer(profile_app, name="profile", rich_help_panel=PANEL_REFERENCE)
+
+PANELS = {
+    PANEL_LOG: ["add", "edit", "rm", "undo", "import"],
+    PANEL_LOOK: ["log", "check", "history", "report", "suggest", "export"],
+    PANEL_FOODS: ["supplements"],
+    PANEL_REFERENCE: ["rda", "about"],
+}
+
+EXAMPLES = {
+    "log": ["magcalc log examples/day.csv --age 40 --sex female", "magcalc log --date yesterday",
+            "magcalc log --from 2026-11-01 --to 2026-11-07 --sources"],
+    "check": ["magcalc check examples/day.csv --min rda --age 40 --sex female",
+              "magcalc check --min rls --max-supplement ul"],
+    "rda": ["magcalc rda", "magcalc rda --age 40 --sex female", "magcalc rda --standard efsa"],
+    "add": ["magcalc add \"2 eggs, a slice of whole wheat toast and a cup of coffee\"",
+            "magcalc add almonds 1 oz --meal snack", "magcalc add banana 1 medium --date yesterday",
+            "magcalc add magnesium glycinate 2 capsule --each '100 mg'", "magcalc add - < examples/day.csv"],
+    "rm": ["magcalc rm x5hqt7"],
+    "edit": ["magcalc edit x5hqt7 --amount 2", "magcalc edit x5hqt7 --meal lunch --time 12:30"],
+    "undo": ["magcalc undo"],
+    "history": ["magcalc history --days 30", "magcalc history --days 30 --svg month.svg",
+                "magcalc history --format csv"],
+    "report": ["magcalc report --from 2026-11-01 --to 2026-11-30 --html november.html",
+               "magcalc report examples/week.csv --age 40 --sex female --html week.html"],
+    "export": ["magcalc export > diary.csv", "magcalc export --from 2026-11-01 --format json"],
+    "import": ["magcalc import diary.csv", "magcalc import examples/cronometer-servings.csv"],
+    "supplements": ["magcalc supplements", "magcalc supplements --format json"],
+    "suggest": ["magcalc suggest", "magcalc suggest examples/day.csv --vegan --items 3"],
+    "about": ["magcalc about rls", "magcalc about rda"],
+    "foods search": ["magcalc foods search pumpkin seeds", "magcalc foods search dark chocolate -n 3"],
+    "foods show": ["magcalc foods show 11458"],
+    "foods top": ["magcalc foods top --limit 10", "magcalc foods top --per 100kcal --group vegetables"],
+    "foods add": ["magcalc foods add 'oat bar' --mg-per-serving 60 --serving '1 bar=45 g'"],
+    "foods mine": ["magcalc foods mine"],
+    "foods words": ["magcalc foods words", "magcalc foods words --format json"],
+    "foods forget": ["magcalc foods forget meatballs"],
+    "foods rm": ["magcalc foods rm 'oat bar'"],
+    "foods edit": ["magcalc foods edit 'oat bar' --mg-per-serving 65 --serving '1 bar=45 g'"],
+    "foods export": ["magcalc foods export > my-foods.json"],
+    "foods import": ["magcalc foods import my-foods.json"],
+    "recipe add": ["magcalc recipe add 'lentil soup' examples/soup.csv --servings 4"],
+    "profile set": ["magcalc profile set --age 40 --sex female", "magcalc profile set --standard efsa"],
+    "profile show": ["magcalc profile show"],
+}  # fmt: skip
+
+
+def _with_examples(typer_app: typer.Typer, prefix: str) -> None:
+    """Give each command its panel and an Examples section (kept with \\b so lines stay lines)."""
+    import inspect
+
+    for info in typer_app.registered_commands:
+        assert info.callback is not None
+        name = info.name or info.callback.__name__
+        path = f"{prefix}{name}"
+        if not prefix:
+            info.rich_help_panel = next((p for p, names in PANELS.items() if name in names), None)
+        help_text = info.help or inspect.getdoc(info.callback) or ""
+        # One line a paragraph: help and docs wrap it at the reader's width, never mid-sentence.
+        help_text = "\n\n".join(" ".join(p.split()) for p in help_text.split("\n\n"))
+        lines = "\n".join(f"  {example}" for example in EXAMPLES.get(path, []))
+        info.help = f"{help_text}\n\n\b\nExamples:\n{lines}" if lines else help_text
+
+
+_with_examples(app, "")
+_with_examples(foods_app, "foods ")
+_with_examples(recipe_app, "recipe ")
+_with_examples(profile_app, "profile ")

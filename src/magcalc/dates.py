@@ -17,9 +17,10 @@ def parse_day(text: str, today: dt.date, option: str = "--date") -> dt.date:
     if word == "yesterday":
         return today - dt.timedelta(days=1)
     try:
-        if len(word) != 10:
+        parts = word.split("-")
+        if len(parts) != 3 or len(parts[0]) != 4 or not all(p.isdigit() and len(p) <= 4 for p in parts):
             raise ValueError
-        return dt.date.fromisoformat(word)
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))  # 2026-11-2 as well as 2026-11-02
     except ValueError:
         raise MagcalcError(f"{option} takes YYYY-MM-DD, today or yesterday, not {text!r}") from None
 

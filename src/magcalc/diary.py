@@ -272,6 +272,7 @@ _COLUMNS = (
     "entry_id", "typed", "food_id", "food_name", "amount", "unit", "grams", "magnesium_mg",
     "date", "time", "meal", "note", "added_at", "import_key", "source", "confident", "assumed",
 )  # fmt: skip
+_IS_SUPPLEMENT = "(source = 'supplement' OR food_id LIKE 'supplement/%')"
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no look-alikes (i/l/1, o/0)
 
 
@@ -282,6 +283,7 @@ class Change:
     command: str
     at: str
     entries: int
+    described: tuple[str, ...] = ()  # each entry touched: 'almonds, 1 oz (x5hqt7)'
 
 
 class Diary:
@@ -301,17 +303,30 @@ class Diary:
         )
         return [_item(line, row) for line, row in enumerate(rows, start=1)]
 
-    def day_sums(self, start: dt.date, end: dt.date) -> dict[dt.date, tuple[float, int, int]]:
-        """(known magnesium, entries, entries with magnesium unknown) for each date with entries,
-        summed by SQLite over the date index, without loading the entries."""
+    def day_sums(self, start: dt.date, end: dt.date) -> dict[dt.date, tuple[float, int, int, float]]:
+        """(known magnesium, entries, entries with magnesium unknown, magnesium from supplements)
+        for each date with entries, summed by SQLite over the date index, without loading the entries."""
         rows = self.conn.execute(
-            "SELECT date, coalesce(sum(magnesium_mg), 0), count(*), sum(magnesium_mg IS NULL) FROM entries"
+            "SELECT date, coalesce(sum(magnesium_mg), 0), count(*), sum(magnesium_mg IS NULL),"
+            f" coalesce(sum(CASE WHEN {_IS_SUPPLEMENT} THEN magnesium_mg END), 0) FROM entries"
             " WHERE date >= ? AND date <= ? GROUP BY date",
             (start.isoformat(), end.isoformat()),
         )
         return {
-            dt.date.fromisoformat(day): (float(total), count, unknown) for day, total, count, unknown in rows
+            dt.date.fromisoformat(day): (float(total), count, unknown, float(supplement))
+            for day, total, count, unknown, supplement in rows
         }
+
+    def food_sums(self, start: dt.date, end: dt.date) -> dict[tuple[str | None, str, str], float]:
+        """Known magnesium by (food id, food name, source) over the days, for "where it came from"."""
+        rows = self.conn.execute(
+            f"SELECT food_id, food_name, CASE WHEN {_IS_SUPPLEMENT} THEN 'supplement' ELSE source END,"
+            " sum(magnesium_mg) FROM entries WHERE date >= ? AND date <= ? AND magnesium_mg IS NOT NULL"
+            " GROUP BY 1, 2, 3",
+            (start.isoformat(), end.isoformat()),
+        )
+        return {(food_id or None, name, source or _source(food_id or "")): float(mg)
+                for food_id, name, source, mg in rows}  # fmt: skip
 
     def entry(self, entry_id: str) -> LineItem:
         row = self._row(entry_id)
@@ -459,13 +474,20 @@ class Diary:
         rows = self.conn.execute(
             "SELECT entry_id, before FROM change_rows WHERE change_id = ? ORDER BY id DESC", (change_id,)
         ).fetchall()
+        touched: list[str] = []
         for entry_id, before in rows:
+            now = self._row(entry_id)
+            gone = json.loads(before) if before is not None else None
+            row = now if now is not None else gone
+            if row is not None:
+                amount = f"{float(row['amount']):g} {row['unit'] or ''}".strip()
+                touched.append(f"{row['typed']}, {amount} ({entry_id})")
             self.conn.execute("DELETE FROM entries WHERE entry_id = ?", (entry_id,))
             if before is not None:
                 self._insert(json.loads(before))
         self.conn.execute("DELETE FROM change_rows WHERE change_id = ?", (change_id,))
         self.conn.execute("DELETE FROM changes WHERE id = ?", (change_id,))
-        return Change(command, at, len({entry_id for entry_id, _ in rows}))
+        return Change(command, at, len({entry_id for entry_id, _ in rows}), tuple(dict.fromkeys(touched)))
 
     def user_foods(self) -> list[UserFood]:
         rows = self.conn.execute("SELECT record FROM user_foods ORDER BY id")

@@ -3,36 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
-from magcalc.models import NOT_ADVICE, DayTotal, History, HistoryDay, LineItem, Target
-
-
-def day_total(items: Iterable[LineItem], date: dt.date, target: Target) -> DayTotal:
-    day = [item for item in items if item.date == date]
-    total = sum(item.magnesium_mg for item in day if item.magnesium_mg is not None)
-    supplement = sum(i.magnesium_mg for i in day if i.magnesium_mg is not None and i.kind == "supplement")
-    ul = target.ul_supplement_mg
-    return DayTotal(
-        date=date,
-        total_mg=total,
-        complete=all(item.magnesium_mg is not None for item in day),
-        entries=len(day),
-        rda_mg=target.rda_mg,
-        percent_rda=100 * total / target.rda_mg,
-        remaining_mg=max(target.rda_mg - total, 0.0),
-        food_mg=total - supplement,
-        supplement_mg=supplement,
-        ul_supplement_mg=ul,
-        over_ul=ul is not None and supplement > ul,
-    )
+from magcalc.models import NOT_ADVICE, History, HistoryDay, Report, Target
 
 
 def build_history(
-    sums: dict[dt.date, tuple[float, int, int]], target: Target, start: dt.date, end: dt.date
+    sums: dict[dt.date, tuple[float, int, int, float]],
+    target: Target,
+    start: dt.date,
+    end: dt.date,
+    by_food: dict[tuple[str | None, str, str], float] | None = None,
 ) -> History:
-    """One row a day from start to end, from each date's (known mg, entries, unknown entries)
-    as the diary sums them."""
+    """One row a day from start to end, from each date's (known mg, entries, unknown entries,
+    supplement mg) as the diary sums them; `by_food` gives where the magnesium came from."""
+    from magcalc.report import sources
+
+    ul = target.ul_supplement_mg
     days = []
     for offset in range((end - start).days + 1):
         date = start + dt.timedelta(days=offset)
@@ -41,7 +27,7 @@ def build_history(
             days.append(HistoryDay(date=date, logged=False, total_mg=None, complete=None, entries=0,
                                    percent_rda=None, met=None))  # fmt: skip
             continue
-        total, entries, unknown = day
+        total, entries, unknown, supplement = day
         days.append(
             HistoryDay(
                 date=date,
@@ -51,6 +37,9 @@ def build_history(
                 entries=entries,
                 percent_rda=100 * total / target.rda_mg,
                 met=total >= target.rda_mg,
+                food_mg=total - supplement,
+                supplement_mg=supplement,
+                over_ul=ul is not None and supplement > ul,
             )
         )
     logged = [d for d in days if d.logged]
@@ -73,6 +62,7 @@ def build_history(
         rda_mg=target.rda_mg,
         reference=target,
         notes=notes,
+        sources=sources(by_food or {}),
     )
 
 
@@ -88,3 +78,13 @@ def _streak(days: list[HistoryDay]) -> int:
             break
         streak += 1
     return streak
+
+
+def history_of(report: Report, start: dt.date, end: dt.date) -> History:
+    """The history of a report's days (one undated log counts as the day `start`)."""
+    sums = {d.date: (d.total_mg, d.entries, 0 if d.complete else 1, d.supplement_mg) for d in report.days}
+    if not report.days and report.entries:
+        unknown = report.unknown_entries
+        sums = {start: (report.total_mg, len(report.entries), unknown, report.supplement_mg)}
+    result = build_history(sums, report.reference, start, end)
+    return result.model_copy(update={"sources": report.sources})

@@ -88,6 +88,22 @@ class LineItem(BaseModel):
     assumed: str | None = None
 
 
+class SourceShare(BaseModel):
+    """A food or a food group, and the magnesium it gave: `share_percent` of the known total."""
+
+    name: str
+    food_id: str | None  # None for a food group
+    magnesium_mg: float
+    share_percent: float
+
+
+class Sources(BaseModel):
+    """Where the magnesium came from: the foods and the food groups that gave the most."""
+
+    foods: list[SourceShare]
+    groups: list[SourceShare]
+
+
 class DaySummary(BaseModel):
     date: dt.date
     total_mg: float
@@ -123,6 +139,9 @@ class Report(BaseModel):
     food_source: str
     warnings: list[str]
     notes: list[str]
+    doubtful_entries: int = 0  # entries whose food match is a guess (LineItem.confident False)
+    assumed_entries: int = 0  # entries whose amount was assumed (LineItem.assumed set)
+    sources: Sources = Field(default_factory=lambda: Sources(foods=[], groups=[]))
 
 
 class PortionView(BaseModel):
@@ -194,6 +213,9 @@ class HistoryDay(BaseModel):
     entries: int
     percent_rda: float | None
     met: bool | None
+    food_mg: float | None = None
+    supplement_mg: float | None = None
+    over_ul: bool | None = None
 
 
 class History(BaseModel):
@@ -207,6 +229,7 @@ class History(BaseModel):
     rda_mg: float
     reference: Target
     notes: list[str]
+    sources: Sources = Field(default_factory=lambda: Sources(foods=[], groups=[]))
 
 
 class Profile(BaseModel):

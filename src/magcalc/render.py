@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import io
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -17,6 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from magcalc.about import Explanation
 from magcalc.formats import Format
 from magcalc.models import (
     Added,
@@ -27,6 +27,7 @@ from magcalc.models import (
     Profile,
     Report,
     SearchHit,
+    Sources,
     Suggestion,
     Target,
     TopFood,
@@ -36,10 +37,37 @@ from magcalc.rda import TableRow
 from magcalc.supplements import Form
 
 
-def console(stream: TextIO) -> Console:
-    """A console on `stream`: colour only on a terminal and never with NO_COLOR (Rich checks both)."""
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """Rich exits 1 when the reader leaves; for magcalc that is a quiet end (the CLI exits 0)."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
+def console(stream: TextIO, terminal: bool | None = None) -> Console:
+    """A console on `stream`: styles only on a terminal, and with NO_COLOR no escape codes at all
+    (Rich alone would still write bold and dim)."""
     width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
-    return Console(file=stream, width=width, highlight=False, soft_wrap=False)
+    if os.environ.get("NO_COLOR"):
+        return _Console(file=stream, width=width, highlight=False, soft_wrap=False, color_system=None)
+    return _Console(file=stream, width=width, highlight=False, soft_wrap=False, force_terminal=terminal)
+
+
+KEPT_AS_GIVEN = {"amount", "age", "elemental_percent", "servings", "min_age_years", "max_age_years",
+                 "ul_from_age_years"}  # fmt: skip
+
+
+def _rounded(value: Any, key: str = "") -> Any:
+    """Magnesium, grams, energy and percents to 0.01: no float noise such as 26.839999999999996,
+    and a value a file states (Cronometer gives two decimals) still reads back as given. Amounts
+    and ages as given."""
+    if isinstance(value, float) and key not in KEPT_AS_GIVEN:
+        return round(value, 2)
+    if isinstance(value, dict):
+        return {k: _rounded(v, k) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rounded(v, key) for v in value]
+    return value
 
 
 def _json(stream: TextIO, payload: Any) -> None:
@@ -47,13 +75,15 @@ def _json(stream: TextIO, payload: Any) -> None:
         payload = payload.model_dump(mode="json")
     elif isinstance(payload, list):
         payload = [p.model_dump(mode="json") if isinstance(p, BaseModel) else p for p in payload]
-    stream.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    stream.write(json.dumps(_rounded(payload), indent=2, ensure_ascii=False) + "\n")
 
 
 def _csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([_cell(cell) for cell in row] for row in rows)
+    writer.writerows(
+        [_cell(_rounded(cell, key)) for key, cell in zip(header, row, strict=False)] for row in rows
+    )
 
 
 def _cell(value: Any) -> Any:
@@ -100,7 +130,20 @@ REPORT_CSV_COLUMNS = [
 ]
 
 
-def report(result: Report, fmt: Format, stream: TextIO) -> None:
+def report(
+    result: Report,
+    fmt: Format,
+    stream: TextIO,
+    *,
+    title: str | None = None,
+    empty: str | None = None,
+    grouped: bool = False,
+    verbose: bool = False,
+    show_sources: bool = False,
+    terminal: bool | None = None,
+) -> None:
+    """The daily report: the table, then at most five lines (summary, RLS context, warnings, a
+    note, the disclaimer). `--verbose` adds the full notes; `show_sources` where the magnesium came from."""
     if fmt is Format.json:
         return _json(stream, result)
     if fmt is Format.csv:
@@ -112,71 +155,179 @@ def report(result: Report, fmt: Format, stream: TextIO) -> None:
                 for e in result.entries
             ),
         )
-    out = console(stream)
+    out = console(stream, terminal)  # `terminal`: the spool a long log is written to is not one
+    if not result.entries and not result.days and empty:
+        out.print(escape(empty))
+        return
+    if result.entries:
+        out.print(_entries_table(result, title or "Magnesium", grouped, out.width))
+    if len(result.days) > 1:
+        out.print(_days_table(result))
+    if show_sources:
+        out.print(sources_table(result.sources, "Where your magnesium comes from"))
+    for line in summary_lines(result):
+        out.print(line)
+    if verbose:
+        for text in [*result.warnings, *result.notes[:-1]]:
+            out.print(f"[dim]{escape(text)}[/dim]")
+
+
+def _when(entry: LineItem) -> str:
+    return " ".join(filter(None, [entry.meal, entry.time]))
+
+
+def _meal_groups(entries: list[LineItem]) -> list[list[LineItem]]:
+    """Entries grouped by day and meal, groups in the order they first appear."""
+    groups: dict[tuple[object, str], list[LineItem]] = {}
+    for entry in entries:
+        groups.setdefault((entry.date, (entry.meal or "").lower()), []).append(entry)
+    return list(groups.values())
+
+
+def _entries_table(result: Report, title: str, grouped: bool, width: int) -> Table:
+    entries = result.entries
     dated = len(result.days) > 1
-    diary = any(e.entry_id for e in result.entries)
-    title = f"Magnesium from your {'diary' if diary else 'log'}" + (
-        f" on {result.days[0].date}" if len(result.days) == 1 else ""
-    )
-    table = Table(title=title, title_justify="left", expand=out.width < 120)
-    if diary:
+    ids = any(e.entry_id for e in entries)
+    timed = any(e.meal or e.time for e in entries)
+    table = Table(title=escape(title), title_justify="left", expand=width < 120)
+    if ids:
         table.add_column("Id", no_wrap=True)
     if dated:
         table.add_column("Date", no_wrap=True)
+    if timed:
+        table.add_column("Meal", min_width=min(12, max(len(_when(e)) for e in entries)))
     table.add_column("You typed", ratio=2)
     table.add_column("Food (id)", ratio=4)
     table.add_column("Amount", ratio=2)
     table.add_column("g", justify="right", no_wrap=True)
     table.add_column("Mg mg", justify="right", no_wrap=True)
-    for entry in result.entries:
-        amount = f"{_amount(entry.amount)} {entry.unit or ''}".strip()
-        if entry.portion:
-            amount += f"\n[dim]{escape(entry.portion)}[/dim]"
-        source = f"[dim]{escape(_food_id(entry))}[/dim]"
-        cells = [
-            escape(entry.input),
-            f"{escape(entry.food_name)} {source}",
-            amount,
-            _grams(entry.grams),
-            _mg(entry.magnesium_mg),
-        ]
-        table.add_row(
-            *([entry.entry_id or ""] if diary else []), *([str(entry.date)] if dated else []), *cells
-        )
-    out.print(table)
-    target = result.reference
-    if len(result.days) > 1:
-        days = Table(title="Each day", title_justify="left")
-        for name, justify in (("Date", "left"), ("Mg mg", "right"), ("% of RDA", "right")):
-            days.add_column(name, justify=justify)  # type: ignore[arg-type]
-        for day in result.days:
-            days.add_row(
-                str(day.date), _mg(day.total_mg) + ("" if day.complete else "+?"), f"{day.percent_rda:.0f}%"
+    groups = _meal_groups(entries) if grouped else [entries]
+    for number, group in enumerate(groups):
+        for entry in group:
+            amount = f"{_amount(entry.amount)} {entry.unit or ''}".strip()
+            if entry.assumed:
+                amount += f"\n[yellow]assumed: {escape(entry.assumed)}[/yellow]"
+            elif entry.portion and not _portion_is_obvious(entry.portion, amount):
+                amount += f"\n[dim]{escape(entry.portion)}[/dim]"
+            source = _food_id(entry)
+            doubt = "" if entry.confident else "[bold yellow]?[/bold yellow] "
+            cells = [
+                escape(entry.input),
+                f"{doubt}{escape(entry.food_name)} [dim]{escape(source)}[/dim]",
+                amount,
+                _grams(entry.grams),
+                _mg(entry.magnesium_mg),
+            ]
+            table.add_row(
+                *([entry.entry_id or ""] if ids else []),
+                *([str(entry.date)] if dated else []),
+                *([escape(_when(entry))] if timed else []),
+                *cells,
+                end_section=grouped and entry is group[-1] and number < len(groups) - 1,
             )
-        out.print(days)
-        out.print(
-            f"Daily average: [bold]{result.daily_average_mg:,.0f} mg[/bold] over {len(result.days)} days"
+    return table
+
+
+def _portion_is_obvious(portion: str, amount: str) -> bool:
+    """'1 cup = 234 g' beside '1 cup' and 234 g says nothing new."""
+    return portion.startswith(f"{amount} = ") and portion.endswith(" g") and "(" not in portion
+
+
+def _days_table(result: Report) -> Table:
+    days = Table(title="Each day", title_justify="left")
+    for name, justify in (("Date", "left"), ("Mg mg", "right"), ("% of RDA", "right")):
+        days.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for day in result.days:
+        days.add_row(
+            str(day.date), _mg(day.total_mg) + ("" if day.complete else "+?"), f"{day.percent_rda:.0f}%"
         )
-    total = f"[bold]{result.total_mg:,.0f} mg[/bold]"
-    if not result.complete:
-        total += f" [yellow](incomplete: {result.unknown_entries} food(s) with magnesium unknown)[/yellow]"
-    if result.supplement_mg:
-        total += f" (food {result.food_mg:,.0f} mg, supplements {result.supplement_mg:,.0f} mg)"
-    out.print(f"Total: {total}")
-    if result.supplement_mg:
-        ul = result.ul_supplement_mg
-        limit = "no UL is set at this age" if ul is None else f"UL {ul:g} mg a day, for supplements only"
-        flag = " [bold red]ABOVE THE UL[/bold red] (see the warning)" if result.over_ul else ""
-        out.print(f"Supplements: {result.supplement_mg:,.0f} mg ({limit}){flag}")
-    out.print(
-        f"{target.kind}: {target.rda_mg:g} mg for {escape(target.description)} [{target.standard.upper()}]"
-    )
-    reached = f"Reached: [bold]{result.percent_rda:.0f}%[/bold]"
-    if result.remaining_mg > 0:
-        reached += f", {result.remaining_mg:,.0f} mg to go"
-    out.print(reached + (" (daily average)" if len(result.days) > 1 else ""))
-    for note in result.notes:
-        out.print(f"[dim]{escape(note)}[/dim]")
+    return days
+
+
+def sources_table(found: Sources, title: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("Food or food group", ratio=5)
+    table.add_column("Mg mg", justify="right", no_wrap=True)
+    table.add_column("Share", justify="right", no_wrap=True)
+    for share in found.foods:
+        table.add_row(escape(share.name), _mg(share.magnesium_mg), f"{share.share_percent:.0f}%")
+    table.add_section()
+    for share in found.groups:
+        table.add_row(f"[italic]{escape(share.name)}[/italic]", _mg(share.magnesium_mg),
+                      f"{share.share_percent:.0f}%")  # fmt: skip
+    return table
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def summary_lines(result: Report) -> list[str]:
+    """At most five short lines under the table: the summary (what people came for), the RLS
+    context, warnings, a note, the disclaimer. The long texts are for --verbose and `about`."""
+    target = result.reference
+    several = len(result.days) > 1
+    who = target.description.split(" (")[0]
+    what = f"the {target.rda_mg:g} mg {target.kind} ({escape(who)}, {target.standard.upper()})"
+    unknown = "" if result.complete else "+?"
+    colour = "green" if result.percent_rda >= 100 else "yellow"
+    percent = f"[bold {colour}]{result.percent_rda:.0f}%[/bold {colour}]"
+    if several:
+        met = sum(1 for d in result.days if d.total_mg >= result.rda_mg)
+        first = (
+            f"Average [bold]{result.daily_average_mg:,.0f}{unknown} mg[/bold]/day: {percent} of {what}; "
+            f"met {met}/{len(result.days)} days"
+        )
+    else:
+        status = "reached" if result.percent_rda >= 100 else f"{result.remaining_mg:,.0f} mg to go"
+        first = f"Total [bold]{result.total_mg:,.0f}{unknown} mg[/bold]: {percent} of {what}; {status}"
+    low, high = result.rls_trial_range_mg
+    lines = [
+        first,
+        f"RLS trials: {low:g}-{high:g} mg a day; this {'average' if several else 'day'} is "
+        f"{result.rls_position} it (magcalc about rls).",
+    ]
+    checks = []
+    if result.over_ul:
+        over = [d.supplement_mg for d in result.days if d.over_ul] or [result.supplement_mg]
+        when = f" on {_plural(len(over), 'day')}" if several else ""
+        checks.append(
+            f"supplements {max(over):,.0f} mg, above the {result.ul_supplement_mg or 0:g} mg UL{when}"
+        )
+    if result.unknown_entries:
+        checks.append(f"{_plural(result.unknown_entries, 'food')} with magnesium unknown (+?)")
+    if result.doubtful_entries:
+        checks.append(f"{_plural(result.doubtful_entries, 'doubtful match', 'doubtful matches')} (?)")
+    if result.assumed_entries:
+        checks.append(f"{_plural(result.assumed_entries, 'amount')} assumed")
+    if checks:
+        lines.append(f"[bold yellow]Check:[/bold yellow] {escape('; '.join(checks))}.")
+    if target.is_default:
+        lines.append(f"No person given, so the highest adult {target.kind} is used: magcalc profile set.")
+    elif result.supplement_mg and not result.over_ul:
+        lines.append(
+            f"Supplements {result.supplement_mg:,.0f} mg of it; food {result.food_mg:,.0f} mg."
+        )
+    lines.append("[dim]Not medical advice: magcalc informs, it does not prescribe.[/dim]")
+    return lines
+
+
+def explanation(view: Explanation, fmt: Format, stream: TextIO) -> None:
+    if fmt is Format.json:
+        return _json(stream, view)
+    if fmt is Format.csv:
+        return _csv(stream, ["topic", "kind", "text"],
+                    [*([view.topic, "paragraph", p] for p in view.paragraphs),
+                     *([view.topic, "source", s] for s in view.sources)])  # fmt: skip
+    out = console(stream)
+    out.print(f"[bold]{escape(view.title)}[/bold]")
+    for paragraph in view.paragraphs:
+        out.print()
+        out.print(escape(paragraph))
+    out.print()
+    out.print("[bold]Sources[/bold]")
+    for source in view.sources:
+        out.print(f"- {escape(source)}")
 
 
 def rda_rows(rows: list[TableRow], fmt: Format, stream: TextIO) -> None:
@@ -420,20 +571,18 @@ def _history_renderables(result: History, width: int) -> list[Any]:
     return lines
 
 
-def history(result: History, fmt: Format, stream: TextIO, svg: Path | None = None) -> None:
-    if svg is not None:
-        recorder = Console(record=True, file=io.StringIO(), width=100, force_terminal=True)
-        for renderable in _history_renderables(result, recorder.width):
-            recorder.print(renderable)
-        write_atomically(svg, recorder.export_svg(title="magcalc history"))
+def history(result: History, fmt: Format, stream: TextIO, show_sources: bool = False) -> None:
     if fmt is Format.json:
         return _json(stream, result)
     if fmt is Format.csv:
-        columns = ["date", "logged", "total_mg", "complete", "entries", "percent_rda", "met"]
+        columns = ["date", "logged", "total_mg", "complete", "entries", "percent_rda", "met", "food_mg",
+                   "supplement_mg", "over_ul"]  # fmt: skip
         return _csv(stream, columns, ([getattr(d, c) for c in columns] for d in result.days))
     out = console(stream)
     for renderable in _history_renderables(result, out.width):
         out.print(renderable)
+    if show_sources:
+        out.print(sources_table(result.sources, "Where your magnesium came from"))
 
 
 def supplement_forms(forms: list[Form], sources: dict[str, str], fmt: Format, stream: TextIO) -> None:
@@ -700,7 +849,8 @@ class ReportWriter:
     """Writes a report whose entries arrive one at a time (a log of any length, in bounded
     memory): each entry as it comes, then the totals when `finish` is given the report."""
 
-    def __init__(self, fmt: Format, stream: TextIO) -> None:
+    def __init__(self, fmt: Format, stream: TextIO, **options: Any) -> None:
+        self.options = options  # passed on to report()
         self.fmt = fmt
         self.stream = stream
         self.count = 0
@@ -716,11 +866,11 @@ class ReportWriter:
         if self.fmt is Format.csv:
             values = item.__dict__
             self.writer.writerow(
-                [_cell(values[c]) for c in REPORT_CSV_COLUMNS]
-                + [_cell(item.magnesium_mg), _cell(item.entry_id)]
+                [_cell(_rounded(values[c], c)) for c in REPORT_CSV_COLUMNS]
+                + [_cell(_rounded(item.magnesium_mg)), _cell(item.entry_id)]
             )
         elif self.fmt is Format.json:
-            record = dict(item.__dict__)
+            record = _rounded(dict(item.__dict__))
             if record["date"] is not None:
                 record["date"] = record["date"].isoformat()
             self.stream.write(
@@ -734,11 +884,11 @@ class ReportWriter:
             return
         if self.fmt is Format.json:
             rest = json.dumps(
-                result.model_dump(mode="json", exclude={"entries"}), indent=2, ensure_ascii=False
+                _rounded(result.model_dump(mode="json", exclude={"entries"})), indent=2, ensure_ascii=False
             )
             self.stream.write(("\n  ],\n" if self.count else "],\n") + rest[2:] + "\n")
             return
-        report(result.model_copy(update={"entries": self.kept}), self.fmt, self.stream)
+        report(result.model_copy(update={"entries": self.kept}), self.fmt, self.stream, **self.options)
         if self.count > len(self.kept):
             console(self.stream).print(
                 f"[dim]The table shows the first {len(self.kept):,} of {self.count:,} rows; "

@@ -17,9 +17,12 @@ from magcalc.matching import Match, tokenize
 from magcalc.models import (
     NOT_ADVICE,
     DaySummary,
+    DayTotal,
     Entry,
     LineItem,
     Report,
+    Sources,
+    SourceShare,
     Target,
 )
 from magcalc.supplements import find_form
@@ -488,9 +491,17 @@ class Tally:
         self.all = _Sums()
         self.days: dict[dt.date, _Sums] = {}
         self.undated_lines: list[int] = []
+        self.by_food: dict[tuple[str | None, str, str], float] = {}  # (id, name, source) -> mg
+        self.doubtful = 0
+        self.assumed = 0
 
     def add(self, item: LineItem) -> None:
         self.all.add(item)
+        self.doubtful += not item.confident
+        self.assumed += item.assumed is not None
+        if item.magnesium_mg is not None:
+            key = (item.food_id, item.food_name, item.source)
+            self.by_food[key] = self.by_food.get(key, 0.0) + item.magnesium_mg
         if item.date is None:
             if len(self.undated_lines) < MAX_PROBLEMS:
                 self.undated_lines.append(item.line)
@@ -516,7 +527,60 @@ class Tally:
             )
             for date, s in sorted(self.days.items())
         ]  # fmt: skip
-        return _report(entries, self.all, days, target)
+        report = _report(entries, self.all, days, target)
+        return report.model_copy(
+            update={
+                "doubtful_entries": self.doubtful,
+                "assumed_entries": self.assumed,
+                "sources": sources(self.by_food),
+            }
+        )
+
+
+SOURCES_LISTED = 5  # the foods and groups a report names; the rest is "everything else"
+
+
+def food_group(food_id: str | None, source: str) -> str:
+    """The food group an entry's magnesium is counted under (USDA's groups for USDA foods)."""
+    if source == "supplement":
+        return "Supplements"
+    if source == "user":
+        return "Your foods and recipes"
+    food = foods.get_food(food_id) if food_id else None
+    return food.food_group if food is not None and food.food_group else "Values given in the file"
+
+
+def sources(by_food: dict[tuple[str | None, str, str], float], limit: int = SOURCES_LISTED) -> Sources:
+    """The foods and food groups that gave the most magnesium, each with its share of the total."""
+    total = sum(by_food.values())
+    groups: dict[str, float] = {}
+    for (food_id, _name, source), mg in by_food.items():
+        group = food_group(food_id, source)
+        groups[group] = groups.get(group, 0.0) + mg
+
+    def share(name: str, food_id: str | None, mg: float) -> SourceShare:
+        return SourceShare(name=name, food_id=food_id, magnesium_mg=mg,
+                           share_percent=100 * mg / total if total else 0.0)  # fmt: skip
+
+    top_foods = sorted(by_food.items(), key=lambda kv: (-kv[1], kv[0][1]))[:limit]
+    top_groups = sorted(groups.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return Sources(
+        foods=[share(name, food_id, mg) for (food_id, name, _source), mg in top_foods],
+        groups=[share(name, None, mg) for name, mg in top_groups],
+    )
+
+
+def day_totals(report: Report) -> list[DayTotal]:
+    """Each day of a report as `add` shows it: the running total against the target."""
+    return [
+        DayTotal(
+            date=day.date, total_mg=day.total_mg, complete=day.complete, entries=day.entries,
+            rda_mg=report.rda_mg, percent_rda=day.percent_rda,
+            remaining_mg=max(report.rda_mg - day.total_mg, 0.0), food_mg=day.food_mg,
+            supplement_mg=day.supplement_mg, ul_supplement_mg=report.ul_supplement_mg, over_ul=day.over_ul,
+        )
+        for day in report.days
+    ]  # fmt: skip
 
 
 def build_report(items: list[LineItem], target: Target) -> Report:

@@ -200,7 +200,10 @@ def to_grams(food: Food, amount: float, unit: str | None) -> Conversion:
         lambda n: wanted in (n.counted, n.counted.rsplit(" ", 1)[-1]) and n.count > 0,
         lambda n: set(wanted.split()) <= set(n.full.split()),
     ):
-        found = [n for n in names if matches(n)]
+        found = sorted((n for n in names if matches(n)), key=_typical)
+        if found and _typical(found[0]) == 2:  # only odd sizes by this name: a plain one named otherwise?
+            wider = sorted((n for n in names if set(wanted.split()) <= set(n.full.split())), key=_typical)
+            found = wider if wider and _typical(wider[0]) < 2 else found
         if found:
             name = found[0]
             grams_each = name.portion.grams_each
@@ -220,6 +223,18 @@ def to_grams(food: Food, amount: float, unit: str | None) -> Conversion:
                 return _checked(amount * name.portion.grams_each, _measure(name.portion))
     units = ", ".join(available_units(food))
     raise UnitError(f"{unit!r} is not a unit magcalc can convert for {_name(food)}; its units: {units}")
+
+
+_ODD_SIZES = re.compile(r"\b(small|large|thin|thick|mini|miniature|snack|crust not eaten|extra|jumbo)\b")
+
+
+def _typical(name: _PortionName) -> int:
+    """Of several measures of the same name ('slice'), the everyday one first: 'medium or regular
+    slice' before 'small or thin slice'; otherwise USDA's order."""
+    description = name.portion.description.lower()
+    if re.search(r"\b(medium|regular)\b", description):
+        return 0
+    return 2 if _ODD_SIZES.search(description) else 1
 
 
 def available_units(food: Food) -> list[str]:
