@@ -3,7 +3,10 @@ how people type, expectations computed from the USDA files: see its README).
 
 A line is *right* when the food is one of the accepted ids and its magnesium is within 15 % of
 that food's magnesium for the expected grams; *silently wrong* when a food that is not accepted
-(or any food, for a line whose food is in neither table) is matched and marked confident.
+(or any food, for a line whose food is in neither table) is matched and marked confident, split in
+*silent-other* (another food, but its magnesium within 25 % of the expected: an accept list that is
+narrower than USDA's choices, e.g. 'Almond milk, NFS' for almond milk) and *silent-wrong* (the
+magnesium is off too).
 Run as a script for the figures by kind: python -m tests.realistic
 """
 
@@ -46,7 +49,11 @@ def _judge(item: LineItem | None, accept: list[str], grams: float, by_id: dict[s
     if not accept:
         return "doubtful-wrong" if not item.confident else "silent-wrong"
     if item.food_id not in accept:
-        return "doubtful-wrong" if not item.confident else "silent-wrong"
+        if not item.confident:
+            return "doubtful-wrong"
+        first = by_id[accept[0]] * grams / 100
+        close = abs((item.magnesium_mg or 0.0) - first) <= max(0.25 * first, 2.0)
+        return "silent-other" if close else "silent-wrong"
     expected = by_id[item.food_id] * grams / 100
     got = item.magnesium_mg or 0.0
     if abs(got - expected) <= max(TOLERANCE * expected, 1.0):
@@ -103,7 +110,8 @@ def measure_multi() -> list[Outcome]:
                     _judge(item, e["accept"], e.get("grams") or 0, e.get("mg_per_100g_by_id") or {})
                     for item, e in zip(result, expected, strict=True)
                 ]
-                worst = ["silent-wrong", "refused", "wrong-amount", "doubtful-wrong", "honest-unknown", "right"]
+                worst = ["silent-wrong", "silent-other", "refused", "wrong-amount", "doubtful-wrong",
+                         "honest-unknown", "right"]  # fmt: skip
                 verdict = next(v for v in worst if v in verdicts)
             got = "; ".join(f"{i.food_id} {i.food_name[:30]}" for i in result)
             outcomes.append(Outcome("multi", row["phrase"], verdict, got))
@@ -126,10 +134,11 @@ def right_share(counts: Counter[str]) -> float:
 
 def _print(title: str, outcomes: list[Outcome]) -> None:
     print(f"\n{title}")
-    verdicts = ["right", "honest-unknown", "wrong-amount", "doubtful-wrong", "refused", "silent-wrong"]
-    print(f"  {'kind':15}" + "".join(f"{v:>15}" for v in verdicts) + f"{'right %':>9}")
+    verdicts = ["right", "honest-unknown", "wrong-amount", "doubtful-wrong", "refused", "silent-other",
+                "silent-wrong"]  # fmt: skip
+    print(f"  {'kind':14}" + "".join(f"{v[:13]:>14}" for v in verdicts) + f"{'right %':>9}")
     for kind, counts in sorted(summary(outcomes).items(), key=lambda kv: kv[0] == "ALL"):
-        print(f"  {kind:15}" + "".join(f"{counts[v]:>15}" for v in verdicts) + f"{100 * right_share(counts):>8.1f}%")
+        print(f"  {kind:14}" + "".join(f"{counts[v]:>14}" for v in verdicts) + f"{100 * right_share(counts):>8.1f}%")
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ def resolve(query: str) -> Food:
         ("cheddar cheese", {"01009"}),
         ("milk", {"01077"}),
         ("coffee", {"14209"}),
-        ("egg", {"01123", "31101010"}),
+        ("egg", {"01123", "31101010", "31102000"}),
         ("avocado", {"09037"}),
         ("amonds", {"12061"}),  # misspelt
     ],

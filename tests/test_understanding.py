@@ -152,12 +152,12 @@ def test_remembered_words_are_listed_and_forgotten(run: Run, tmp_path: object) -
 # The realistic set (tests/fixtures/realistic): floors that hold today, so that a change that makes
 # magcalc understand people worse fails. The targets (95 % / 90 % right, no silent wrong
 # match) are not reached yet: `python -m tests.realistic` prints the figures by kind.
-FLOORS = {"structured": 0.53, "phrase": 0.53}
-SILENT_CEILING = {"structured": 60, "phrase": 52}
+FLOORS = {"structured": 0.58, "phrase": 0.58}
+SILENT_CEILING = {"structured": 58, "phrase": 48}
 
 
 @pytest.mark.parametrize("mode", ["structured", "phrase"])
 def test_realistic_lines_do_not_get_worse(mode: str) -> None:
     counts = realistic.summary(realistic.measure_lines(mode))["ALL"]
     assert realistic.right_share(counts) >= FLOORS[mode], counts
-    assert counts["silent-wrong"] <= SILENT_CEILING[mode], counts
+    assert counts["silent-wrong"] + counts["silent-other"] <= SILENT_CEILING[mode], counts

@@ -33,22 +33,25 @@ def cache_dir() -> Path:
     return user_cache_path("magcalc", appauthor=False)
 
 
-def _stamp(sources: tuple[str, ...]) -> str | None:
-    """What the cached copy depends on: magcalc's version, Python's, and the data files."""
+def _stamp(sources: tuple[str, ...], code: tuple[str, ...] = ()) -> str | None:
+    """What the cached copy depends on: magcalc's version, Python's, the data files, and the
+    modules that build it (so that a changed matcher never reads an index built by the old one)."""
     folder = data_dir()
     if not isinstance(folder, Path):
         return None  # data inside a zip: no stable file stamps, so no cache
     parts = [f"format {FORMAT}", __version__, sys.version.split()[0]]
-    for name in sources:
-        stat = (folder / name).stat()
-        parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    for path in [*(folder / name for name in sources), *map(Path, code)]:
+        stat = path.stat()
+        parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
     return "|".join(parts)
 
 
-def load_or_build(name: str, sources: tuple[str, ...], build: Callable[[], Any]) -> Any:
+def load_or_build(
+    name: str, sources: tuple[str, ...], build: Callable[[], Any], code: tuple[str, ...] = ()
+) -> Any:
     """`build()`'s plain-data result, from the cache when it is current, else built and saved."""
     try:
-        stamp = _stamp(sources)
+        stamp = _stamp(sources, code)
     except OSError:
         stamp = None
     if stamp is None or os.environ.get(CACHE_VARIABLE) == "off":

@@ -78,6 +78,8 @@ _NEUTRAL = frozenset(
 )
 _FREE = 0.1
 _CONTRARY_COST = 8.0  # the cost of a word inside "NS as to ..." / "NFS": the survey's generic forms
+# Last words of a name that say the kind of thing, not which: 'Pistachio nuts' is pistachios.
+_GENERIC_TAIL = frozenset({"nut", "seed", "bowl", "sandwich", "ready", "eat", "style", "type", "kernel"})
 # SR28 first segments that name a category, not the food: the food's name is the next segment.
 _CATEGORY_HEADS = frozenset(
     [
@@ -114,6 +116,9 @@ _CATEGORY_HEADS = frozenset(
         "turkey",
         "coffee",
         "tea",
+        "cookie",
+        "soft",
+        "drink",
     ]
 )
 # Food groups (and brands) that people rarely mean unless their words ask for them.
@@ -215,6 +220,7 @@ _WHOLE_FOOD_GROUPS = frozenset(
 )  # fmt: skip
 _RAW_STAPLES = frozenset({"Legumes and Legume Products", "Cereal Grains and Pasta"})
 _RAW_WORDS = frozenset({"raw", "dry", "uncooked", "dried", "flour", "sprouted"})
+INCOMPLETE = "not every word of it was found in this food"
 DOUBT_MARGIN = 1.5  # a second food within this many points, with other magnesium, makes a match doubtful
 
 
@@ -231,6 +237,9 @@ def stem(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+_CATEGORY_HEADS = frozenset(stem(word) for word in _CATEGORY_HEADS)  # compared with stemmed words
 
 
 # Spellings that mean the same word (one direction: what people type -> USDA's word).
@@ -268,6 +277,7 @@ class _Doc:
     group: str
     table: str
     survey: bool
+    generic: bool = False  # the description has an 'NFS' or 'NS as to ...' part
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,15 +303,21 @@ class Match:
 def _head(
     food: Food, segments: list[list[str]], brand: frozenset[str] = frozenset()
 ) -> tuple[frozenset[str], frozenset[str]]:
-    """The food's head words, and the words that may stand for them when the first segment only
-    names a category ("Nuts, almonds"; "Coffee, Latte" in the survey's category Coffee)."""
+    """The food's head word (the last word of its first segment that says what it is: 'Pistachio
+    nuts' -> pistachio, 'Vinegar, red wine' -> vinegar, 'Shrimp chips' -> chip), and the words that
+    may stand for it when the first segment only names a category or a brand ('Nuts, almonds';
+    'Coffee, Latte'; 'McDONALD'S, BIG MAC'): the last word of each of the next two segments."""
     first = segments[0] if segments else []
     if not first:
         return frozenset(), frozenset()
-    if all(t in _CATEGORY_HEADS or t in brand for t in first):  # 'McDONALD'S, BIG MAC': a brand first
-        following = {segment[-1] for segment in segments[1:3] if segment}  # 'shrimp cracker': cracker
-        return frozenset(first), frozenset(following)
-    return frozenset(first), frozenset()
+    words = [t for t in first if t not in _GENERIC_TAIL] or first
+    head = words[-1]
+    if all(t in _CATEGORY_HEADS or t in brand or t in _GENERIC_TAIL for t in first):
+        following = {  # 'shrimp cracker': cracker; never a word like 'plain' or 'raw'
+            segment[-1] for segment in segments[1:3] if segment and segment[-1] not in _NEUTRAL | _OPTIONAL
+        }
+        return frozenset({head}), frozenset(following)
+    return frozenset({head}), frozenset()
 
 
 def _make_doc(food: Food) -> _Doc:
@@ -315,12 +331,19 @@ def _make_doc(food: Food) -> _Doc:
         generic = bool(re.match(r"(ns as to|nfs\b|ns\b)", lowered))
         provenance = lowered.startswith(("from ", "made with", "no added", "fat added", "with or without"))
         negated = {m for m in re.findall(r"\b(?:no|without|non)[ -](\w+)", lowered)}
+        category = number == 0 and all(t in _CATEGORY_HEADS for t in words)
         for token in words:
+            if category:  # 'Fish, cod': fish is the shelf, not a word the person left out
+                tokens.setdefault(token, number)
+                costs.setdefault(token, 0.5)
+                continue
             if token in negated:  # 'Pizza, no cheese': cheese is what it has not
                 costs.setdefault(f"no-{token}", 0.5 if token in _NEUTRAL else 6.0)
                 continue
             tokens.setdefault(token, number)
             cost = _FREE if generic else min(_extra_cost(token), 1.0) if provenance else _extra_cost(token)
+            if number == 0 and cost >= 3.0:
+                cost *= 2  # a word before the head changes the food: 'Egg salad' is not a caesar salad
             costs.setdefault(token, cost)
     for token in tokenize(food.common_names):
         tokens.setdefault(token, 99)
@@ -341,6 +364,7 @@ def _make_doc(food: Food) -> _Doc:
         group=food.food_group,
         table=food.table,
         survey=food.survey,
+        generic=any(c <= _FREE for c in costs.values()),
     )
 
 
@@ -363,12 +387,13 @@ def _pack(doc: _Doc) -> str:
             _PAIR.join(f"{t}:{s}:{doc.costs.get(t, 0.0):g}" for t, s in doc.tokens.items()),
             " ".join(sorted(doc.head)), " ".join(sorted(doc.head_alternatives)),
             " ".join(sorted(doc.brand_tokens)), doc.group, doc.table, "Y" if doc.survey else "",
+            "G" if doc.generic else "",
         )
     )  # fmt: skip
 
 
 def _unpack_doc(food_id: str, packed: str) -> _Doc:
-    tokens, head, alternatives, brand, group, table, survey = packed.split(_SEP)
+    tokens, head, alternatives, brand, group, table, survey, generic = packed.split(_SEP)
     found: dict[str, int] = {}
     costs: dict[str, float] = {}
     for pair in tokens.split(_PAIR) if tokens else ():
@@ -388,6 +413,7 @@ def _unpack_doc(food_id: str, packed: str) -> _Doc:
         group=group,
         table=table,
         survey=survey == "Y",
+        generic=generic == "G",
     )
 
 
@@ -465,7 +491,7 @@ def index() -> Index:
     from magcalc.cache import load_or_build
     from magcalc.foods import DATA_FILES
 
-    postings, packed = load_or_build("index", DATA_FILES, _index_rows)
+    postings, packed = load_or_build("index", DATA_FILES, _index_rows, code=(__file__,))
     return Index(postings, packed)
 
 
@@ -504,11 +530,12 @@ def _score(
             plain = plain and cost < _CONTRARY_COST
     if any(doc.tokens.get(t) == 99 for t in matched) and not all(doc.tokens.get(t) == 99 for t in matched):
         exact = False  # a word found only in the food's other names ('blueberry' for 'Muffin, fruit')
+    score += 1.0 * doc.generic  # the survey's code for a food said without details ('Pizza, NFS')
     score += 3 * doc.survey + 4.5 * (doc.table == SR28 and doc.survey and doc.group in _WHOLE_FOOD_GROUPS)
     last = expansions[-1]
     if not any(doc.tokens.get(t, 99) != 99 for t in last):
         score -= 10  # the query's last word (its head, in English) is only in the food's other names
-    if doc.group in _RAW_STAPLES and "raw" in doc.tokens and not query_words & _RAW_WORDS:
+    if doc.group in _RAW_STAPLES and doc.tokens.keys() & _RAW_WORDS and not query_words & _RAW_WORDS:
         score -= 8  # beans and grains are eaten cooked unless the words say raw
     asked_by = _ASKED_BY.get(doc.group)
     if (asked_by is not None and not (query_words & asked_by or matched & doc.brand_tokens)) or (
@@ -587,7 +614,7 @@ def best_match(query: str) -> Match:
         if s.food.food_id != best.food.food_id and (s.complete or not best.complete)
     ]
     if not best.complete:
-        return Match(best.food, False, "not every word of it was found in this food", tuple(others[:3]))
+        return Match(best.food, False, INCOMPLETE, tuple(others[:3]))
     if not best.exact:
         return Match(best.food, False, "found by guessing a misspelt word, or by another name of the food",
                      tuple(others[:3]))  # fmt: skip

@@ -119,7 +119,8 @@ _VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "�
            "⅞": "7/8"}  # fmt: skip
 _NUMBER = r"\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?"
 _QUANTITY = re.compile(rf"(?P<whole>\d+)\s+(?P<frac>\d+\s*/\s*\d+)|(?P<num>{_NUMBER})")
-_SPLIT = re.compile(r"\s*(?:,|;|\+|&|\band\b|\bplus\b|\balso\b)\s*", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|:|\+|&|\band\b|\bplus\b|\balso\b|\bwith\b|\bon\b)\s*", re.IGNORECASE)
+_COUNT_IN_BRACKETS = re.compile(r"(?P<food>[^()]+?)\s*\((?P<amount>\d[^()]*)\)\s*$")
 _TRAILING = re.compile(rf"(?:^|\s)(?P<qty>{_NUMBER}|\d+\s+\d+\s*/\s*\d+)\s*(?P<unit>[a-z][a-z .]*)?$")
 
 
@@ -207,6 +208,9 @@ def _leading_unit(words: list[str]) -> tuple[str | None, int]:
 def parse_one(text: str) -> Phrase:
     """One food: '2 eggs', '1 cup of cooked spinach', 'peanut butter 2 tbsp', 'banana'."""
     cleaned = _normalise(text.strip().lower())
+    bracketed = _COUNT_IN_BRACKETS.fullmatch(cleaned)  # 'sushi (8 pieces)': 8 pieces of sushi
+    if bracketed and _leading_quantity(bracketed["amount"].split())[0] is not None:
+        cleaned = f"{bracketed['amount']} {bracketed['food']}"
     words = cleaned.split()
     while words and words[0] in _VAGUE:
         words = words[1:]

@@ -13,7 +13,7 @@ from magcalc import foods, phrases, rda, supplements, units
 from magcalc.catalog import Catalog
 from magcalc.errors import MagcalcError, Problem, UnitError, UnknownFood
 from magcalc.logfile import DAILY_TOTAL
-from magcalc.matching import Match, tokenize
+from magcalc.matching import INCOMPLETE, Match, tokenize
 from magcalc.models import (
     NOT_ADVICE,
     DaySummary,
@@ -231,14 +231,14 @@ def _match(entry: Entry, catalog: Catalog) -> Match:
     return Match(food, True)
 
 
-def expand(entry: Entry) -> list[Entry]:
+def expand(entry: Entry, catalog: Catalog | None = None) -> list[Entry]:
     """An entry whose food cell holds a whole phrase ('2 eggs and a slice of toast', no amount
     given) as one entry per food, each with the phrase's quantity and unit; others as they are."""
     if entry.amount is not None or entry.unit is not None or entry.food_id is not None:
         return [entry]
     if find_form(entry.input) is not None:
         return [entry]
-    parsed = phrases.parse(entry.input)
+    parsed = [part for phrase in phrases.parse(entry.input) for part in _listed(phrase, catalog or Catalog())]
     plain = " ".join(entry.input.lower().split())
     if len(parsed) == 1 and parsed[0].quantity is None and parsed[0].food == plain:
         return [entry]
@@ -247,6 +247,28 @@ def expand(entry: Entry) -> list[Entry]:
                                  "unit": p.unit})
         for p in parsed
     ]  # fmt: skip
+
+
+def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
+    """'black bean burrito, guacamole and chips' is three foods, 'macaroni and cheese' one: a list
+    without quantities is split only when the whole is not a sure match and every part is a food."""
+    parts = [p for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", phrase.food) if p.strip()]
+    if len(parts) < 2:
+        return [phrase]
+    try:
+        whole = catalog.resolve(phrase.food)
+        if whole.confident or whole.doubt != INCOMPLETE:
+            return [phrase]
+    except UnknownFood:
+        pass
+    try:
+        matches = [catalog.resolve(part) for part in parts]
+    except UnknownFood:
+        return [phrase]
+    if not all(m.confident for m in matches):
+        return [phrase]
+    first = phrases.Phrase(phrase.quantity, phrase.unit, parts[0], parts[0])
+    return [first, *(phrases.Phrase(None, None, part, part) for part in parts[1:])]
 
 
 MAX_PROBLEMS = 100  # listed one per line; beyond this, a count
@@ -279,7 +301,7 @@ class Measurer:
                     self._references[key] = reference
             return [from_file(entry, reference)]
         items = []
-        for part in expand(entry):
+        for part in expand(entry, self.catalog):
             if (
                 part.magnesium_mg is not None or part.each is not None or part.food_id is not None
                 or self._supplement(part.input)

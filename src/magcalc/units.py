@@ -109,7 +109,7 @@ def check_amount(value: float, text: str | float) -> None:
 def _singular(word: str) -> str:
     if len(word) > 3 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 3 and word.endswith(("ches", "shes", "oes")):
+    if len(word) > 3 and word.endswith(("ches", "shes", "oes", "sses", "xes")):
         return word[:-2]
     if len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us")):
         return word[:-1]
