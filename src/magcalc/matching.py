@@ -251,7 +251,8 @@ _SAME_WORD = {
     "veggie": "vegetable", "veggies": "vegetables", "ff": "fat free", "coke": "cola", "pop": "soft drink",
     "soda": "soft drink", "toast": "bread toasted", "steamed": "steamed cooked",
     "sauteed": "sauteed cooked", "donut": "doughnut", "donuts": "doughnuts", "mac": "macaroni",
-    "fries": "french fries",
+    "fries": "french fries", "zucchini": "zucchini squash", "courgette": "zucchini squash",
+    "aubergine": "eggplant", "garbanzo": "chickpea", "scallion": "green onion",
 }  # fmt: skip
 
 
