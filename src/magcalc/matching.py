@@ -116,7 +116,6 @@ _CATEGORY_HEADS = frozenset(
         "turkey",
         "coffee",
         "tea",
-        "cookie",
         "soft",
         "drink",
     ]
@@ -252,7 +251,8 @@ _SAME_WORD = {
     "soda": "soft drink", "toast": "bread toasted", "steamed": "steamed cooked",
     "sauteed": "sauteed cooked", "donut": "doughnut", "donuts": "doughnuts", "mac": "macaroni",
     "fries": "french fries", "zucchini": "zucchini squash", "courgette": "zucchini squash",
-    "aubergine": "eggplant", "garbanzo": "chickpea", "scallion": "green onion",
+    "aubergine": "eggplant", "brownie": "brownie cookie", "brownies": "brownie cookie",
+    "garbanzo": "chickpea", "scallion": "green onion",
 }  # fmt: skip
 
 
@@ -549,7 +549,11 @@ def _score(
 def _rank(words: list[str], foods: Mapping[str, Food], limit: int) -> list[Scored]:
     idx = index()
     expansions = [idx.expand(word) for word in words]
-    postings = [set().union(*(idx.ids(t) for t in options)) if options else set() for options in expansions]
+    postings = [
+        set().union(*(idx.ids(t) for t in options)) if options else set()
+        for word, options in zip(words, expansions, strict=True)
+        if word not in _OPTIONAL or len(words) == 1
+    ]  # 'cheese slices': the cut does not choose the candidates
     nonempty = [p for p in postings if p]
     if not nonempty:
         return []
@@ -590,9 +594,27 @@ def _different(a: Food, b: Food) -> bool:
     return abs(x - y) > max(3.0, 0.25 * max(x, y))
 
 
+def _unglued(words: list[str]) -> list[str]:
+    """'blackbeans' -> 'black', 'bean': a word no food has, split into two words foods have."""
+    idx = index()
+    out: list[str] = []
+    for word in words:
+        if word in idx.postings or len(word) < 6 or not word.isalpha():
+            out.append(word)
+            continue
+        for cut in range(3, len(word) - 2):
+            left, right = word[:cut], stem(word[cut:])
+            if left in idx.postings and right in idx.postings:
+                out += [left, right]
+                break
+        else:
+            out.append(word)
+    return out
+
+
 def best_match(query: str) -> Match:
     """The bundled food meant by `query` (no ids, no user foods: see Catalog.resolve)."""
-    words = tokenize(query)
+    words = _unglued(tokenize(query))
     if not words:
         raise UnknownFood("the food name is empty")
     key = " ".join(words)

@@ -333,8 +333,11 @@ def _single(portion: Portion) -> bool:
 
 def item_portion(food: Food) -> Portion | None:
     """The food's natural single item: 1 egg, 1 medium banana, 1 slice of bread, 1 pancake."""
-    candidates = [p for p in food.portions if _single(p) and not p.description.lower().startswith(
-        (QUANTITY_NOT_SPECIFIED, "guideline"))]  # fmt: skip
+    candidates = [
+        p for p in food.portions
+        if _single(p) and not p.description.lower().startswith((QUANTITY_NOT_SPECIFIED, "guideline"))
+        and canonical_unit(re.split(r"[,(]", p.description, maxsplit=1)[0]) not in MASS_G | VOLUME_ML
+    ]  # a count is of things, never of fl oz or cups  # fmt: skip
     nouns = _food_nouns(food)
     words = {p.seq: [_singular(w) for w in re.findall(r"[a-z/]+", p.description.lower())] for p in candidates}
     if nouns & _LARGE_FIRST:
@@ -344,22 +347,50 @@ def item_portion(food: Food) -> Portion | None:
     exact = [p for p in candidates if words[p.seq] and set(words[p.seq]) <= nouns]
     if exact:
         return exact[0]
-    for portion in food.portions:  # 'oz (23 whole kernels)': one kernel is 1/23 of it
+    counted = [
+        p for p in food.portions
+        if (inner := _INNER_COUNT.search(p.description.lower())) and float(inner[1]) > 1
+    ]  # fmt: skip
+    counted.sort(key=lambda p: not p.description.lower().startswith("oz"))  # nuts are counted per ounce
+    for portion in counted[:1]:  # 'oz (23 whole kernels)': one kernel is 1/23 of it
         inner = _INNER_COUNT.search(portion.description.lower())
-        if inner and float(inner[1]) > 1:
-            per = portion.grams_each / float(inner[1])
-            return Portion(portion.seq, 1, f"{_singular(inner[2].strip())} (1 of {portion.label})", per)
+        assert inner is not None
+        per = portion.grams_each / float(inner[1])
+        return Portion(portion.seq, 1, f"{_singular(inner[2].strip())} (1 of {portion.label})", per)
     for word in order:
         for portion in candidates:
             portion_words = words[portion.seq]
             if portion_words and portion_words[0] == word:
                 return portion
-    named = [p for p in candidates if set(words[p.seq]) & nouns]
+    named = sorted(
+        (p for p in candidates if set(words[p.seq]) & nouns), key=lambda p: _size_rank(p.description)
+    )
     for word in order:
         for portion in named:
             if word in words[portion.seq]:
                 return portion
     return named[0] if named else None
+
+
+def _nearest_container(food: Food, word: str | None) -> Portion | None:
+    """Of several measures named after a container ('can or bottle (12 fl oz)', 'bottle (40 fl oz)'),
+    the one nearest to the usual size of that container (CONTAINERS); None unless there are several."""
+    if word not in CONTAINERS:
+        return None
+    named = [p for p in food.portions if word in re.findall(r"[a-z]+", p.description.lower())]
+    if len(named) < 2:
+        return None
+    amount, unit, _why = CONTAINERS[word]
+    usual = amount * (VOLUME_ML.get(unit) or MASS_G.get(unit) or 1.0)  # ml, taken as grams
+    return min(named, key=lambda p: abs(p.grams_each - usual))
+
+
+def _size_rank(description: str) -> int:
+    """Medium or regular first, then a measure with no size, then the small and large ones."""
+    lowered = description.lower()
+    if re.search(r"\b(medium|regular)", lowered):
+        return 0
+    return 2 if _ODD_SIZES.search(lowered) or re.search(r"\b(tiny|jumbo)\b", lowered) else 1
 
 
 def typical_portion(food: Food) -> tuple[Portion, str] | None:
@@ -403,6 +434,9 @@ def measure(food: Food, quantity: float | None, unit: str | None) -> Measured:
             grams = checked_grams(quantity * portion.grams)
             return Measured(grams, _measure(portion), f"{'no unit given' if word is None else unit}: "
                             f"{why}, {portion.grams:g} g each")  # fmt: skip
+    sized = _nearest_container(food, word)
+    if sized is not None:  # 'a bottle of beer' when USDA has 12, 16 and 40 fl oz bottles: the usual one
+        return Measured(checked_grams(quantity * sized.grams_each), _measure(sized), None)
     try:
         converted = to_grams(food, quantity, unit)
         return Measured(converted.grams, converted.portion, None)
