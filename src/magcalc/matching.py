@@ -239,6 +239,9 @@ def stem(word: str) -> str:
 
 
 _CATEGORY_HEADS = frozenset(stem(word) for word in _CATEGORY_HEADS)  # compared with stemmed words
+# Of those, the shelves a food is filed under without being of another kind ('Fish, cod' is cod;
+# 'Soup, meatball' is soup, so 'soup' is a word the person left out).
+_SHELVES = _CATEGORY_HEADS - {stem(w) for w in "soup sauce juice coffee tea soft drink formula infant".split()}
 
 
 # Spellings that mean the same word (one direction: what people type -> USDA's word).
@@ -332,7 +335,7 @@ def _make_doc(food: Food) -> _Doc:
         generic = bool(re.match(r"(ns as to|nfs\b|ns\b)", lowered))
         provenance = lowered.startswith(("from ", "made with", "no added", "fat added", "with or without"))
         negated = {m for m in re.findall(r"\b(?:no|without|non)[ -](\w+)", lowered)}
-        category = number == 0 and all(t in _CATEGORY_HEADS for t in words)
+        category = number == 0 and all(t in _SHELVES for t in words)
         for token in words:
             if category:  # 'Fish, cod': fish is the shelf, not a word the person left out
                 tokens.setdefault(token, number)

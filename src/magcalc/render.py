@@ -475,10 +475,12 @@ def food(view: FoodView, fmt: Format, stream: TextIO) -> None:
 def _item_line(item: LineItem) -> str:
     amount = f"{_amount(item.amount)} {item.unit or ''}".strip()
     when = " ".join(filter(None, [str(item.date) if item.date else None, item.time, item.meal]))
+    guess = "" if item.confident else "[bold yellow]?[/bold yellow] "
+    assumed = f" [dim]({escape(item.assumed)})[/dim]" if item.assumed else ""
     return (
         f"[bold]{item.entry_id or ''}[/bold] {escape(when)}: {escape(item.input)}, {escape(amount)} -> "
-        f"{escape(item.food_name)} [dim]{escape(_food_id(item))}[/dim], {_grams(item.grams)} g, "
-        f"[bold]{_mg(item.magnesium_mg)} mg[/bold]"
+        f"{guess}{escape(item.food_name)} [dim]{escape(_food_id(item))}[/dim], {_grams(item.grams)} g, "
+        f"[bold]{_mg(item.magnesium_mg)} mg[/bold]{assumed}"
     )
 
 
