@@ -233,7 +233,7 @@ def stem(word: str) -> str:
         return word[:-2] + "y"
     if word.endswith(("ches", "shes", "sses", "xes", "oes")):
         return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    if word.endswith("s") and not word.endswith(("ss", "us", "sis")):
         return word[:-1]
     return word
 
@@ -343,10 +343,10 @@ def _make_doc(food: Food) -> _Doc:
                 costs.setdefault(token, 0.5)
                 continue
             if token in negated:  # 'Pizza, no cheese': cheese is what it has not
-                costs.setdefault(f"no-{token}", 0.5 if token in _NEUTRAL else 6.0)
+                costs.setdefault(f"no-{token}", 0.5 if token in _NEUTRAL else 1.0)
                 continue
             tokens.setdefault(token, number)
-            cost = _FREE if generic else min(_extra_cost(token), 1.0) if provenance else _extra_cost(token)
+            cost = _FREE if generic else min(_extra_cost(token), 0.5) if provenance else _extra_cost(token)
             if number == 0 and cost >= 3.0:
                 cost *= 2  # a word before the head changes the food: 'Egg salad' is not a caesar salad
             costs.setdefault(token, cost)
