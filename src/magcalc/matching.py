@@ -241,7 +241,7 @@ def stem(word: str) -> str:
 _CATEGORY_HEADS = frozenset(stem(word) for word in _CATEGORY_HEADS)  # compared with stemmed words
 # Of those, the shelves a food is filed under without being of another kind ('Fish, cod' is cod;
 # 'Soup, meatball' is soup, so 'soup' is a word the person left out).
-_KINDS = ("soup", "sauce", "juice", "coffee", "tea", "soft", "drink", "formula", "infant")
+_KINDS = ("soup", "sauce", "juice", "formula", "infant")
 _SHELVES = _CATEGORY_HEADS - {stem(word) for word in _KINDS}
 
 

@@ -262,13 +262,14 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     except UnknownFood:
         pass
     try:
-        matches = [catalog.resolve(part) for part in parts]
-    except UnknownFood:
+        each = [phrases.parse_one(part) for part in parts]
+        matches = [catalog.resolve(part.food) for part in each]
+    except MagcalcError:
         return [phrase]
     if not all(m.confident for m in matches):
         return [phrase]
-    first = phrases.Phrase(phrase.quantity, phrase.unit, parts[0], parts[0])
-    return [first, *(phrases.Phrase(None, None, part, part) for part in parts[1:])]
+    first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
+    return [first if first.quantity is not None else each[0], *each[1:]]
 
 
 MAX_PROBLEMS = 100  # listed one per line; beyond this, a count
