@@ -99,6 +99,16 @@ class Catalog:
                 best = (score, food)
         return best[1] if best else None
 
+    def survey_twin(self, words: str) -> Food | None:
+        """The FNDDS food these words surely name, for its typical portion; None when unsure."""
+        from magcalc.foods import FNDDS
+
+        for scored in rank(words, 10):
+            sure = scored.complete and scored.head and scored.exact and scored.plain
+            if scored.food.table == FNDDS and sure:
+                return scored.food
+        return None
+
     # -- what `foods search` and `foods show` return --------------------------------------------
 
     def show(self, query: str) -> FoodView:

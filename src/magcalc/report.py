@@ -59,7 +59,10 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     food = match.food
     quantity = entry.amount if entry.amount is not None or entry.unit is None else 1.0  # 'cup' is 1 cup
     try:
-        measured = units.measure(food, quantity, entry.unit)
+        if quantity is None and food.portion(units.QUANTITY_NOT_SPECIFIED) is None:
+            measured = _typical_from_survey(food, entry.input, catalog)
+        else:
+            measured = units.measure(food, quantity, entry.unit)
     except UnitError:
         # the person's unit decides between close candidates: Greek yogurt by the cup is the one
         # USDA measures in cups
@@ -77,6 +80,21 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     if entry.magnesium_mg is not None:
         portion = "; ".join(filter(None, [portion, "magnesium as given in the file"]))
     return _item(entry, match, measured.grams, magnesium, portion, measured.assumed)
+
+
+def _typical_from_survey(food: foods.Food, words: str, catalog: Catalog) -> units.Measured:
+    """No amount for a food without a typical portion (SR28): the typical amount of the same food in
+    FNDDS, the survey's table, when the same words name one there for sure; else a common portion."""
+    twin = catalog.survey_twin(words)
+    typical = twin.portion(units.QUANTITY_NOT_SPECIFIED) if twin is not None else None
+    if twin is None or typical is None:
+        return units.measure(food, None, None)
+    grams = units.checked_grams(typical.grams)
+    return units.Measured(
+        grams, f"typical portion of {twin.description} ({twin.food_id}) = {typical.grams:g} g",
+        f"amount not given: typical portion (USDA FNDDS, quantity not specified, {twin.description}), "
+        f"{typical.grams:g} g",
+    )
 
 
 def _item(

@@ -184,7 +184,7 @@ def to_grams(food: Food, amount: float, unit: str | None) -> Conversion:
         volumes = [n for n in names if n.head in VOLUME_ML]
         same = [n for n in volumes if n.head == wanted]
         plain = [n for n in same if n.full == wanted]
-        candidates = plain or same or volumes
+        candidates = sorted(plain or same or volumes, key=_volume_rank)
         if not candidates:
             raise UnitError(
                 f"{unit!r} is a volume, and USDA gives no volume measure for {_name(food)}; "
@@ -370,6 +370,18 @@ def item_portion(food: Food) -> Portion | None:
             if word in words[portion.seq]:
                 return portion
     return named[0] if named else None
+
+
+_UNUSUAL_VOLUME = re.compile(
+    r"\b(pureed|puree|mashed|melted|packed|ground|crushed|unpopped|dry|uncooked|frozen|juice|whipped|"
+    r"condensed|concentrate|grated|shredded)\b"
+)
+
+
+def _volume_rank(name: _PortionName) -> int:
+    """A cup of strawberries is a cup of whole berries, not of puree; of popcorn, popped."""
+    description = name.portion.description.lower()
+    return 1 if _UNUSUAL_VOLUME.search(description) else 0
 
 
 def _nearest_container(food: Food, word: str | None) -> Portion | None:
