@@ -603,7 +603,7 @@ def _unglued(words: list[str]) -> list[str]:
     idx = index()
     out: list[str] = []
     for word in words:
-        if word in idx.postings or len(word) < 6 or not word.isalpha():
+        if word in idx.postings or len(word) < 6 or not word.isalpha() or idx.expand(word):
             out.append(word)
             continue
         for cut in range(3, len(word) - 2):
