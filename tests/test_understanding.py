@@ -153,7 +153,7 @@ def test_remembered_words_are_listed_and_forgotten(run: Run, tmp_path: object) -
 # magcalc understand people worse fails. The targets (95 % / 90 % right, no silent wrong
 # match) are not reached yet: `python -m tests.realistic` prints the figures by kind.
 FLOORS = {"structured": 0.65, "phrase": 0.66}
-SILENT_CEILING = {"structured": 36, "phrase": 26}
+SILENT_CEILING = {"structured": 30, "phrase": 23}
 
 
 @pytest.mark.parametrize("mode", ["structured", "phrase"])

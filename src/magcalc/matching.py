@@ -220,6 +220,11 @@ _WHOLE_FOOD_GROUPS = frozenset(
 _RAW_STAPLES = frozenset({"Legumes and Legume Products", "Cereal Grains and Pasta"})
 _RAW_WORDS = frozenset({"raw", "dry", "uncooked", "dried", "flour", "sprouted"})
 INCOMPLETE = "not every word of it was found in this food"
+FORM_MARGIN = 8.0  # raw and cooked forms this close, with other magnesium, make a match doubtful
+_PREPARED = frozenset(
+    ["raw", "cooked", "boiled", "baked", "roasted", "steamed", "fried", "grilled", "stewed", "braised",
+     "sauteed", "fresh", "frozen", "canned", "dried", "mashed"]
+)  # fmt: skip
 DOUBT_MARGIN = 1.5  # a second food within this many points, with other magnesium, makes a match doubtful
 
 
@@ -656,7 +661,27 @@ def best_match(query: str) -> Match:
     if rival is not None:
         return Match(best.food, False, "a close second food has different magnesium",
                      (rival.food, *[f for f in others if f is not rival.food][:2]))  # fmt: skip
+    if not set(words) & _PREPARED:
+        # 'kale': raw or cooked? Water makes a cup of one several times the magnesium of the other
+        other_form = next(
+            (s for s in plausible[1:8] if s.complete and s.plain and s.score >= best.score - FORM_MARGIN
+             and _form(s.food) not in (None, _form(best.food)) and _different(best.food, s.food)),
+            None,
+        )  # fmt: skip
+        if other_form is not None and _form(best.food) is not None:
+            return Match(best.food, False, "raw or cooked? the words do not say, and it matters",
+                         (other_form.food, *[f for f in others if f is not other_form.food][:2]))  # fmt: skip
     return Match(best.food, True, None, tuple(others[:3]))
+
+
+def _form(food: Food) -> str | None:
+    """'raw' or 'cooked' as the description says, else None."""
+    words = set(tokenize(food.description))
+    if words & {"cooked", "boiled", "baked", "roasted", "steamed", "fried", "grilled", "stewed", "braised"}:
+        return "cooked"
+    if "raw" in words:
+        return "raw"
+    return None
 
 
 def _coverage(scored: Scored, words: list[str]) -> float:
