@@ -1,8 +1,16 @@
-"""magcalc's benchmark suite: medians over several runs, as ratios against baselines measured in
-the same run (the machines are shared and noisy, so absolute times mean little).
+"""magcalc's benchmark suite: medians over several runs, as ratios against floors measured in the
+same run (the machines are shared and noisy, so absolute times mean little). Issue 15's targets:
+
+- start-up: the floor is a minimal Typer app RUNNING A COMMAND (Typer imports Pydantic when it
+  runs one); `--version` and `--help` are compared with the same app's `--version` and `--help`;
+- streams: bench/floor_stream.py, 20 lines that sum precomputed values and write a CSV row each;
+- memory: peak resident size of 100,000 rows over 100,000 dates and of 1,000,000 rows;
+- `add --file` and `import` of 10,000 rows: seconds (target < 10 s);
+- the first run after install (an empty cache folder) against a warm run.
 
     python bench/run.py            # everything (the 1,000,000-row log takes a while)
     python bench/run.py --quick    # fewer runs, no 1,000,000-row log
+    python bench/run.py --extra    # also matching speed and a five-year diary
 
 Run it with the interpreter magcalc is installed in. Nothing here is part of the test suite.
 """
@@ -11,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import random
@@ -42,6 +51,12 @@ MINIMAL_TYPER = textwrap.dedent(
 
     @app.command()
     def hello(name: str) -> None:
+        "Say hello."
+        typer.echo(name)
+
+    @app.command()
+    def bye(name: str) -> None:
+        "Say goodbye (a second command, so that `hello` is a subcommand as magcalc's are)."
         typer.echo(name)
 
     app()
@@ -49,11 +64,15 @@ MINIMAL_TYPER = textwrap.dedent(
 )
 
 
-def run_once(argv: Sequence[str], stdin: Path | None = None, env: dict[str, str] | None = None) -> tuple[float, int]:
+def run_once(
+    argv: Sequence[str], stdin: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[float, int]:
     """Wall time (s) and peak resident memory (KiB) of one process."""
     with open(stdin or os.devnull, "rb") as source:
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        proc = subprocess.Popen(
+            argv, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+        )
         _pid, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -86,14 +105,23 @@ def everyday_names(count: int) -> list[tuple[str, str]]:
     return [(f.description, "g") for f in foods[:count]]
 
 
-def write_log(path: Path, rows: int, names: list[tuple[str, str]]) -> None:
+def per_gram_values(names: list[tuple[str, str]], path: Path) -> None:
+    """The floor script's precomputed values: mg of magnesium per gram of each food."""
+    from magcalc.foods import load_foods
+
+    by_name = {f.description: f for f in load_foods().values()}
+    values = {name: (by_name[name].magnesium_mg_per_100g or 0.0) / 100 for name, _unit in names}
+    path.write_text(json.dumps(values))
+
+
+def write_log(path: Path, rows: int, names: list[tuple[str, str]], per_day: int = 20) -> None:
     rng = random.Random(rows)
-    start = dt.date(2020, 1, 1)
+    start = dt.date(1800, 1, 1)
     with path.open("w") as out:
         out.write("date,food,amount,unit\n")
         for n in range(rows):
             food, unit = names[n % len(names)]
-            day = start + dt.timedelta(days=n // 20 % 3000)
+            day = start + dt.timedelta(days=n // per_day % 100_000)
             name = '"' + food.replace('"', '""') + '"'
             out.write(f"{day},{name},{rng.randint(5, 300)},{unit}\n")
 
@@ -114,10 +142,11 @@ def garble(description: str, rng: random.Random) -> str:
 
 def matching(names: int) -> tuple[int, float, int]:
     """Resolve `names` distinct garbled names in this process; (names, seconds, resolved)."""
+    from magcalc.catalog import Catalog
     from magcalc.errors import MagcalcError
     from magcalc.foods import load_foods
-    from magcalc.matching import resolve
 
+    resolve = Catalog().resolve
     rng = random.Random(7)
     descriptions = [f.description for f in load_foods().values()]
     queries: set[str] = set()
@@ -168,91 +197,156 @@ def machine() -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=7, help="runs per start-up measurement (median)")
-    parser.add_argument("--quick", action="store_true", help="3 runs, and no 1,000,000-row log")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=9, help="runs per start-up measurement (median)")
+    parser.add_argument("--quick", action="store_true", help="5 runs, and no 1,000,000-row log")
+    parser.add_argument("--extra", action="store_true", help="also matching speed and a five-year diary")
     args = parser.parse_args()
-    runs = 3 if args.quick else args.runs
-    rows_out: list[tuple[str, str, str]] = []
+    runs = 5 if args.quick else args.runs
 
     def row(name: str, value: str, note: str = "") -> None:
-        rows_out.append((name, value, note))
-        print(f"  {name:58s} {value:>14s}  {note}", flush=True)
+        print(f"  {name:52s} {value:>12s}  {note}", flush=True)
+
+    def goal(ratio: float, target: float) -> str:
+        return f"{ratio:.2f}x (target <= {target:.2f}x: {'met' if ratio <= target else 'NOT met'})"
 
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        env = {**os.environ, "MAGCALC_HOME": str(tmp / "empty-home"), "NO_COLOR": "1"}
+        env = {**os.environ, "MAGCALC_HOME": str(tmp / "empty-home"), "NO_COLOR": "1",
+               "MAGCALC_CACHE": str(tmp / "cache")}  # fmt: skip
         minimal = tmp / "minimal_typer.py"
         minimal.write_text(MINIMAL_TYPER)
         names = everyday_names(200)
         log20 = tmp / "log20.csv"
         write_log(log20, 20, names)
+        py = sys.executable
 
         print(f"magcalc benchmarks ({runs} runs each, interleaved, medians) on {machine()}")
-        print("1. Start-up")
-        median([MAGCALC, "log", str(log20)], 1, env=env)  # first run: builds any cache
+        print("1. Start-up (floor: the minimal Typer app running a command)")
+        median([MAGCALC, "log", str(log20)], 1, env=env)  # first run: builds the cache
+        person = ["--age", "40", "--sex", "female"]
         startup = {
-            "python -c pass": [sys.executable, "-c", "pass"],
-            "minimal Typer app --version (the floor)": [sys.executable, str(minimal), "--version"],
+            "python -c pass": [py, "-c", "pass"],
+            "minimal Typer app: hello x (the floor)": [py, str(minimal), "hello", "x"],
+            "minimal Typer app --version": [py, str(minimal), "--version"],
+            "minimal Typer app --help": [py, str(minimal), "--help"],
             "magcalc --version": [MAGCALC, "--version"],
-            "magcalc rda --age 40 --sex female": [MAGCALC, "rda", "--age", "40", "--sex", "female"],
-            "magcalc log (20 rows)": [MAGCALC, "log", str(log20), "--age", "40", "--sex", "female"],
+            "magcalc --help": [MAGCALC, "--help"],
+            "magcalc log (20 rows) --format json": [MAGCALC, "log", str(log20), *person, "--format", "json"],
+            "magcalc log (20 rows) --format csv": [MAGCALC, "log", str(log20), *person, "--format", "csv"],
+            "magcalc log (20 rows), table": [MAGCALC, "log", str(log20), *person],
+            "magcalc rda --age 40 --sex female": [MAGCALC, "rda", *person],
         }
         medians = interleaved(startup, runs, env)
-        python_pass = medians["python -c pass"]
-        typer_floor = medians["minimal Typer app --version (the floor)"]
-        row("python -c pass", f"{python_pass * 1000:.0f} ms")
-        row("minimal Typer app --version (the floor)", f"{typer_floor * 1000:.0f} ms")
+        floor = medians["minimal Typer app: hello x (the floor)"]
+        for label in list(startup)[:4]:
+            row(label, f"{medians[label] * 1000:.0f} ms")
+        row(
+            "magcalc --version",
+            f"{medians['magcalc --version'] * 1000:.0f} ms",
+            goal(medians["magcalc --version"] / medians["minimal Typer app --version"], 1.10)
+            + " of its --version",
+        )
+        row(
+            "magcalc --help",
+            f"{medians['magcalc --help'] * 1000:.0f} ms",
+            goal(medians["magcalc --help"] / medians["minimal Typer app --help"], 1.10) + " of its --help",
+        )
         for label, target in (
-            ("magcalc --version", 1.10),
+            ("magcalc log (20 rows) --format json", 1.25),
+            ("magcalc log (20 rows) --format csv", 1.25),
+            ("magcalc log (20 rows), table", 1.40),
             ("magcalc rda --age 40 --sex female", None),
-            ("magcalc log (20 rows)", 1.25),
         ):
-            elapsed = medians[label]
-            ratio = elapsed / typer_floor
-            goal = f"target <= {target:.2f}x: {'met' if ratio <= target else 'NOT met'}" if target else ""
-            row(label, f"{elapsed * 1000:.0f} ms", f"{ratio:.2f}x Typer, {elapsed / python_pass:.1f}x python; {goal}")
+            ratio = medians[label] / floor
+            row(label, f"{medians[label] * 1000:.0f} ms", goal(ratio, target) if target else f"{ratio:.2f}x")
 
-        print("2. Throughput: magcalc log - --format csv")
-        sizes = [10_000, 100_000] + ([] if args.quick else [1_000_000])
-        for size in sizes:
+        print("2. First run after install (an empty cache folder) against a warm run")
+        cold_times, warm_times = [], []
+        for n in range(max(3, runs // 2)):
+            cold_env = {**env, "MAGCALC_CACHE": str(tmp / f"cold-cache-{n}")}
+            cold_times.append(run_once([MAGCALC, "log", str(log20), *person], env=cold_env)[0])
+            warm_times.append(run_once([MAGCALC, "log", str(log20), *person], env=env)[0])
+        cold, warm = statistics.median(cold_times), statistics.median(warm_times)
+        row(
+            "magcalc log (20 rows), first run",
+            f"{cold * 1000:.0f} ms",
+            goal(cold / warm, 1.5) + " of a warm run",
+        )
+
+        print("3. Streams: magcalc log - --format csv against bench/floor_stream.py")
+        values = tmp / "per_gram.json"
+        per_gram_values(names, values)
+        floor_script = [py, str(Path(__file__).with_name("floor_stream.py")), str(values)]
+        for size in (10_000, 100_000):
             path = tmp / f"log{size}.csv"
             write_log(path, size, names)
-            elapsed, peak = median([MAGCALC, "log", "-", "--format", "csv"], 1 if size > 100_000 else 3,
-                                   stdin=path, env=env)  # fmt: skip
-            note = f"{size / elapsed:,.0f} rows/s, peak {peak / 1024:.0f} MiB"
-            if size == 100_000:
-                note += f"; target <= 1.5 s: {'met' if elapsed <= 1.5 else 'NOT met'}"
-            if size == 1_000_000:
-                note += f"; target peak < 150 MiB: {'met' if peak / 1024 < 150 else 'NOT met'}"
-            row(f"{size:,} rows", f"{elapsed:.2f} s", note)
+            both = {"floor": floor_script, "magcalc": [MAGCALC, "log", "-", "--format", "csv"]}
+            times: dict[str, list[float]] = {"floor": [], "magcalc": []}
+            peak = 0
+            for _ in range(3):
+                for name, argv in both.items():
+                    elapsed, rss = run_once(argv, stdin=path, env=env)
+                    times[name].append(elapsed)
+                    peak = max(peak, rss) if name == "magcalc" else peak
+            f, m = statistics.median(times["floor"]), statistics.median(times["magcalc"])
+            note = goal(m / f, 3.0) if size == 100_000 else f"{m / f:.2f}x"
+            row(f"{size:,} rows (floor {f:.2f} s)", f"{m:.2f} s", f"{note}, {size / m:,.0f} rows/s, "
+                f"peak {peak / 1024:.0f} MiB")  # fmt: skip
 
-        print("3. Matching: 2,000 distinct free-text names (in process, table loaded)")
+        print("4. Peak memory (target <= 100 MiB)")
+        memory_cases = [("100,000 rows over 100,000 dates", 100_000, 1)]
+        if not args.quick:
+            memory_cases.append(("1,000,000 rows", 1_000_000, 20))
+        for label, size, per_day in memory_cases:
+            path = tmp / f"memory{size}-{per_day}.csv"
+            write_log(path, size, names, per_day=per_day)
+            for fmt in ("csv", "json"):
+                elapsed, peak = run_once([MAGCALC, "log", "-", "--format", fmt], stdin=path, env=env)
+                mib = peak / 1024
+                row(f"{label}, --format {fmt}", f"{mib:.0f} MiB",
+                    f"{'met' if mib <= 100 else 'NOT met'}; {elapsed:.1f} s")  # fmt: skip
+            path.unlink()
+
+        print("5. Writing the diary: 10,000 rows (target < 10 s)")
+        log10k = tmp / "log10000.csv"
+        write_log(log10k, 10_000, names)
+        for label, argv in (
+            ("magcalc add --file (10,000 rows)", [MAGCALC, "add", "--file", str(log10k), *person]),
+            ("magcalc import (10,000 rows)", [MAGCALC, "import", str(log10k)]),
+        ):
+            home = tmp / f"home-{label.split()[1]}"
+            elapsed, peak = run_once(argv, env={**env, "MAGCALC_HOME": str(home)})
+            row(
+                label,
+                f"{elapsed:.2f} s",
+                f"{'met' if elapsed < 10 else 'NOT met'}; peak {peak / 1024:.0f} MiB",
+            )
+
+        if not args.extra:
+            return
+        print("6. Matching: 2,000 distinct free-text names (in process, table loaded)")
         count, seconds, resolved = matching(2000)
-        rate = count / seconds
-        row("names resolved per second", f"{rate:,.0f}/s", f"{resolved} of {count} matched; target >= 1,000/s: "
-            f"{'met' if rate >= 1000 else 'NOT met'}")  # fmt: skip
+        row("names resolved per second", f"{count / seconds:,.0f}/s", f"{resolved} of {count} matched")
 
-        print("4. The diary (5 years of entries)")
+        print("7. The diary (5 years of entries)")
         home = tmp / "home"
         home.mkdir()
         entries = build_diary(home, 5)
         diary_env = {**env, "MAGCALC_HOME": str(home)}
         row("entries in the diary", f"{entries:,}")
         diary_commands = {
-            "magcalc --version": [MAGCALC, "--version"],
+            "minimal Typer app: hello x (the floor)": [py, str(minimal), "hello", "x"],
             "magcalc add almonds 1 oz": [MAGCALC, "add", "almonds", "1", "oz"],
             "magcalc log (today)": [MAGCALC, "log"],
             "magcalc history --days 365": [MAGCALC, "history", "--days", "365"],
         }
         diary_medians = interleaved(diary_commands, runs, diary_env)
-        version_time = diary_medians.pop("magcalc --version")
+        base = diary_medians.pop("minimal Typer app: hello x (the floor)")
         for label, elapsed in diary_medians.items():
-            ratio = elapsed / version_time
-            goal = ""
-            if "history" in label:
-                goal = f"; target <= 1.5x --version: {'met' if ratio <= 1.5 else 'NOT met'}"
-            row(label, f"{elapsed * 1000:.0f} ms", f"{ratio:.2f}x magcalc --version{goal}")
+            row(label, f"{elapsed * 1000:.0f} ms", f"{elapsed / base:.2f}x the floor")
 
 
 if __name__ == "__main__":
