@@ -6,9 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import stat
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -178,24 +175,3 @@ def test_a_diary_from_a_newer_magcalc_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DiaryError, match="newer magcalc"), open_diary(path, write=False):
         pass
     assert path.read_bytes() == before
-
-
-def test_twenty_processes_adding_at_once_all_land(tmp_path: Path) -> None:
-    path = tmp_path / "busy.db"
-    script = textwrap.dedent(
-        f"""
-        import datetime as dt, sys
-        from magcalc.diary import open_diary
-        from magcalc.logfile import parse_log_text
-        from magcalc.report import measure_all
-        from pathlib import Path
-        entries = measure_all(parse_log_text("almonds,1,oz\\n").entries)
-        with open_diary(Path({str(path)!r}), write=True) as diary:
-            diary.begin("add")
-            diary.add(entries, dt.date(2026, 11, 21))
-        """
-    )
-    procs = [subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE) for _ in range(20)]
-    errors = [p.communicate(timeout=120)[1] for p in procs]
-    assert [p.returncode for p in procs] == [0] * 20, errors
-    assert len(entries(path)) == 20

@@ -9,7 +9,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from magcalc.errors import UnitError
-from magcalc.foods import get_food
+from magcalc.foods import Food, get_food
 from magcalc.units import (
     MASS_G,
     UNIT_SPELLINGS,
@@ -20,10 +20,18 @@ from magcalc.units import (
     to_grams,
 )
 
-SPINACH = get_food("11458")  # 1 cup = 180 g
-ALMONDS = get_food("12061")  # 1 cup whole = 143 g, 1 oz (23 whole kernels) = 28.35 g, 1 almond = 1.2 g
-BANANA = get_food("09040")  # medium 118 g, large 136 g
-assert SPINACH and ALMONDS and BANANA
+
+
+def food(food_id: str) -> Food:
+    """A bundled food, loaded when a test runs (collection stays free of the food table)."""
+    found = get_food(food_id)
+    assert found is not None
+    return found
+
+
+SPINACH = "11458"  # 1 cup = 180 g
+ALMONDS = "12061"  # 1 cup whole = 143 g, 1 oz (23 whole kernels) = 28.35 g, 1 almond = 1.2 g
+BANANA = "09040"  # medium 118 g, large 136 g
 
 
 @pytest.mark.parametrize(
@@ -133,7 +141,7 @@ def test_to_grams_through_usda_measures(food_id: str, amount: float, unit: str, 
 
 
 def test_bare_number_uses_the_only_portion_and_says_so() -> None:
-    spinach = to_grams(SPINACH, 2, None)
+    spinach = to_grams(food(SPINACH), 2, None)
     assert spinach.grams == 360.0
     assert (
         spinach.portion is not None
@@ -144,12 +152,12 @@ def test_bare_number_uses_the_only_portion_and_says_so() -> None:
 
 def test_bare_number_with_several_portions_lists_units() -> None:
     with pytest.raises(UnitError, match="no unit given.*medium"):
-        to_grams(BANANA, 2, None)
+        to_grams(food(BANANA), 2, None)
 
 
 def test_unconvertible_unit_lists_the_foods_units() -> None:
     with pytest.raises(UnitError) as caught:
-        to_grams(ALMONDS, 1, "slice")
+        to_grams(food(ALMONDS), 1, "slice")
     message = str(caught.value)
     assert "'slice'" in message and "Nuts, almonds" in message
     for unit in ("g", "oz", "cup", "almond"):
@@ -165,11 +173,11 @@ def test_volume_for_a_food_without_volume_measures() -> None:
 
 def test_implausible_amounts_are_refused() -> None:
     with pytest.raises(UnitError, match="more than"):
-        to_grams(ALMONDS, 100, "kg")
+        to_grams(food(ALMONDS), 100, "kg")
 
 
 def test_available_units_start_with_mass_then_volume() -> None:
-    units = available_units(SPINACH)
+    units = available_units(food(SPINACH))
     assert units[:5] == list(MASS_G)
     assert "cup" in units and "tbsp" in units
 
@@ -179,18 +187,18 @@ def test_available_units_start_with_mass_then_volume() -> None:
     st.sampled_from(sorted(set(UNIT_SPELLINGS.values()))),
 )
 def test_grams_grow_linearly_with_amount(amount: float, unit: str) -> None:
-    one = to_grams(SPINACH, 1, unit).grams
-    assert to_grams(SPINACH, amount, unit).grams == pytest.approx(one * amount)
+    one = to_grams(food(SPINACH), 1, unit).grams
+    assert to_grams(food(SPINACH), amount, unit).grams == pytest.approx(one * amount)
 
 
 @given(st.sampled_from(sorted(VOLUME_ML)), st.sampled_from(sorted(VOLUME_ML)))
 def test_volume_units_agree_with_each_other(a: str, b: str) -> None:
     # x of unit a holds the same food as x * ml(a)/ml(b) of unit b
-    grams_a = to_grams(ALMONDS, 1, a).grams
-    grams_b = to_grams(ALMONDS, VOLUME_ML[a] / VOLUME_ML[b], b).grams
+    grams_a = to_grams(food(ALMONDS), 1, a).grams
+    grams_b = to_grams(food(ALMONDS), VOLUME_ML[a] / VOLUME_ML[b], b).grams
     assert grams_a == pytest.approx(grams_b)
 
 
 @given(st.sampled_from(sorted(UNIT_SPELLINGS)))
 def test_every_spelling_converts_for_a_food_with_a_cup_measure(spelling: str) -> None:
-    assert to_grams(SPINACH, 1, spelling).grams > 0
+    assert to_grams(food(SPINACH), 1, spelling).grams > 0
