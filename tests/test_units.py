@@ -21,7 +21,6 @@ from magcalc.units import (
 )
 
 
-
 def food(food_id: str) -> Food:
     """A bundled food, loaded when a test runs (collection stays free of the food table)."""
     found = get_food(food_id)

@@ -827,7 +827,9 @@ def add(
     else:
         entries = [_entry_from_arguments(what, day, time, meal, note).model_copy(update={"each": each})]
     target = person_target(age, sex, pregnant, lactating, db, standard=standard)
-    items, doubts = reporting.measure_entries(entries, current_catalog(), keep_unknown=keep_unknown)
+    with render.progress(len(entries), sys.stderr, "Reading") as progress:
+        items, doubts = reporting.measure_entries(entries, current_catalog(), keep_unknown=keep_unknown,
+                                                  progress=progress)  # fmt: skip
     if doubts and sys.stdin.isatty() and sys.stderr.isatty() and fmt is Format.table:
         items, doubts = _choose_doubtful(items, db, entries) or (items, doubts)
     for doubt in doubts:

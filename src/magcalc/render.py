@@ -495,16 +495,17 @@ def added(result: Added, fmt: Format, stream: TextIO, verb: str = "Added") -> No
             [*columns, "grams", "magnesium_mg"],
             ([getattr(e, c) for c in columns] + [e.grams, e.magnesium_mg] for e in result.added),
         )
-    out = console(stream)
-    for item in result.added:
-        out.print(f"{verb} {_item_line(item)}")
+    lines = [f"{verb} {_item_line(item)}" for item in result.added]
     for day in result.days:
         known = "" if day.complete else " [yellow](incomplete: some magnesium unknown)[/yellow]"
-        out.print(
+        lines.append(
             f"{day.date}: [bold]{day.total_mg:,.0f} mg[/bold]{known} of {day.rda_mg:g} mg "
             f"({result.reference.kind}, {escape(result.reference.description)}): {day.percent_rda:.0f}%"
             + (f", {day.remaining_mg:,.0f} mg to go" if day.remaining_mg > 0 else "")
         )
+    out = console(stream)
+    for start in range(0, len(lines), 500):  # one print a line costs ~0.5 ms: 10,000 rows took 5 s
+        out.print("\n".join(lines[start : start + 500]))
 
 
 def _bar(total: float | None, rda_mg: float, scale_mg: float, met: bool | None, width: int) -> Text:

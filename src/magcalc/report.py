@@ -308,6 +308,7 @@ class Measurer:
         self._known: dict[tuple[str, str | None, bool], LineItem | MagcalcError] = {}
         self._references: dict[tuple[str, str | None, str | None], Reference | None] = {}
         self._forms: dict[str, bool] = {}
+        self._words: dict[str, str] = {}  # what was typed -> its food words (parsed once)
 
     def __call__(self, entry: Entry) -> list[LineItem]:
         if entry.source == "file":
@@ -341,7 +342,7 @@ class Measurer:
 
     def _measure(self, part: Entry) -> LineItem:
         try:
-            item = measure(part.model_copy(update={"input": _food_words(part)}), self.catalog)
+            item = measure(part.model_copy(update={"input": self._food_words(part)}), self.catalog)
         except UnknownFood:
             if not self.keep_unknown:
                 raise
@@ -350,7 +351,7 @@ class Measurer:
 
     def _cached(self, part: Entry) -> LineItem:
         """The same food words and unit measured once: every later row is arithmetic."""
-        key = (part.input if part.amount is None else _food_words(part), part.unit, part.amount is None)
+        key = (part.input if part.amount is None else self._food_words(part), part.unit, part.amount is None)
         known = self._known.get(key)
         if known is None:
             try:
@@ -374,6 +375,17 @@ class Measurer:
             update |= {"amount": part.amount, "grams": grams,
                        "magnesium_mg": None if mg is None else mg * part.amount}  # fmt: skip
         return known.model_copy(update=update)
+
+    def _food_words(self, part: Entry) -> str:
+        """_food_words(part), each distinct text parsed once: a long log repeats its foods."""
+        if part.amount is None and part.unit is None:
+            return part.input
+        words = self._words.get(part.input)
+        if words is None:
+            words = food_words(part.input)
+            if len(self._words) < 200_000:
+                self._words[part.input] = words
+        return words
 
     def _doubt(self, item: LineItem) -> None:
         key = f"{item.input}\x00{item.food_id}"
@@ -432,15 +444,19 @@ def measure_all(
 
 
 def measure_entries(
-    entries: Iterable[Entry], catalog: Catalog, problems: Iterable[Problem] = (), keep_unknown: bool = False
-) -> tuple[list[LineItem], list[str]]:
+    entries: Iterable[Entry], catalog: Catalog, problems: Iterable[Problem] = (), keep_unknown: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[list[LineItem], list[str]]:  # fmt: skip
     """Every entry measured (a phrase may give several), and a warning for each doubtful match; or
-    one MagcalcError naming every line that could not be read (`problems`, from parsing) or measured."""
+    one MagcalcError naming every line that could not be read (`problems`, from parsing) or measured.
+    `progress` is told the number of entries done, every hundred."""
     items: list[LineItem] = []
     problems = list(problems)
     measurer = Measurer(catalog, keep_unknown)
     tally = Tally()
-    for entry in entries:
+    for number, entry in enumerate(entries, start=1):
+        if progress is not None and number % 100 == 0:
+            progress(number)
         try:
             measured = measurer(entry)
         except MagcalcError as error:
@@ -504,8 +520,8 @@ def _percent(mg: float, target_mg: float) -> float:
     return 100 * mg / target_mg
 
 
-@dataclass
-class _Sums:
+@dataclass(slots=True)
+class _Sums:  # one a day: slotted, so that 100,000 days stay small
     total: float = 0.0
     food: float = 0.0
     supplement: float = 0.0
