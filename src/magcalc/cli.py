@@ -427,7 +427,7 @@ def _streamed_report(
         writer = render.ReportWriter(fmt, spool, **options)  # type: ignore[arg-type]
         report = reporting.stream_report(
             logfile.iter_log(stream, _input.encoding), target, current_catalog(), writer.add,
-            keep_unknown=_input.keep_unknown,
+            keep_unknown=_input.keep_unknown, on_days=writer.on_days,
         )
         writer.finish(report)
         spool.seek(0)

@@ -20,6 +20,7 @@ from magcalc.about import Explanation
 from magcalc.formats import Format
 from magcalc.models import (
     Added,
+    DaySummary,
     FoodView,
     History,
     Imported,
@@ -858,6 +859,10 @@ class ReportWriter:
         self.stream = stream
         self.count = 0
         self.kept: list[LineItem] = []
+        self._days: Iterator[DaySummary] | None = None
+        # stream_report's on_days: CSV writes no days and JSON writes them one at a time (bounded
+        # memory over 100,000 dates); the table is drawn from a report that has them all
+        self.on_days = None if fmt is Format.table else self._take_days
         if fmt is Format.csv:
             self.writer = csv.writer(stream, lineterminator="\n")
             self.writer.writerow([*REPORT_CSV_COLUMNS, "magnesium_mg", "entry_id"])
@@ -882,6 +887,9 @@ class ReportWriter:
         elif len(self.kept) < TABLE_ROWS:
             self.kept.append(item)
 
+    def _take_days(self, result: Report, days: Iterator[DaySummary]) -> None:
+        self._days = days
+
     def finish(self, result: Report) -> None:
         if self.fmt is Format.csv:
             return
@@ -889,7 +897,18 @@ class ReportWriter:
             rest = json.dumps(
                 _rounded(result.model_dump(mode="json", exclude={"entries"})), indent=2, ensure_ascii=False
             )
-            self.stream.write(("\n  ],\n" if self.count else "],\n") + rest[2:] + "\n")
+            head, empty, tail = rest.partition('\n  "days": [],\n')
+            if self._days is None or not empty:
+                self.stream.write(("\n  ],\n" if self.count else "],\n") + rest[2:] + "\n")
+                return
+            # the days written as json.dumps would lay them out inside the report, one at a time
+            self.stream.write(("\n  ],\n" if self.count else "],\n") + head[2:] + '\n  "days": [')
+            written = 0
+            for day in self._days:
+                text = json.dumps(_rounded(day.model_dump(mode="json")), indent=2, ensure_ascii=False)
+                self.stream.write(("\n    " if written == 0 else ",\n    ") + text.replace("\n", "\n    "))
+                written += 1
+            self.stream.write(("\n  ],\n" if written else "],\n") + tail + "\n")
             return
         report(result.model_copy(update={"entries": self.kept}), self.fmt, self.stream, **self.options)
         if self.count > len(self.kept):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -477,10 +477,14 @@ def stream_report(
     catalog: Catalog | None = None,
     on_item: Callable[[LineItem], None] | None = None,
     keep_unknown: bool = False,
+    on_days: Callable[[Report, Iterator[DaySummary]], None] | None = None,
 ) -> Report:
     """A report over rows read one at a time, in bounded memory: each good row is measured, added
     to the sums and handed to `on_item` (until a problem is found); the report has no entries.
-    Every problem (up to MAX_PROBLEMS, then a count) is raised together at the end."""
+    Every problem (up to MAX_PROBLEMS, then a count) is raised together at the end.
+
+    With `on_days`, the report's days are left out of it (a log over 100,000 dates would hold as
+    many models) and handed to `on_days` with the report, one summary at a time."""
     measurer = Measurer(catalog, keep_unknown)
     tally = Tally()
     problems: list[Problem] = []
@@ -511,8 +515,10 @@ def stream_report(
     if problems:
         extra = [Problem(f"... and {more:,} more problems")] if more else []
         raise MagcalcError(*sorted(problems, key=lambda p: p.line or 0), *extra)
-    report = tally.report(target, [])
+    report = tally.report(target, [], with_days=on_days is None)
     report.warnings.extend(measurer.warnings())
+    if on_days is not None:
+        on_days(report, tally.day_summaries(target))
     return report
 
 
@@ -574,17 +580,24 @@ class Tally:
             return []
         return [Problem("no date, but other rows have one", line) for line in self.undated_lines]
 
-    def report(self, target: Target, entries: list[LineItem]) -> Report:
+    def day_summaries(self, target: Target) -> Iterator[DaySummary]:
+        """Each day's summary, in date order, made one at a time."""
         ul = target.ul_supplement_mg
-        days = [
-            DaySummary(
+        for date in sorted(self.days):
+            s = self.days[date]
+            yield DaySummary(
                 date=date, total_mg=s.total, complete=s.unknown == 0,
                 percent_rda=_percent(s.total, target.rda_mg), entries=s.entries, food_mg=s.food,
                 supplement_mg=s.supplement, over_ul=ul is not None and s.supplement > ul,
-            )
-            for date, s in sorted(self.days.items())
-        ]  # fmt: skip
-        report = _report(entries, self.all, days, target)
+            )  # fmt: skip
+
+    def report(self, target: Target, entries: list[LineItem], with_days: bool = True) -> Report:
+        """The report of these sums; without its days (an empty list) unless `with_days`."""
+        ul = target.ul_supplement_mg
+        limit = math.inf if ul is None else ul
+        over = [(day, s.supplement) for day, s in sorted(self.days.items()) if s.supplement > limit]
+        days = list(self.day_summaries(target)) if with_days else []
+        report = _report(entries, self.all, days, target, len(self.days), over)
         return report.model_copy(
             update={
                 "doubtful_entries": self.doubtful,
@@ -647,12 +660,17 @@ def build_report(items: list[LineItem], target: Target) -> Report:
     return tally.report(target, items)
 
 
-def _report(items: list[LineItem], sums: _Sums, days: list[DaySummary], target: Target) -> Report:
+def _report(
+    items: list[LineItem], sums: _Sums, days: list[DaySummary], target: Target, day_count: int,
+    over: list[tuple[dt.date, float]],
+) -> Report:  # fmt: skip
+    """`days` may be left empty (a streamed report): `day_count` and `over` (each day above the
+    UL, with its supplemental magnesium) carry what the totals need from them."""
     total, unknown, supplement = sums.total, sums.unknown, sums.supplement
     ul = target.ul_supplement_mg
     # Each day's supplements against the UL; a log without dates is one day.
-    over_ul = any(d.over_ul for d in days) if days else (ul is not None and supplement > ul)
-    average = total / max(len(days), 1)
+    over_ul = bool(over) if day_count else (ul is not None and supplement > ul)
+    average = total / max(day_count, 1)
     low, high, _source, trial_note = rda.rls_range()
     position: Literal["below", "within", "above"] = (
         "below" if average < low else "above" if average > high else "within"
@@ -669,7 +687,7 @@ def _report(items: list[LineItem], sums: _Sums, days: list[DaySummary], target: 
             "Give --age and --sex (and --pregnant or --lactating) for yours."
         )
     if over_ul:
-        warnings.append(_ul_warning(days, supplement, target))
+        warnings.append(_ul_warning(over, supplement, target))
     elif supplement and ul is None:
         notes.append(
             f"No upper limit for supplemental magnesium is set for {target.description}: "
@@ -682,7 +700,7 @@ def _report(items: list[LineItem], sums: _Sums, days: list[DaySummary], target: 
         )
     notes.append(
         f"RLS trials have used {low:g}-{high:g} mg a day ({'; '.join(rda.rls_trials())}); "
-        f"this {'daily average' if len(days) > 1 else 'total'} of {average:,.0f} mg is {position} "
+        f"this {'daily average' if day_count > 1 else 'total'} of {average:,.0f} mg is {position} "
         "that range. "
         f"{trial_note} Amounts from supplements above the UL belong under medical supervision."
     )
@@ -711,12 +729,12 @@ def _report(items: list[LineItem], sums: _Sums, days: list[DaySummary], target: 
     )
 
 
-def _ul_warning(days: list[DaySummary], supplement: float, target: Target) -> str:
+def _ul_warning(over: list[tuple[dt.date, float]], supplement: float, target: Target) -> str:
     safety = supplements.safety()
     ul = target.ul_supplement_mg or 0.0
-    if days:
-        over = ", ".join(f"{d.date} {d.supplement_mg:,.0f} mg" for d in days if d.over_ul)
-        amount = f"Supplemental magnesium is above the upper limit (UL) of {ul:g} mg a day on {over}"
+    if over:
+        days = ", ".join(f"{date} {mg:,.0f} mg" for date, mg in over)
+        amount = f"Supplemental magnesium is above the upper limit (UL) of {ul:g} mg a day on {days}"
     else:
         amount = (
             f"Supplemental magnesium of {supplement:,.0f} mg is above the upper limit (UL) of {ul:g} mg a day"
