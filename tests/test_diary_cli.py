@@ -21,12 +21,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from magcalc import render
+from magcalc.catalog import Catalog
 from magcalc.diary import open_diary
 from magcalc.exchange import import_entries, measure_rows
 from magcalc.logfile import parse_log_text
 from magcalc.models import Entry
 from magcalc.paths import diary_path
-from magcalc.report import measure_all
+from magcalc.report import measure_all, measure_entries
 
 from .conftest import Run
 from .test_entrypoint import MAGCALC
@@ -452,3 +453,12 @@ def test_a_long_import_shows_progress_only_on_a_terminal() -> None:
         assert advance is None
     with render.progress(10, _Terminal(), "Importing") as advance:
         assert advance is None
+
+
+def test_add_file_reports_progress_as_it_measures() -> None:
+    """What `add --file` hands the progress bar: the entries measured so far, every hundred."""
+    entries = parse_log_text("food,amount,unit\n" + "almonds,1,oz\n" * 250).entries
+    seen: list[int] = []
+    items, _doubts = measure_entries(entries, Catalog(), progress=seen.append)
+    assert len(items) == 250
+    assert seen == [100, 200]
