@@ -208,8 +208,16 @@ def test_foods_show_table_with_unknown_magnesium(run: Run) -> None:
 
 
 def test_version(run: Run) -> None:
+    """The same line from Typer's --version and from the installed command's shortcut (which
+    answers before Typer is imported)."""
+    from magcalc import __version__
+
+    from .test_entrypoint import magcalc
+
     result = run("--version")
-    assert result.exit_code == 0 and result.stdout.startswith("magcalc ")
+    assert result.exit_code == 0 and result.stdout == f"magcalc {__version__}\n"
+    installed = magcalc("--version")
+    assert (installed.returncode, installed.stdout, installed.stderr) == (0, result.stdout, "")
 
 
 def test_unknown_format_is_usage_error(run: Run) -> None:
