@@ -206,6 +206,29 @@ def build_diary(home: Path, years: int) -> int:
     return rows
 
 
+def install_wheel(folder: Path) -> Path:
+    """magcalc's wheel, built now and unpacked into a fresh environment that borrows this one's
+    dependencies (as tests/test_packaging.py does); that environment's python."""
+    import sysconfig
+    import venv
+    import zipfile
+
+    root = Path(__file__).resolve().parents[1]
+    dist = folder / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(root)],
+                   check=True, capture_output=True)  # fmt: skip
+    venv.create(folder / "env", with_pip=False)
+    python = folder / "env" / "bin" / "python"
+    site = Path(subprocess.check_output([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                                        text=True).strip())  # fmt: skip
+    (site / "borrowed-dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
+    (wheel,) = dist.glob("magcalc-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
+    subprocess.run([python, "-m", "compileall", "-q", str(site / "magcalc")], check=True)  # as pip does
+    return python
+
+
 def compiled() -> None:
     """Compile magcalc (and the minimal app's imports are compiled already, by pip), as installing a
     wheel does: with PYTHONDONTWRITEBYTECODE set, an editable install compiles magcalc's source on
@@ -305,17 +328,21 @@ def main() -> None:
             row(label, f"{medians[label] * 1000:.0f} ms", goal(ratio, target) if target else f"{ratio:.2f}x")
 
         print("2. First run after install (an empty cache folder) against a warm run")
-        cold_times, warm_times = [], []
-        for n in range(max(3, runs // 2)):
-            cold_env = {**env, "MAGCALC_CACHE": str(tmp / f"cold-cache-{n}")}
-            cold_times.append(run_once([MAGCALC, "log", str(log20), *person], env=cold_env)[0])
-            warm_times.append(run_once([MAGCALC, "log", str(log20), *person], env=env)[0])
-        cold, warm = statistics.median(cold_times), statistics.median(warm_times)
-        row(
-            "magcalc log (20 rows), first run",
-            f"{cold * 1000:.0f} ms",
-            goal(cold / warm, 1.5) + " of a warm run",
-        )
+        installed = install_wheel(tmp / "wheel-env")
+        for label, argv in (
+            ("installed wheel", [str(installed), "-m", "magcalc", "log", str(log20), *person]),
+            ("editable install (builds the index)", [MAGCALC, "log", str(log20), *person]),
+        ):
+            cold_times, warm_times = [], []
+            warm_env = {**env, "MAGCALC_CACHE": str(tmp / f"warm-{label[:4]}")}
+            run_once(argv, env=warm_env)
+            for n in range(max(3, runs // 2)):
+                cold_env = {**env, "MAGCALC_CACHE": str(tmp / f"cold-{label[:4]}-{n}")}
+                cold_times.append(run_once(argv, env=cold_env)[0])
+                warm_times.append(run_once(argv, env=warm_env)[0])
+            cold, warm = statistics.median(cold_times), statistics.median(warm_times)
+            row(f"log (20 rows), first run, {label}", f"{cold * 1000:.0f} ms",
+                goal(cold / warm, 1.5) + " of a warm run")  # fmt: skip
 
         print("3. Streams: magcalc log - --format csv against bench/floor_stream.py")
         values = tmp / "per_gram.json"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import sysconfig
@@ -31,7 +32,7 @@ def test_wheel_holds_the_data_and_declares_its_dependencies(wheel: Path) -> None
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         metadata = next(archive.read(n).decode() for n in names if n.endswith(".dist-info/METADATA"))
-    for data in ("foods.csv", "portions.csv", "rda.yaml", "aliases.csv"):
+    for data in ("foods.csv", "portions.csv", "rda.yaml", "aliases.csv", "cache/foods.marshal", "cache/index.marshal"):
         assert f"magcalc/data/{data}" in names
     for dependency in ("typer", "rich", "pydantic", "pyyaml", "rapidfuzz"):
         assert f"Requires-Dist: {dependency}" in metadata
@@ -58,10 +59,14 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
         cwd=elsewhere, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert where.stdout.strip() == str(site / "magcalc" / "data")
+    cache = tmp_path / "empty-cache"
     result = subprocess.run(
         [python, "-m", "magcalc", "log", "-", "--age", "40", "--sex", "female", "--format", "json"],
         input="food,amount,unit\nspinach cooked,1,cup\nalmonds,1,oz\n",
-        cwd=elsewhere, capture_output=True, text=True,
+        cwd=elsewhere, capture_output=True, text=True, env={**os.environ, "MAGCALC_CACHE": str(cache)},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["total_mg"] == pytest.approx(233, abs=3)
+    # the first run read the food table and index the wheel carries: it built (and wrote) neither
+    written = {p.name for p in cache.iterdir()} if cache.exists() else set()
+    assert not written & {"foods.marshal", "index.marshal"}, written
