@@ -77,6 +77,7 @@ _NEUTRAL = frozenset(
     ]
 )
 _FREE = 0.1
+_NEGATIONS = frozenset({"no", "without", "non"})
 _CONTRARY_COST = 8.0  # the cost of a word inside "NS as to ..." / "NFS": the survey's generic forms
 # Last words of a name that say the kind of thing, not which: 'Pistachio nuts' is pistachios.
 _GENERIC_TAIL = frozenset({"nut", "seed", "bowl", "sandwich", "ready", "eat", "style", "type", "kernel"})
@@ -266,13 +267,20 @@ _SAME_WORD = {
 
 
 def tokenize(text: str) -> list[str]:
+    """Words to match, plurals folded; 'without salt' and 'no added fat' give one word each for what
+    is absent ('no-salt', 'no-added'), in queries and descriptions alike."""
     lowered = text.lower().replace("'", "").replace("\u2019", "")
     words = _TOKEN.findall(lowered)
     out: list[str] = []
+    negate = False
     for word in words:
+        if word in _NEGATIONS:
+            negate = True
+            continue
         for part in _SAME_WORD.get(word, word).split():
             if part not in _STOPWORDS:
-                out.append(stem(part))
+                out.append(f"no-{stem(part)}" if negate else stem(part))
+                negate = False
     return out
 
 
@@ -340,17 +348,16 @@ def _make_doc(food: Food) -> _Doc:
         lowered = part.strip().lower()
         generic = bool(re.match(r"(ns as to|nfs\b|ns\b)", lowered))
         provenance = lowered.startswith(("from ", "made with", "no added", "fat added", "with or without"))
-        negated = {m for m in re.findall(r"\b(?:no|without|non)[ -](\w+)", lowered)}
         category = number == 0 and all(t in _SHELVES for t in words)
         for token in words:
             if category:  # 'Fish, cod': fish is the shelf, not a word the person left out
                 tokens.setdefault(token, number)
                 costs.setdefault(token, 0.5)
                 continue
-            if token in negated:  # 'Pizza, no cheese': cheese is what it has not
-                costs.setdefault(f"no-{token}", 0.5 if token in _NEUTRAL else 1.0)
-                continue
             tokens.setdefault(token, number)
+            if token.startswith("no-"):  # 'Pizza, no cheese': cheese is what it has not
+                costs.setdefault(token, 0.5 if token[3:] in _NEUTRAL else 3.0)
+                continue
             cost = _FREE if generic else min(_extra_cost(token), 0.5) if provenance else _extra_cost(token)
             if number == 0 and cost >= 3.0:
                 cost *= 2  # a word before the head changes the food: 'Egg salad' is not a caesar salad
@@ -411,8 +418,6 @@ def _unpack_doc(food_id: str, packed: str) -> _Doc:
         found[token] = int(segment)
         if int(segment) != 99:
             costs[token] = float(cost)
-        if token.startswith("no-"):
-            del found[token]
     return _Doc(
         food_id=food_id,
         tokens=found,
@@ -485,12 +490,7 @@ def _index_rows() -> tuple[dict[str, str], dict[str, str]]:
     postings: dict[str, list[str]] = {}
     packed: dict[str, str] = {}
     for doc in map(_make_doc, load_foods().values()):
-        for token in doc.costs:
-            if token.startswith("no-"):
-                doc.tokens[token] = -1  # packed with its cost; never matched (see _unpack_doc)
         for token in doc.tokens:
-            if token.startswith("no-"):
-                continue
             postings.setdefault(token, []).append(doc.food_id)
         packed[doc.food_id] = _pack(doc)
     return {t: " ".join(ids) for t, ids in postings.items()}, packed
