@@ -442,6 +442,15 @@ class Index:
         self._docs: dict[str, _Doc] = {}
         self._ids: dict[str, frozenset[str]] = {}
         self.vocabulary = sorted(postings)
+        self._near: dict[int, list[str]] = {}
+
+    def _near_length(self, length: int) -> list[str]:
+        """Vocabulary words whose length allows a ratio of 80 with a word of this length."""
+        found = self._near.get(length)
+        if found is None:
+            low, high = length * 2 / 3, length * 3 / 2
+            found = self._near[length] = [w for w in self.vocabulary if low <= len(w) <= high]
+        return found
 
     def ids(self, token: str) -> frozenset[str]:
         found = self._ids.get(token)
@@ -468,13 +477,14 @@ class Index:
                     break
                 found[word] = 0.85
         if len(token) >= 4 and token.isalpha():
-            for word, similarity in _similar(token, self.vocabulary):
+            for word, similarity in _similar(token, self._near_length(len(token))):
                 found.setdefault(word, 0.75 * similarity / 100)
         return found
 
 
 def _similar(token: str, vocabulary: list[str]) -> list[tuple[str, float]]:
-    """Words of about the same length that are a typo away (rapidfuzz only for words not found)."""
+    """Words that are a typo away (rapidfuzz only for words not found). A ratio of 80 needs lengths
+    within a fifth of each other, so only words of about the same length are compared."""
     from rapidfuzz import fuzz, process
 
     return [
@@ -631,11 +641,11 @@ def best_match(query: str) -> Match:
     foods = load_foods()
     if alias is not None:
         return Match(foods[alias], True)
-    ranked = _rank(words, foods, 12)
     strange = [w for w in words if not index().expand(w)]
     if strange:  # a word no food has, near or far: say so, with what the other words found
-        suggestions = [s.food for s in ranked if s.head][:3]
-        raise UnknownFood(unknown_message(query, suggestions, strange))
+        known = tuple(w for w in words if w not in strange)
+        raise UnknownFood(unknown_message(query, _suggestions(known), strange))
+    ranked = _rank(words, foods, 12)
     plausible = [s for s in ranked if s.head and (s.complete or _coverage(s, words) >= 0.5)]
     if not plausible:
         raise UnknownFood(unknown_message(query, [s.food for s in ranked if s.head][:3]))
@@ -682,6 +692,14 @@ def _form(food: Food) -> str | None:
     if "raw" in words:
         return "raw"
     return None
+
+
+@lru_cache(maxsize=4096)
+def _suggestions(words: tuple[str, ...]) -> list[Food]:
+    """Up to three foods the known words of an unknown name point at (the same words recur: cached)."""
+    if not words:
+        return []
+    return [s.food for s in _rank(list(words), load_foods(), 12) if s.head][:3]
 
 
 def _coverage(scored: Scored, words: list[str]) -> float:
