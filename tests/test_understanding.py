@@ -75,7 +75,7 @@ def test_counts_use_the_natural_item_and_never_a_measure_of_several() -> None:
 
 def test_no_amount_is_the_typical_portion_and_says_so() -> None:
     banana = measure(load_foods()["63107010"], None, None)
-    assert banana.grams == 126 and "quantity not specified" in (banana.assumed or "")
+    assert banana.grams == 126 and "typical portion (FNDDS)" in (banana.assumed or "")
 
 
 @pytest.mark.parametrize(

@@ -396,9 +396,9 @@ def person_target(
 
 def warn(report: "Report") -> None:
     """Each warning's first sentence on stderr; the full caution text is in --verbose and JSON."""
-    for warning in report.warnings:
-        typer.echo(f"magcalc: warning: {warning.split(' Common side effects')[0]} (magcalc about rda)",
-                   err=True)  # fmt: skip
+    for warning in dict.fromkeys(report.warnings):
+        first, _, rest = warning.partition(" Common side effects")
+        typer.echo(f"magcalc: warning: {first}{' (magcalc about rda)' if rest else ''}", err=True)
 
 
 def _file_report(path: str, target: "Target") -> "Report":

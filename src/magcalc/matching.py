@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from magcalc.errors import UnknownFood
-from magcalc.foods import SR28, Food, load_foods
+from magcalc.foods import FNDDS, SR28, Food, load_foods
 from magcalc.resources import read_text
 
 _TOKEN = re.compile(r"\d+(?:[.-]\d+)*%?|[a-z]+")
@@ -76,9 +76,10 @@ _NEUTRAL = frozenset(
         "medium",
     ]
 )
-_FREE = 0.1
+_FREE = 0.1  # the cost of a word inside "NS as to ..." / "NFS": the survey's generic forms
 _NEGATIONS = frozenset({"no", "without", "non"})
-_CONTRARY_COST = 8.0  # the cost of a word inside "NS as to ..." / "NFS": the survey's generic forms
+_CONTRARY_COST = 8.0
+_MODIFIER_COST = 6.0  # an unasked word before the head (3, doubled) or a contrary one
 # Last words of a name that say the kind of thing, not which: 'Pistachio nuts' is pistachios.
 _GENERIC_TAIL = frozenset({"nut", "seed", "bowl", "sandwich", "ready", "eat", "style", "type", "kernel"})
 # SR28 first segments that name a category, not the food: the food's name is the next segment.
@@ -115,6 +116,7 @@ _CATEGORY_HEADS = frozenset(
         "leavening",
         "chicken",
         "turkey",
+        "potato",
         "coffee",
         "tea",
         "soft",
@@ -329,20 +331,27 @@ def _head(
     if not first:
         return frozenset(), frozenset()
     words = [t for t in first if t not in _GENERIC_TAIL] or first
-    head = words[-1]
+    heads = {words[-1]}
+    name = food.description.split(",")[0].lower()
+    for alternative in re.split(r"\s*/\s*|\s+or\s+", name)[:-1]:  # 'Hot chocolate / cocoa', 'Cake or cupcake'
+        alternative_words = [t for t in tokenize(alternative) if t not in _GENERIC_TAIL]
+        if alternative_words and (" / " in name or "/" in name or len(name.split(" or ")[-1].split()) == 1):
+            heads.add(alternative_words[-1])
     if all(t in _CATEGORY_HEADS or t in brand or t in _GENERIC_TAIL for t in first):
         following = {  # 'shrimp cracker': cracker; never a word like 'plain' or 'raw'
             segment[-1] for segment in segments[1:3] if segment and segment[-1] not in _NEUTRAL | _OPTIONAL
         }
-        return frozenset({head}), frozenset(following)
-    return frozenset({head}), frozenset()
+        return frozenset(heads), frozenset(following)
+    return frozenset(heads), frozenset()
 
 
 def _make_doc(food: Food) -> _Doc:
     tokens: dict[str, int] = {}
     costs: dict[str, float] = {}
     segments: list[list[str]] = []
-    for number, part in enumerate(food.description.split(",")):
+    parts = food.description.split(",")
+    heads = _head(food, [tokenize(parts[0])])[0]
+    for number, part in enumerate(parts):
         words = tokenize(part)
         segments.append(words)
         lowered = part.strip().lower()
@@ -359,8 +368,8 @@ def _make_doc(food: Food) -> _Doc:
                 costs.setdefault(token, 0.5 if token[3:] in _NEUTRAL else 3.0)
                 continue
             cost = _FREE if generic else min(_extra_cost(token), 0.5) if provenance else _extra_cost(token)
-            if number == 0 and cost >= 3.0:
-                cost *= 2  # a word before the head changes the food: 'Egg salad' is not a caesar salad
+            if number == 0 and cost != _FREE and token not in _GENERIC_TAIL and token not in heads:
+                cost = max(cost, 3.0) * 2  # a word before the head changes the food: 'Egg salad', 'Bean cake'
             costs.setdefault(token, cost)
     for token in tokenize(food.common_names):
         tokens.setdefault(token, 99)
@@ -541,13 +550,13 @@ def _score(
             missing += 1
     score = 100 * covered / len(expansions) - _WORD_MISSING * missing
     score += 3 * (0 in segments)
-    head = doc.head <= matched or bool(doc.head_alternatives & matched)
+    head = bool(doc.head & matched) or bool(doc.head_alternatives & matched)
     score += 6 if head else -_HEAD_MISSING
     plain = True
     for token, cost in doc.costs.items():
         if token not in matched:
             score -= cost
-            plain = plain and cost < _CONTRARY_COST
+            plain = plain and cost < _MODIFIER_COST  # 'Yuca fries' for 'fries': a guess
     if any(doc.tokens.get(t) == 99 for t in matched) and not all(doc.tokens.get(t) == 99 for t in matched):
         exact = False  # a word found only in the food's other names ('blueberry' for 'Muffin, fruit')
     score += 1.0 * doc.generic  # the survey's code for a food said without details ('Pizza, NFS')
@@ -700,6 +709,14 @@ def _suggestions(words: tuple[str, ...]) -> list[Food]:
     if not words:
         return []
     return [s.food for s in _rank(list(words), load_foods(), 12) if s.head][:3]
+
+
+def names_its_head(food: Food, words: str) -> bool:
+    """Do these words name what the food is (its head), not only something in it?"""
+    if food.table not in (SR28, FNDDS):
+        return True
+    doc = index().doc(food.food_id)
+    return bool(set(tokenize(words)) & (doc.head | doc.head_alternatives))
 
 
 def _coverage(scored: Scored, words: list[str]) -> float:

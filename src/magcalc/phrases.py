@@ -115,6 +115,12 @@ MEASURE_WORDS = frozenset(
         "splash",
     ]
 )
+# Measure words that never name a food themselves: '2 cups' or 'a glass of' says no food.
+_NOT_FOODS = frozenset(
+    ["slice", "piece", "handful", "glass", "bowl", "scoop", "square", "bottle", "can", "mug", "serving",
+     "packet", "pack", "container", "jar", "box", "bag", "pouch", "tub", "carton", "shot", "pinch", "dash",
+     "splash", "drizzle", "portion", "helping", "plate"]
+)  # fmt: skip
 _VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8",
            "⅞": "7/8"}  # fmt: skip
 _NUMBER = r"\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?"
@@ -230,8 +236,9 @@ def parse_one(text: str) -> Phrase:
                 unit = known
                 rest = " ".join(rest)[: trailing.start()].split()
     food = " ".join(rest).strip(" ,.-")
-    if not food:
-        raise UnitError(f"no food named in {text.strip()!r}")
+    bare = food.removesuffix(" of")
+    if not food or bare in UNIT_SPELLINGS or bare in _NOT_FOODS or bare.rstrip("s") in _NOT_FOODS:
+        raise UnitError(f"no food named in {text.strip()!r}: say what it was, e.g. '2 cups of rice'")
     return Phrase(quantity, unit, food, text.strip())
 
 

@@ -13,7 +13,7 @@ from magcalc import foods, phrases, rda, supplements, units
 from magcalc.catalog import Catalog
 from magcalc.errors import MagcalcError, Problem, UnitError, UnknownFood
 from magcalc.logfile import DAILY_TOTAL
-from magcalc.matching import INCOMPLETE, Match, tokenize
+from magcalc.matching import INCOMPLETE, Match, names_its_head, tokenize
 from magcalc.models import (
     NOT_ADVICE,
     DaySummary,
@@ -74,7 +74,12 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
             match, food = Match(other, match.confident, match.doubt, match.alternatives), other
             break
         else:
-            raise
+            if match.confident:
+                raise
+            raise UnitError(
+                f"{entry.input!r} is not a sure match: the best guess, {food.description} ({food.food_id}), "
+                f"is not measured in {entry.unit or 'items'}; name the food more closely, or give grams"
+            ) from None
     magnesium = food.magnesium_mg(measured.grams) if entry.magnesium_mg is None else entry.magnesium_mg
     portion = measured.portion
     if entry.magnesium_mg is not None:
@@ -92,8 +97,7 @@ def _typical_from_survey(food: foods.Food, words: str, catalog: Catalog) -> unit
     grams = units.checked_grams(typical.grams)
     return units.Measured(
         grams, f"typical portion of {twin.description} ({twin.food_id}) = {typical.grams:g} g",
-        f"amount not given: typical portion (USDA FNDDS, quantity not specified, {twin.description}), "
-        f"{typical.grams:g} g",
+        f"no amount: typical portion (FNDDS, {twin.description}), {typical.grams:g} g",
     )
 
 
@@ -257,6 +261,8 @@ def expand(entry: Entry, catalog: Catalog | None = None) -> list[Entry]:
     if find_form(entry.input) is not None:
         return [entry]
     parsed = [part for phrase in phrases.parse(entry.input) for part in _listed(phrase, catalog or Catalog())]
+    if not parsed:
+        raise UnitError(f"no food named in {entry.input!r}")
     plain = " ".join(entry.input.lower().split())
     if len(parsed) == 1 and parsed[0].quantity is None and parsed[0].food == plain:
         return [entry]
@@ -270,12 +276,15 @@ def expand(entry: Entry, catalog: Catalog | None = None) -> list[Entry]:
 def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     """'black bean burrito, guacamole and chips' is three foods, 'macaroni and cheese' one: a list
     without quantities is split only when the whole is not a sure match and every part is a food."""
-    parts = [p for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", phrase.food) if p.strip()]
+    parts = [p for p in re.split(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*", phrase.food) if p.strip()]
     if len(parts) < 2:
         return [phrase]
+    main = re.split(r"\s+with\s+", phrase.food)[0]
     try:
         whole = catalog.resolve(phrase.food)
-        if whole.confident or whole.doubt != INCOMPLETE:
+        # 'pancakes with maple syrup' is pancakes and syrup, not a syrup: the food must be the main one
+        about_main = " with " not in phrase.food or names_its_head(whole.food, main)
+        if (whole.confident or whole.doubt != INCOMPLETE) and about_main:
             return [phrase]
     except UnknownFood:
         pass
@@ -429,10 +438,10 @@ def food_words(text: str) -> str:
 def _unknown_item(entry: Entry) -> LineItem:
     return LineItem(
         line=entry.line, input=entry.input, food_id=None, food_name="(unknown food)",
-        amount=1.0 if entry.amount is None else entry.amount, unit=entry.unit, grams=0.0,
+        amount=1.0 if entry.amount is None else entry.amount, unit=entry.unit, grams=None,
         magnesium_mg=entry.magnesium_mg, portion=None, date=entry.date, time=entry.time, meal=entry.meal,
         note=entry.note, entry_id=entry.entry_id, kind="food",
-        source="file" if entry.magnesium_mg is not None else "user", confident=False, assumed=None,
+        source="file", confident=False, assumed=None,
     )  # fmt: skip
 
 

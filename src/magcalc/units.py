@@ -76,6 +76,7 @@ def parse_amount(text: str) -> tuple[float, str | None]:
     if not cleaned.isascii():
         for char, fraction in _VULGAR.items():
             cleaned = re.sub(rf"(\d)\s*{char}", rf"\1 {fraction}", cleaned).replace(char, fraction)
+    cleaned = re.sub(r"^(\d+)-(\d+\s*/\s*\d+)", r"\1 \2", cleaned)  # 1-1/2, as recipes write it
     lowered = cleaned.lower()
     if lowered.startswith(("a ", "an ")):
         cleaned = "1 " + cleaned.split(" ", 1)[1]
@@ -279,7 +280,6 @@ CONTAINERS: dict[str, tuple[float, str, str]] = {
     # word: (amount, unit, why)
     "glass": (8, "fl oz", "a glass taken as 1 cup, 8 fl oz (the USDA MyPlate cup of a drink)"),
     "mug": (12, "fl oz", "a mug taken as 12 fl oz (the FNDDS mug of coffee or tea)"),
-    "cup": (1, "cup", "a cup as the US cup"),
     "bowl": (1.5, "cup", "a bowl taken as 1.5 cups (a typical cereal or soup bowl; an assumption)"),
     "handful": (1, "oz", "a handful taken as 1 oz, 28 g (the usual 'a handful of nuts is about 1 ounce')"),
     "scoop": (0.5, "cup", "a scoop taken as 1/2 cup (a standard ice-cream scoop)"),
@@ -350,6 +350,7 @@ def item_portion(food: Food) -> Portion | None:
     counted = [
         p for p in food.portions
         if (inner := _INNER_COUNT.search(p.description.lower())) and float(inner[1]) > 1
+        and canonical_unit(inner[2].strip()) not in MASS_G | VOLUME_ML  # '(8 fl oz)' is no count of things
     ]  # fmt: skip
     counted.sort(key=lambda p: not p.description.lower().startswith("oz"))  # nuts are counted per ounce
     for portion in counted[:1]:  # 'oz (23 whole kernels)': one kernel is 1/23 of it
@@ -410,7 +411,7 @@ def typical_portion(food: Food) -> tuple[Portion, str] | None:
     else a common portion (knowledge.common_portion)."""
     unspecified = food.portion(QUANTITY_NOT_SPECIFIED)
     if unspecified is not None:
-        return unspecified, "typical portion (USDA FNDDS, quantity not specified)"
+        return unspecified, "typical portion (FNDDS)"
     from magcalc.knowledge import common_portion
 
     common = common_portion(food)
@@ -429,7 +430,7 @@ def measure(food: Food, quantity: float | None, unit: str | None) -> Measured:
         portion, why = typical
         grams = checked_grams(portion.grams)
         label = _measure(portion)
-        return Measured(grams, label, f"amount not given: {why}, {portion.grams:g} g")
+        return Measured(grams, label, f"no amount: {why}, {portion.grams:g} g")
     check_amount(quantity, quantity)
     word = canonical_unit(unit) if unit else None
     if word is None or word in _SERVING_WORDS:
@@ -438,14 +439,12 @@ def measure(food: Food, quantity: float | None, unit: str | None) -> Measured:
             item = None  # '2 coffees': two typical cups, not two 'medium' (16 fl oz) servings
         if item is not None:
             grams = checked_grams(quantity * item.grams_each)
-            return Measured(grams, _measure(item), f"no unit given: 1 {item.description} = "
-                            f"{item.grams_each:g} g each")  # fmt: skip
+            return Measured(grams, _measure(item), f"each: 1 {item.description}, {item.grams_each:g} g")
         typical = typical_portion(food)
         if typical is not None:
             portion, why = typical
             grams = checked_grams(quantity * portion.grams)
-            return Measured(grams, _measure(portion), f"{'no unit given' if word is None else unit}: "
-                            f"{why}, {portion.grams:g} g each")  # fmt: skip
+            return Measured(grams, _measure(portion), f"each: {why}, {portion.grams:g} g")
     sized = _nearest_container(food, word)
     if sized is not None:  # 'a bottle of beer' when USDA has 12, 16 and 40 fl oz bottles: the usual one
         return Measured(checked_grams(quantity * sized.grams_each), _measure(sized), None)
