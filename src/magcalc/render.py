@@ -207,7 +207,7 @@ def _entries_table(result: Report, title: str, grouped: bool, width: int) -> Tab
         for entry in group:
             amount = f"{_amount(entry.amount)} {entry.unit or ''}".strip()
             if entry.assumed:
-                amount += f"\n[yellow]assumed: {escape(entry.assumed)}[/yellow]"
+                amount += f"\n[yellow]~ {escape(short_assumption(entry.assumed))}[/yellow]"
             elif entry.portion and not _portion_is_obvious(entry.portion, amount):
                 amount += f"\n[dim]{escape(entry.portion)}[/dim]"
             source = _food_id(entry)
@@ -471,6 +471,21 @@ def food(view: FoodView, fmt: Format, stream: TextIO) -> None:
     else:
         out.print("USDA gives no household measures for this food: log it in g, kg, mg, oz or lb.")
     out.print(f"[dim]Source: {escape(view.source)}[/dim]")
+
+
+def short_assumption(text: str) -> str:
+    """The assumption in a few words for a table cell (JSON and --verbose keep the whole text):
+    'no amount: typical portion (FNDDS, Banana, raw), 126 g' -> 'typical portion';
+    'each: 1 egg, 50 g' -> '1 egg each'; 'a handful taken as 1 oz, 28 g (...)' -> 'a handful = 1 oz'."""
+    if text.startswith("no amount:"):
+        return "typical portion" if "typical" in text else "usual portion"
+    if text.startswith("each:"):
+        what = text.removeprefix("each:").strip().rsplit(",", 1)[0]
+        return f"{what.split(' (')[0]} each"
+    if " taken as " in text:
+        word, _, rest = text.partition(" taken as ")
+        return f"{word} = {rest.split(',')[0].split(' (')[0]}"
+    return text.split(" (")[0]
 
 
 def _item_line(item: LineItem) -> str:

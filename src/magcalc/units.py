@@ -440,11 +440,24 @@ def measure(food: Food, quantity: float | None, unit: str | None) -> Measured:
         if item is not None:
             grams = checked_grams(quantity * item.grams_each)
             return Measured(grams, _measure(item), f"each: 1 {item.description}, {item.grams_each:g} g")
-        typical = typical_portion(food)
-        if typical is not None:
-            portion, why = typical
-            grams = checked_grams(quantity * portion.grams)
-            return Measured(grams, _measure(portion), f"each: {why}, {portion.grams:g} g")
+        unspecified = food.portion(QUANTITY_NOT_SPECIFIED)  # '2 coffees': two of the survey's usual one
+        if unspecified is not None and (word is not None or len(food.portions) > 1):
+            grams = checked_grams(quantity * unspecified.grams)
+            return Measured(
+                grams, _measure(unspecified), f"each: typical portion (FNDDS), {unspecified.grams:g} g"
+            )
+        drink = any(p.description.lower().startswith("fl oz") for p in food.portions)
+        if (word is not None or drink) and (common := typical_portion(food)) is not None:
+            portion, why = common  # '2 servings'; '2 coffees': two cups; never '3 meatballs' as 3 cups
+            return Measured(checked_grams(quantity * portion.grams), _measure(portion), f"each: {why}")
+    if word is None:  # a count of a food with no single item and no typical portion
+        only = food.portions[0] if len(food.portions) == 1 else None
+        head = canonical_unit(re.split(r"[,(]", only.description, maxsplit=1)[0]) if only else ""
+        if only is None or head in MASS_G or head in VOLUME_ML:  # '3 meatballs' is not 3 cups
+            raise UnitError(f"no unit given for {_name(food)}, and USDA has no single item of it; "
+                            f"its units: {', '.join(available_units(food))}")  # fmt: skip
+        grams = checked_grams(quantity * only.grams_each)
+        return Measured(grams, _measure(only), f"each: {only.label}, {only.grams_each:g} g")
     sized = _nearest_container(food, word)
     if sized is not None:  # 'a bottle of beer' when USDA has 12, 16 and 40 fl oz bottles: the usual one
         return Measured(checked_grams(quantity * sized.grams_each), _measure(sized), None)
