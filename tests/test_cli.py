@@ -163,7 +163,7 @@ def test_rda_one_value_json(run: Run) -> None:
 
 
 def test_rda_infant_is_an_ai(run: Run) -> None:
-    value = run.json("rda", "--age", "0.5")
+    value = run.json("rda", "--age", "0.75")
     assert (value["rda_mg"], value["kind"], value["ul_supplement_mg"]) == (75, "AI", None)
 
 

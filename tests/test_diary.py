@@ -118,7 +118,7 @@ def test_undo_walks_back_through_add_edit_and_remove() -> None:
         assert diary.undo() is None
 
 
-def test_a_version_1_diary_is_migrated_with_its_entries(tmp_path: Path) -> None:
+def test_a_version_1_diary_is_read_without_migrating_and_migrated_by_a_write(tmp_path: Path) -> None:
     path = tmp_path / "v1.db"
     raw = sqlite3.connect(path)
     raw.executescript(MIGRATIONS[0][1])
@@ -131,6 +131,14 @@ def test_a_version_1_diary_is_migrated_with_its_entries(tmp_path: Path) -> None:
     )
     raw.commit()
     raw.close()
+    before = path.read_bytes()
+    with open_diary(path, write=False) as diary:
+        assert diary is not None
+        assert [(e.entry_id, e.magnesium_mg) for e in diary.entries()] == [("abc234", 76.5)]
+        assert any("migration is pending" in p for p in diary.problems)
+    assert path.read_bytes() == before  # a read never migrates
+    with open_diary(path, write=True) as diary:
+        assert diary is not None
     assert [(e.entry_id, e.magnesium_mg) for e in entries(path)] == [("abc234", 76.5)]
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
 

@@ -120,7 +120,7 @@ def test_a_read_only_diary_gives_a_clear_error(run: Run, monkeypatch: pytest.Mon
     real_connect = sqlite3.connect
 
     def read_only(database, *args, **kwargs):  # type: ignore[no-untyped-def]
-        return real_connect(f"file:{database}?mode=ro", *args, uri=True, **kwargs)
+        return real_connect(database.replace("mode=rw", "mode=ro"), *args, **kwargs)
 
     monkeypatch.setattr(sqlite3, "connect", read_only)  # as on a read-only disk (root ignores chmod)
     result = run("add", "banana", "1", "medium")

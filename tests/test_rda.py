@@ -13,7 +13,7 @@ from magcalc.rda import check_person, table_rows, target, ul_supplement_mg
 # (age, sex, state, expected mg, kind) for every cell of ../shared/reference/magnesium.md
 TABLE = [
     (0.2, "female", "none", 30, "AI"), (0.2, "male", "none", 30, "AI"),
-    (0.5, "female", "none", 75, "AI"), (0.9, "male", "none", 75, "AI"),
+    (0.5, "female", "none", 30, "AI"), (7 / 12, "female", "none", 75, "AI"), (0.9, "male", "none", 75, "AI"),
     (1, "female", "none", 80, "RDA"), (3.9, "male", "none", 80, "RDA"),
     (4, "female", "none", 130, "RDA"), (8, "male", "none", 130, "RDA"),
     (9, "female", "none", 240, "RDA"), (13, "male", "none", 240, "RDA"),

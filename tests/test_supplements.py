@@ -142,7 +142,7 @@ def test_efsa_adequate_intakes(age: float, sex: str, state: str, value: float) -
 
 
 def test_efsa_has_no_value_for_young_infants() -> None:
-    with pytest.raises(PersonError, match="sets no value below 0.5 years"):
+    with pytest.raises(PersonError, match="sets no value below 7 months"):
         rda.target(Person(age=0.2, sex="male"), "efsa")
 
 

@@ -1,6 +1,9 @@
 """`python -m magcalc` and the `magcalc` console script."""
 
+import os
 import sys
+
+from magcalc import terminal
 
 
 def main() -> None:
@@ -12,12 +15,42 @@ def main() -> None:
         try:
             sys.stdout.write(f"magcalc {__version__}\n")
             sys.stdout.flush()
-        except BrokenPipeError:
+        except (BrokenPipeError, AttributeError):
             pass
         return
+    if sys.stdout is None or not _open(1):  # `magcalc ... >&-`: refuse before doing anything
+        os.write(2, b"magcalc: error: stdout is closed: nowhere to write the output\n")
+        raise SystemExit(2)
+    terminal.install()  # before Typer parses: its usage errors echo what was typed
     from magcalc.cli import app
 
-    app(prog_name="magcalc")
+    try:
+        app(prog_name="magcalc")
+    finally:
+        _flush()
+
+
+def _open(fd: int) -> bool:
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
+
+
+def _flush() -> None:
+    """Output still buffered at the end reaches stdout here, where a failure can be told: a reader
+    that left (`| head`) ends quietly, a failing stdout (a full disk) is an error, exit 2."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError as error:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.stderr.write(f"magcalc: error: cannot write the output: {error.strerror or error}\n")
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ magcalc/data/cache/: the first run after installing reads them instead of buildi
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import sys
@@ -109,12 +110,13 @@ def load_or_build(
     if bundled is not None:
         return bundled  # read from the installed wheel: nothing to build, nothing to write
     payload = build()
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         with temporary.open("wb") as handle:
             marshal.dump((stamp, payload), handle)
         os.replace(temporary, path)
-    except (OSError, ValueError):
-        pass  # a read-only or full disk: work without the cache
+    except (OSError, ValueError):  # a read-only or full disk: work without the cache, leave nothing
+        with contextlib.suppress(OSError):
+            temporary.unlink()
     return payload

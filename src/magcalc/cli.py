@@ -193,9 +193,25 @@ class StandardChoice(StrEnum):
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Output: a table for people, json or csv for scripts.")
 ]
+def _age(text: str | None) -> float | None:
+    """An age in years (34, 0.5) or, for infants, in months (6m, 6mo)."""
+    if text is None:
+        return None
+    cleaned = text.strip().lower()
+    months = cleaned.endswith(("m", "mo", "months", "month"))
+    number = cleaned.rstrip("monthsy ").strip() if months or cleaned.endswith(("y", "years")) else cleaned
+    try:
+        value = float(number)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not an age: give years (34, 0.5) or months (6m)") from None
+    return value / 12 if months else value
+
+
 AgeOption = Annotated[
-    float | None, typer.Option("--age", help="Age in years (decimals for infants: 0.5).", show_default=False)
-]
+    float | None,
+    typer.Option("--age", help="Age in years (34), or months for infants (6m).", show_default=False,
+                 parser=_age, metavar="AGE"),
+]  # fmt: skip
 SexOption = Annotated[SexChoice | None, typer.Option("--sex", help="female or male.", show_default=False)]
 PregnantOption = Annotated[bool, typer.Option("--pregnant", help="Use the pregnancy value.")]
 LactatingOption = Annotated[bool, typer.Option("--lactating", help="Use the lactation value.")]
@@ -267,6 +283,10 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
         except MagcalcError as error:
             raise fail(*(str(p) for p in error.problems), code=error.exit_code) from None
         except KeyboardInterrupt:
+            if _committed:  # the change is in the diary: say so, or the person makes it twice
+                typer.echo("magcalc: warning: interrupted after the change was saved (it is in the diary)",
+                           err=True)  # fmt: skip
+                raise typer.Exit(0) from None
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
             # `magcalc ... | head`: the reader left; end quietly, without a traceback on flush.
@@ -317,16 +337,26 @@ def open_input(path: str) -> Iterator[BinaryIO]:
 @contextlib.contextmanager
 def open_db(db: Path | None, *, write: bool) -> "Iterator[Diary | None]":
     """The diary (`--db`, else the magcalc folder's), with a warning when others can read it."""
+    global _committed
     path = paths.diary_path(db)
-    with diary_db.open_diary(path, write=write) as diary:
+    with diary_db.open_diary(path, write=write, create_folder=db is None) as diary:
         warning = diary_db.exposure(path)
         if warning and path not in _warned:
             _warned.add(path)
             typer.echo(f"magcalc: warning: {warning}", err=True)
-        yield diary
+        try:
+            yield diary
+        finally:
+            for problem in dict.fromkeys(diary.problems if diary else []):
+                if problem not in _warned_problems:
+                    _warned_problems.add(problem)
+                    typer.echo(f"magcalc: warning: {problem}", err=True)
+    _committed = _committed or write
 
 
 _warned: set[Path] = set()  # each diary's exposure is told once per run
+_warned_problems: set[str] = set()  # and each stored row that cannot be read
+_committed = False  # a write transaction of this run has committed
 
 
 def today() -> dt.date:
@@ -500,6 +530,12 @@ def main(
     ] = False,
 ) -> None:
     """How much magnesium did I get, and is it enough? Not medical advice."""
+    global _committed
+    from magcalc import terminal
+
+    terminal.install()  # already done by the console script; here for tests through CliRunner
+    _committed = False
+    _warned_problems.clear()
 
 
 @app.command()
@@ -856,8 +892,7 @@ def rm(
         diary.begin("rm")
         removed = diary.remove([i.strip().lower() for i in ids])
     for item in removed:
-        what = f"{item.input}, {item.amount:g} {item.unit or ''}".rstrip()
-        typer.echo(f"removed {item.entry_id}: {item.date} {what}", err=True)
+        typer.echo(f"removed {item.entry_id}: {item.date} {item.what}", err=True)
 
 
 @app.command()
@@ -1115,9 +1150,8 @@ def export(
         if diary is None:
             items: list[LineItem] = []
         else:
-            bounds = diary.dates()
-            first = dates.parse_day(start, today(), "--from") if start else (bounds[0] if bounds else None)
-            last = dates.parse_day(end, today(), "--to") if end else (bounds[1] if bounds else None)
+            first = dates.parse_day(start, today(), "--from") if start else None
+            last = dates.parse_day(end, today(), "--to") if end else None
             items = diary.entries(first, last)
     render.export(items, Format(fmt.value), sys.stdout)
 
@@ -1376,8 +1410,8 @@ def foods_rm(
     """Remove one of your foods or recipes (diary entries keep the magnesium they were stored with)."""
     with open_db(db, write=True) as diary:
         assert diary is not None
-        record = diary.remove_user_food(name)
-    typer.echo(f"removed {record.food_id} ({record.name})", err=True)
+        food_id, food_name = diary.remove_user_food(name)
+    typer.echo(f"removed {food_id} ({food_name})", err=True)
 
 
 @foods_app.command("edit")

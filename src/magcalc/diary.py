@@ -8,15 +8,18 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import secrets
 import sqlite3
 import stat
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import get_args
 
 from magcalc.errors import MagcalcError
-from magcalc.models import LineItem, Person, UserFood
+from magcalc.models import LineItem, Person, Source, UserFood
 from magcalc.userfoods import key as _key
 
 # PRAGMA application_id marks a file as a magcalc diary ("MgCa"); another program's
@@ -24,6 +27,7 @@ from magcalc.userfoods import key as _key
 APPLICATION_ID = 0x4D674361
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 30.0
+MAX_QUERY_S = 120.0  # no diary needs longer to read; a crafted one is stopped
 
 # Named migrations, applied in order; PRAGMA user_version counts those applied.
 MIGRATIONS: list[tuple[str, str]] = [
@@ -151,6 +155,24 @@ class DiaryError(MagcalcError):
     """The diary file cannot be used: not a magcalc diary, too new, corrupt, or not writable."""
 
 
+def _file_kind(path: Path, *, write: bool) -> str:
+    """'absent', 'empty' or 'file'; anything a diary must not be (a FIFO, a device, a folder, a
+    dangling symlink, a path in a missing folder when writing) is refused before it is opened."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if write and path.is_symlink():
+            raise DiaryError(
+                f"{path} is a symbolic link to a file that does not exist; it was left untouched"
+            ) from None
+        return "absent"
+    except OSError as error:
+        raise DiaryError(f"cannot use the diary {path}: {error.strerror or error}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise DiaryError(f"{path} is not a regular file, so it cannot be a diary; it was left untouched")
+    return "empty" if info.st_size == 0 else "file"
+
+
 def _check_foreign(path: Path) -> None:
     """Refuse, before SQLite writes anything, a file that is not an SQLite database at all."""
     try:
@@ -162,25 +184,28 @@ def _check_foreign(path: Path) -> None:
         raise DiaryError(f"{path} is not a magcalc diary (not an SQLite database); it was left untouched")
 
 
-def _check_identity(conn: sqlite3.Connection, path: Path) -> bool:
-    """True when the file is a fresh, empty database that magcalc may claim.
-
-    The three reads run in one read transaction: another process creating the diary at the
-    same moment must not be seen half way (no id yet, but tables already).
-    """
-    try:
-        if conn.in_transaction:
-            return _identity(conn, path)
-        conn.execute("BEGIN")
-        try:
-            return _identity(conn, path)
-        finally:
-            conn.execute("COMMIT")
-    except sqlite3.DatabaseError as error:
-        raise DiaryError(f"{path} is not a readable magcalc diary ({error}); it was left untouched") from None
+def _problem(path: Path, error: sqlite3.Error, write: bool) -> DiaryError:
+    """What went wrong, in words: a full disk or an I/O error is said as such, never hidden."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    unchanged = "; nothing was changed" if write else ""
+    if name == "SQLITE_FULL":
+        return DiaryError(f"the disk is full: the diary {path} could not be written{unchanged}")
+    if name.startswith("SQLITE_IOERR"):
+        return DiaryError(f"disk I/O error on the diary {path} ({error}){unchanged}")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return DiaryError(f"the diary {path} is busy (another magcalc is using it); try again{unchanged}")
+    if name.startswith("SQLITE_CANTOPEN"):
+        return DiaryError(f"cannot open the diary {path} ({error})")
+    if name == "SQLITE_INTERRUPT":
+        return DiaryError(f"reading the diary {path} took too long (over {MAX_QUERY_S:g} s); left untouched")
+    if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or not write:
+        return DiaryError(f"{path} is not a readable magcalc diary ({error}); it was left untouched")
+    return DiaryError(f"the diary {path} could not be written ({error}){unchanged}")
 
 
 def _identity(conn: sqlite3.Connection, path: Path) -> bool:
+    """True when the file is a fresh, empty database that magcalc may claim (the caller holds a
+    transaction: another process creating the diary at the same moment is not seen half way)."""
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -193,52 +218,161 @@ def _identity(conn: sqlite3.Connection, path: Path) -> bool:
             f"{path} was written by a newer magcalc (diary version {version}, this one knows "
             f"{len(MIGRATIONS)}); upgrade magcalc to use it"
         )
+    _check_schema(conn, path, version)
     return False
 
 
-@contextlib.contextmanager
-def open_diary(path: Path, *, write: bool) -> Iterator[Diary | None]:
-    """One transaction on the diary at `path`, migrated to the current version.
+# The tables each diary version has; anything else that SQLite would run (a view, a trigger, a
+# virtual table) is refused, since a diary given with --db may have been made by anyone.
+def _tables_by_version() -> dict[int, set[str]]:
+    tables: set[str] = set()
+    found = {0: set(tables)}
+    for version, (_name, sql) in enumerate(MIGRATIONS, start=1):
+        for statement in sql.split(";"):
+            for old, new in re.findall(r"ALTER TABLE (\w+) RENAME TO (\w+)", statement):
+                tables.discard(old)
+                tables.add(new)
+            tables |= set(re.findall(r"CREATE TABLE (\w+)", statement))
+            tables -= set(re.findall(r"DROP TABLE (\w+)", statement))
+        found[version] = set(tables)
+    return found
 
-    Reading a diary that does not exist yields None and creates nothing; writing creates the
-    folder (0700) and the file (0600). Any error rolls the whole transaction back.
+
+_TABLES = _tables_by_version()
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    found = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    for kind, name, sql in found:
+        foreign = kind in ("view", "trigger") or (
+            kind == "table" and not str(sql or "").upper().startswith("CREATE TABLE")
+        )
+        if foreign:
+            raise DiaryError(
+                f"{path} holds a {kind} {name!r} that magcalc did not make; it was left untouched"
+            )
+    tables = {name for kind, name, _sql in found if kind == "table" and not name.startswith("sqlite_")}
+    missing = _TABLES.get(version, set()) - tables
+    if missing:
+        raise DiaryError(f"{path} is a damaged magcalc diary (no table {sorted(missing)[0]!r})")
+
+
+def _connect(path: Path, *, write: bool) -> sqlite3.Connection:
+    """A connection that can only do what the command needs: read-only (mode=ro) for reading."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.absolute()))}?mode={'rw' if write else 'ro'}"
+    if not write and not os.access(path.parent, os.W_OK) and not _sidecar(path, "-wal").exists():
+        uri += "&immutable=1"  # read-only media: SQLite cannot make the -shm file, and nobody writes
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    conn.execute("PRAGMA trusted_schema = OFF")
+    deadline = time.monotonic() + MAX_QUERY_S
+    conn.set_progress_handler(lambda: time.monotonic() > deadline, 100_000)
+    return conn
+
+
+def _sidecar(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _unblock_shm(path: Path) -> None:
+    """A -shm file of ours left read-only (0400) by a failed write would refuse every later write:
+    give it back the write permission it needs (it holds no data, only the lock index)."""
+    shm = _sidecar(path, "-shm")
+    try:
+        info = shm.lstat()
+        if stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & stat.S_IWUSR:
+            os.chmod(shm, 0o600)
+    except OSError:
+        pass
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open (SQLite ends one itself on a full disk)."""
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
+@contextlib.contextmanager
+def open_diary(path: Path, *, write: bool, create_folder: bool = True) -> Iterator[Diary | None]:
+    """One transaction on the diary at `path`.
+
+    Reading opens the file read-only and never changes it: a missing or empty file yields None,
+    and a diary of an older version is migrated in memory (the file is upgraded by the next
+    write, and `Diary.problems` says so). Writing creates the folder (0700, when `create_folder`)
+    and the file (0600), migrates, and holds the write lock only for the caller's block: do slow
+    work before. Any error rolls the whole transaction back.
     """
-    if not path.exists():
-        if not write:
-            yield None
-            return
+    kind = _file_kind(path, write=write)
+    if kind in ("absent", "empty") and not write:
+        yield None
+        return
+    if kind == "absent":
         try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+            if create_folder:
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600)
             os.close(fd)
+        except FileExistsError:
+            _file_kind(path, write=True)  # another process made it meanwhile: still a regular file?
         except OSError as error:
             raise DiaryError(f"cannot create the diary {path}: {error.strerror or error}") from None
     _check_foreign(path)
+    if write:
+        _unblock_shm(path)
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        conn = _connect(path, write=write)
     except sqlite3.Error as error:
-        raise DiaryError(f"cannot open the diary {path}: {error}") from None
+        raise _problem(path, error, write) from None
     try:
-        fresh = _check_identity(conn, path)
-        if write or fresh:
-            conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        try:
-            if write:
-                _migrate(conn, path)
-            elif conn.execute("PRAGMA user_version").fetchone()[0] < len(MIGRATIONS):
-                conn.execute("ROLLBACK")
-                conn.execute("BEGIN IMMEDIATE")
-                _migrate(conn, path)
-            yield Diary(conn)
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-    except sqlite3.OperationalError as error:
-        raise DiaryError(f"the diary {path} could not be written ({error}); nothing was changed") from None
+        with _transaction(conn, path, write=write) as diary:
+            yield diary
+    except sqlite3.Error as error:
+        raise _problem(path, error, write) from None
     finally:
         conn.close()
+
+
+@contextlib.contextmanager
+def _transaction(conn: sqlite3.Connection, path: Path, *, write: bool) -> Iterator[Diary]:
+    if write:  # WAL only for a file known to be a diary (or a fresh one), before the write lock
+        conn.execute("BEGIN")
+        try:
+            _identity(conn, path)
+        finally:
+            _rollback(conn)
+        conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+    try:
+        fresh = _identity(conn, path)  # again: another process may have claimed the file meanwhile
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if write:
+            _migrate(conn, fresh, version)
+            yield Diary(conn)
+        elif version < len(MIGRATIONS):
+            yield _migrated_copy(conn, path, version, fresh)
+        else:
+            yield Diary(conn)
+    except BaseException:
+        _rollback(conn)
+        raise
+    conn.execute("COMMIT")
+
+
+def _migrated_copy(conn: sqlite3.Connection, path: Path, version: int, fresh: bool) -> Diary:
+    """An older diary, read: copied into memory and migrated there, the file left as it is."""
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    conn.backup(memory)
+    memory.execute("BEGIN")
+    _migrate(memory, fresh, version)
+    diary = Diary(memory)
+    if not fresh:
+            diary.problems.append(
+            f"the diary {path} is version {version}; magcalc upgrades it to version {len(MIGRATIONS)} "
+            "on the next change (a migration is pending)"
+        )
+    return diary
 
 
 def exposure(path: Path) -> str | None:
@@ -255,11 +389,9 @@ def exposure(path: Path) -> str | None:
     return None
 
 
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    """Claim a fresh file and apply the missing migrations, under the write lock (so the
-    identity is checked again: another process may have claimed the file meanwhile)."""
-    fresh = _check_identity(conn, path)
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+def _migrate(conn: sqlite3.Connection, fresh: bool, version: int) -> None:
+    """Claim a fresh file and apply the missing migrations, inside the caller's transaction (for
+    a file: under the write lock, after the identity was checked under it)."""
     if fresh:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     for _name, sql in MIGRATIONS[version:]:
@@ -292,30 +424,52 @@ class Diary:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._change: int | None = None
+        # What reading found wrong (a stored row that is not valid, a pending migration): the
+        # row is left out and the CLI shows these as warnings. Nothing stored can fail a command.
+        self.problems: list[str] = []
 
     # -- reading -----------------------------------------------------------------------------
 
     def entries(self, start: dt.date | None = None, end: dt.date | None = None) -> list[LineItem]:
-        """Entries dated start..end (inclusive; None is open), by date and then in the order added."""
+        """Valid entries dated start..end (inclusive; None is open), by date and then in the order
+        added; an invalid stored row is left out and reported in `problems`."""
         rows = self.conn.execute(
             f"SELECT {', '.join(_COLUMNS)} FROM entries WHERE date >= ? AND date <= ? ORDER BY date, id",
             ((start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()),
         )
-        return [_item(line, row) for line, row in enumerate(rows, start=1)]
+        items: list[LineItem] = []
+        for row in rows:
+            item = self._valid(len(items) + 1, row)
+            if item is not None:
+                items.append(item)
+        return items
 
     def day_sums(self, start: dt.date, end: dt.date) -> dict[dt.date, tuple[float, int, int, float]]:
         """(known magnesium, entries, entries with magnesium unknown, magnesium from supplements)
-        for each date with entries, summed by SQLite over the date index, without loading the entries."""
+        for each date with entries, summed by SQLite over the date index, without loading the
+        entries; rows with impossible values are left out (and reported)."""
         rows = self.conn.execute(
             "SELECT date, coalesce(sum(magnesium_mg), 0), count(*), sum(magnesium_mg IS NULL),"
             f" coalesce(sum(CASE WHEN {_IS_SUPPLEMENT} THEN magnesium_mg END), 0) FROM entries"
-            " WHERE date >= ? AND date <= ? GROUP BY date",
+            f" WHERE date >= ? AND date <= ? AND {_PLAUSIBLE} GROUP BY date",
             (start.isoformat(), end.isoformat()),
         )
-        return {
-            dt.date.fromisoformat(day): (float(total), count, unknown, float(supplement))
-            for day, total, count, unknown, supplement in rows
-        }
+        sums = {}
+        for day, total, count, unknown, supplement in rows:
+            parsed = _date(day)
+            if parsed is not None:
+                sums[parsed] = (float(total), count, unknown, float(supplement))
+        bad = self.conn.execute(
+            f"SELECT entry_id FROM entries WHERE date >= ? AND date <= ? AND NOT ({_PLAUSIBLE}) LIMIT 100",
+            (start.isoformat(), end.isoformat()),
+        ).fetchall()
+        bad += [(i,) for d, i in self.conn.execute(
+            "SELECT date, entry_id FROM entries WHERE date >= ? AND date <= ?",
+            (start.isoformat(), end.isoformat()),
+        ) if _date(d) is None][:100]  # fmt: skip
+        for (entry_id,) in bad:
+            self.problems.append(_unreadable(entry_id, "impossible values"))
+        return sums
 
     def food_sums(self, start: dt.date, end: dt.date) -> dict[tuple[str | None, str, str], float]:
         """Known magnesium by (food id, food name, source) over the days, for "where it came from"."""
@@ -332,12 +486,15 @@ class Diary:
         row = self._row(entry_id)
         if row is None:
             raise MagcalcError(f"no diary entry has the id {entry_id!r}")
-        return _item(1, tuple(row[c] for c in _COLUMNS))
+        try:
+            return _item(1, tuple(row[c] for c in _COLUMNS))
+        except ValueError as error:  # a pydantic ValidationError is one
+            raise MagcalcError(f"{_unreadable(entry_id, _reason(error))}") from None
 
     def dates(self) -> tuple[dt.date, dt.date] | None:
-        """The first and last dates with entries."""
-        first, last = self.conn.execute("SELECT min(date), max(date) FROM entries").fetchone()
-        return None if first is None else (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+        """The first and last valid dates with entries."""
+        days = [d for (text,) in self.conn.execute("SELECT DISTINCT date FROM entries") if (d := _date(text))]
+        return (min(days), max(days)) if days else None
 
     def known_ids(self, entry_ids: Iterable[str]) -> set[str]:
         return self._present("entry_id", entry_ids)
@@ -379,7 +536,16 @@ class Diary:
 
     def profile(self) -> Person | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = 'profile'").fetchone()
-        return None if row is None else Person.model_validate_json(row[0])
+        if row is None:
+            return None
+        try:
+            return Person.model_validate_json(row[0])
+        except ValueError as error:
+            self.problems.append(
+                f"the stored profile cannot be read ({_reason(error)}); it was left out "
+                "(magcalc profile set stores a new one)"
+            )
+            return None
 
     # -- changing (each call journals what it replaces) --------------------------------------
 
@@ -453,14 +619,19 @@ class Diary:
         )  # fmt: skip
         return self.entry(entry_id)
 
-    def remove(self, entry_ids: Sequence[str]) -> list[LineItem]:
-        """Remove entries by id; any unknown id removes nothing and raises."""
+    def remove(self, entry_ids: Sequence[str]) -> list[Removed]:
+        """Remove entries by id, valid or not; any unknown id removes nothing and raises."""
         unknown = [e for e in dict.fromkeys(entry_ids) if self._row(e) is None]
         if unknown:
             raise MagcalcError(*(f"no diary entry has the id {e!r}" for e in unknown))
         removed = []
         for entry_id in dict.fromkeys(entry_ids):
-            removed.append(self.entry(entry_id))
+            row = self._row(entry_id)
+            assert row is not None
+            amount = row["amount"]
+            what = f"{row['typed']}, {amount:g} {row['unit'] or ''}" if isinstance(amount, float | int) else (
+                str(row["typed"]))  # fmt: skip
+            removed.append(Removed(entry_id, str(row["date"]), what.rstrip()))
             self._journal(entry_id)
             self.conn.execute("DELETE FROM entries WHERE entry_id = ?", (entry_id,))
         return removed
@@ -490,20 +661,39 @@ class Diary:
         return Change(command, at, len({entry_id for entry_id, _ in rows}), tuple(dict.fromkeys(touched)))
 
     def user_foods(self) -> list[UserFood]:
-        rows = self.conn.execute("SELECT record FROM user_foods ORDER BY id")
-        return [UserFood.model_validate_json(record) for (record,) in rows]
+        """The user's valid foods; an invalid stored record is left out and reported."""
+        records = []
+        for food_id, record in self.conn.execute("SELECT food_id, record FROM user_foods ORDER BY id"):
+            try:
+                records.append(UserFood.model_validate_json(record))
+            except ValueError as error:
+                self.problems.append(
+                    f"your food {food_id!r} cannot be read ({_reason(error)}); it was left out "
+                    f"(magcalc foods rm {food_id} removes it)"
+                )
+        return records
 
     def user_food(self, name_or_id: str) -> UserFood:
         """A stored food by its id (user/...) or its name (any case)."""
+        food_id, record = self._user_food_row(name_or_id)
+        try:
+            return UserFood.model_validate_json(record)
+        except ValueError as error:
+            raise MagcalcError(
+                f"your food {food_id!r} cannot be read ({_reason(error)}); "
+                f"magcalc foods rm {food_id} removes it"
+            ) from None
+
+    def _user_food_row(self, name_or_id: str) -> tuple[str, str]:
         row = self.conn.execute(
-            "SELECT record FROM user_foods WHERE food_id = ? OR name_key = ?",
+            "SELECT food_id, record FROM user_foods WHERE food_id = ? OR name_key = ?",
             (name_or_id.strip(), _key(name_or_id)),
         ).fetchone()
         if row is None:
             raise MagcalcError(
                 f"you have no food or recipe called {name_or_id!r} (magcalc foods mine lists them)"
             )
-        return UserFood.model_validate_json(row[0])
+        return str(row[0]), str(row[1])
 
     def save_user_food(self, record: UserFood, replace: str | None = None) -> UserFood:
         """Store a new food, or put `record` in place of the food with id `replace`.
@@ -526,10 +716,15 @@ class Diary:
         )
         return record
 
-    def remove_user_food(self, name_or_id: str) -> UserFood:
-        record = self.user_food(name_or_id)
-        self.conn.execute("DELETE FROM user_foods WHERE food_id = ?", (record.food_id,))
-        return record
+    def remove_user_food(self, name_or_id: str) -> tuple[str, str]:
+        """Remove a food, even one whose stored record cannot be read; its (id, name)."""
+        food_id, record = self._user_food_row(name_or_id)
+        self.conn.execute("DELETE FROM user_foods WHERE food_id = ?", (food_id,))
+        try:
+            name = str(json.loads(record).get("name", ""))
+        except (ValueError, AttributeError):
+            name = ""
+        return food_id, name
 
     def words(self) -> dict[str, str]:
         """The person's own words for foods (words key -> food id), as taught by choosing a match."""
@@ -618,6 +813,54 @@ class Diary:
             }
             chosen |= candidates - self.known_ids(candidates)
         return list(chosen)
+
+    def _valid(self, line: int, row: Sequence[object]) -> LineItem | None:
+        try:
+            return _item(line, row)
+        except ValueError as error:  # a pydantic ValidationError is one
+            self.problems.append(_unreadable(row[0], _reason(error)))
+            return None
+
+
+# Rows whose numbers a sum may use: finite, not negative, within the models' bounds (a NaN is
+# stored by SQLite as NULL, which is "unknown", as it should be).
+_PLAUSIBLE = (
+    "typeof(magnesium_mg) IN ('null', 'integer', 'real')"
+    " AND (magnesium_mg IS NULL OR (magnesium_mg >= 0 AND magnesium_mg <= 1e9))"
+    " AND typeof(grams) IN ('integer', 'real') AND grams >= 0 AND grams <= 1e9"
+    " AND typeof(amount) IN ('integer', 'real') AND amount >= 0 AND amount <= 1e9"
+    f" AND (source IS NULL OR source IN ({', '.join(repr(s) for s in get_args(Source))}))"
+)
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A removed entry, as raw as it was stored (it may have been an invalid one)."""
+
+    entry_id: str
+    date: str
+    what: str
+
+
+def _date(text: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(text))
+    except ValueError:
+        return None
+
+
+def _reason(error: ValueError) -> str:
+    errors = getattr(error, "errors", None)
+    if callable(errors):
+        return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'value'}: {e['msg']}" for e in errors()[:3])
+    return str(error)
+
+
+def _unreadable(entry_id: object, reason: str) -> str:
+    return (
+        f"the diary entry {entry_id!r} cannot be read ({reason}); it was left out "
+        f"(magcalc rm {entry_id} removes it)"
+    )
 
 
 def _source(food_id: str) -> str:

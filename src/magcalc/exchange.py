@@ -15,7 +15,7 @@ from typing import Any
 from magcalc.catalog import Catalog
 from magcalc.diary import Diary
 from magcalc.errors import MagcalcError, Problem
-from magcalc.logfile import DAILY_TOTAL, FORMULA_START, MAGCALC_LOG
+from magcalc.logfile import DAILY_TOTAL, MAGCALC_LOG
 from magcalc.models import Entry, Imported, LineItem
 from magcalc.report import MAX_PROBLEMS, Measurer
 
@@ -25,11 +25,6 @@ from magcalc.report import MAX_PROBLEMS, Measurer
 EXPORT_COLUMNS = (
     "date", "time", "meal", "food", "amount", "unit", "note", "food_id", "magnesium_mg", "id", "source",
 )  # fmt: skip
-
-
-def guard(cell: str) -> str:
-    """A text cell a spreadsheet would run as a formula gets a leading ' (logfile.unguard undoes it)."""
-    return "'" + cell if cell.lstrip("'").startswith(FORMULA_START) else cell
 
 
 def _number(value: float | None) -> str:
@@ -56,10 +51,10 @@ def export_record(item: LineItem) -> dict[str, Any]:
 
 
 def export_row(item: LineItem) -> list[str]:
-    """One entry as CSV cells: numbers written exactly, text guarded against formulas."""
+    """One entry as CSV cells: numbers written exactly (render's one CSV writer guards the text)."""
     record = export_record(item)
     return [
-        _number(value) if isinstance(value, float) else guard(value or "")
+        _number(value) if isinstance(value, float) else (value or "")
         for value in (record[c] for c in EXPORT_COLUMNS)
     ]
 

@@ -184,15 +184,31 @@ def _delimiter(line: str) -> str:
     return best if counts[best] else ","
 
 
+def check_encoding(name: str) -> None:
+    """Only text encodings that write ASCII as ASCII (lines are split at the byte \\n): not hex,
+    base64, zlib, rot13, punycode, UTF-16 or UTF-32, nor an unknown name."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise MagcalcError(f"unknown encoding {name!r} (try utf-8, latin-1 or cp1252)") from None
+    sample = "\n,;\tAz09"
+    try:
+        usable = getattr(info, "_is_text_encoding", True) and info.decode(sample.encode())[0] == sample
+    except (UnicodeError, TypeError, ValueError):
+        usable = False
+    if not usable:
+        raise MagcalcError(
+            f"{name!r} is not a text encoding magcalc can read a log in (try utf-8, latin-1 or cp1252)"
+        )
+
+
 def _decoded_lines(stream: BinaryIO, encoding: str | None) -> Iterator[str]:
     """Lines of text, each at most MAX_LINE_BYTES long. With no encoding given: UTF-8 (with or
     without a byte-order mark), falling back to Windows-1252 / Latin-1 for a file of older tools
     whose first non-ASCII byte is not UTF-8; with one, that encoding strictly."""
     codec = "utf-8-sig" if encoding in (None, "utf-8", "utf8") else encoding
-    try:
-        decoder = codecs.getincrementaldecoder(codec)()
-    except LookupError:
-        raise MagcalcError(f"unknown encoding {encoding!r} (try utf-8, latin-1 or cp1252)") from None
+    check_encoding(codec)
+    decoder = codecs.getincrementaldecoder(codec)()
     seen_non_ascii = False
     number = 0
     while True:

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# Bounds on every stored or read number: finite, never negative, and far above anything real, so
+# that sums stay finite (a diary or file someone else wrote may hold NaN, -5000 or 9e999).
+MAX_AMOUNT = 1e9
+MAX_MG = 1e9
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
+Milligrams = Annotated[float, Field(ge=0, le=MAX_MG, allow_inf_nan=False)]
 
 NOT_ADVICE = "magcalc informs; it does not prescribe. Not medical advice."
 Sex = Literal["female", "male"]
@@ -72,10 +81,10 @@ class LineItem(BaseModel):
     input: str
     food_id: str | None
     food_name: str
-    amount: float
+    amount: Amount
     unit: str | None
-    grams: float | None  # None: the weight is unknown (a file row naming no food magcalc knows)
-    magnesium_mg: float | None
+    grams: Amount | None  # None: the weight is unknown (a file row naming no food magcalc knows)
+    magnesium_mg: Milligrams | None
     portion: str | None
     date: dt.date | None = None
     time: str | None = None
@@ -145,10 +154,10 @@ class Report(BaseModel):
 
 
 class PortionView(BaseModel):
-    amount: float
+    amount: Amount
     description: str
-    grams: float
-    magnesium_mg: float | None
+    grams: Amount
+    magnesium_mg: Milligrams | None
 
 
 class FoodView(BaseModel):
@@ -294,14 +303,29 @@ class Suggestion(BaseModel):
 class UserFood(BaseModel):
     """A user's own food or recipe, stored in the diary."""
 
-    food_id: str  # user/<name>
-    name: str
+    food_id: str = Field(pattern=r"^user/[^/\s]+$")  # user/<name>: never empty, so it round-trips
+    name: str = Field(min_length=1, max_length=200)
     kind: Literal["food", "recipe"]
-    magnesium_mg_per_100g: float
-    kcal_per_100g: float | None
+    magnesium_mg_per_100g: float = Field(ge=0, le=5_000, allow_inf_nan=False)
+    kcal_per_100g: float | None = Field(default=None, ge=0, le=10_000, allow_inf_nan=False)
     portions: list[PortionView]
-    servings: float | None = None  # recipes: how many servings the recipe makes
-    weight_g: float | None = None  # recipes: the weight the values are per
+    servings: float | None = Field(default=None, gt=0, le=MAX_AMOUNT, allow_inf_nan=False)
+    weight_g: float | None = Field(default=None, gt=0, le=MAX_AMOUNT, allow_inf_nan=False)
     ingredients: list[str] = Field(default_factory=list)
     origin: str  # where the values come from: 'as given' or the recipe's ingredients
     added_on: dt.date
+
+    @field_validator("food_id", "name", "origin")
+    @classmethod
+    def _no_control(cls, text: str) -> str:
+        """A food's words come from files (imports, diaries): no control or escape characters."""
+        if _CONTROL.search(text):
+            raise ValueError("control characters or escape sequences are not allowed")
+        return text
+
+    @field_validator("portions")
+    @classmethod
+    def _portions_plain(cls, portions: list[PortionView]) -> list[PortionView]:
+        for portion in portions:
+            cls._no_control(portion.description)
+        return portions

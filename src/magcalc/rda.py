@@ -99,7 +99,7 @@ def target(person: Person, standard: str = "iom") -> Target:
     if row is None:
         first = min(r["min_age_years"] for r in table["intakes"])
         raise PersonError(
-            f"the {standard.upper()} table sets no value below {first:g} years (age {age:g}); "
+            f"the {standard.upper()} table sets no value below {_age_words(first)} (age {age:g} years); "
             "try --standard iom"
         )
     if person.sex is None and row["male"] != row["female"]:
@@ -168,3 +168,8 @@ def table_rows(standard: str = "iom") -> list[TableRow]:
                 )
             )
     return rows
+
+
+def _age_words(years: float) -> str:
+    """An age as the tables say it: months for infants (7/12 years is '7 months')."""
+    return f"{round(years * 12)} months" if years < 1 else f"{years:g} years"

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from magcalc.about import Explanation
 from magcalc.formats import Format
+from magcalc.logfile import FORMULA_START
 from magcalc.models import (
     Added,
     DaySummary,
@@ -36,6 +37,7 @@ from magcalc.models import (
 )
 from magcalc.rda import TableRow
 from magcalc.supplements import Form
+from magcalc.terminal import UNSAFE
 
 
 class _Console(Console):
@@ -48,10 +50,14 @@ class _Console(Console):
 def console(stream: TextIO, terminal: bool | None = None) -> Console:
     """A console on `stream`: styles only on a terminal, and with NO_COLOR no escape codes at all
     (Rich alone would still write bold and dim)."""
-    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
+    columns = os.environ.get("COLUMNS", "")
+    width = int(columns) if columns.isdigit() and 0 < int(columns) <= 10_000 else None
+    # COLUMNS=0 (or nonsense): as if unset, the terminal's width or 80 (Rich would use 0)
+    environ = None if width or not columns else {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    options: dict[str, Any] = {"width": width, "highlight": False, "soft_wrap": False, "_environ": environ}
     if os.environ.get("NO_COLOR"):
-        return _Console(file=stream, width=width, highlight=False, soft_wrap=False, color_system=None)
-    return _Console(file=stream, width=width, highlight=False, soft_wrap=False, force_terminal=terminal)
+        return _Console(file=stream, color_system=None, **options)
+    return _Console(file=stream, force_terminal=terminal, **options)
 
 
 KEPT_AS_GIVEN = {"amount", "age", "elemental_percent", "servings", "min_age_years", "max_age_years",
@@ -76,15 +82,42 @@ def _json(stream: TextIO, payload: Any) -> None:
         payload = payload.model_dump(mode="json")
     elif isinstance(payload, list):
         payload = [p.model_dump(mode="json") if isinstance(p, BaseModel) else p for p in payload]
-    stream.write(json.dumps(_rounded(payload), indent=2, ensure_ascii=False) + "\n")
+    stream.write(json_text(_rounded(payload), indent=2) + "\n")
+
+
+def json_text(payload: Any, indent: int | None = None) -> str:
+    """Strict JSON (never NaN or Infinity: a ValueError is a bug upstream), with control
+    characters escaped as \\uNNNN (json escapes C0 itself, not DEL, C1 or bidi overrides)."""
+    text = json.dumps(payload, indent=indent, ensure_ascii=False, allow_nan=False)
+    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class CsvWriter:
+    """The one CSV writer: every command's CSV goes through it, so every text cell a spreadsheet
+    would run as a formula (=, +, -, @, tab, CR first) gets the one guard, a leading '
+    (logfile.unguard undoes it on reading)."""
+
+    def __init__(self, stream: TextIO, header: Sequence[str]) -> None:
+        self._writer = csv.writer(stream, lineterminator="\n")
+        self._writer.writerow(header)
+        self._header = header
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        cells = zip(self._header, row, strict=False)
+        self._writer.writerow([_cell(_rounded(cell, key)) for key, cell in cells])
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        for row in rows:
+            self.writerow(row)
 
 
 def _csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(
-        [_cell(_rounded(cell, key)) for key, cell in zip(header, row, strict=False)] for row in rows
-    )
+    CsvWriter(stream, header).writerows(rows)
+
+
+def guard(cell: str) -> str:
+    """A text cell a spreadsheet would run as a formula, with a leading ' so that it is text."""
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_START) else cell
 
 
 def _cell(value: Any) -> Any:
@@ -92,6 +125,8 @@ def _cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return guard(value)
     return value
 
 
@@ -678,9 +713,7 @@ def export(items: list[LineItem], fmt: Format, stream: TextIO) -> None:
 
     if fmt is Format.json:
         return _json(stream, [export_record(item) for item in items])
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(EXPORT_COLUMNS)
-    writer.writerows(export_row(item) for item in items)
+    CsvWriter(stream, EXPORT_COLUMNS).writerows(export_row(item) for item in items)
 
 
 IMPORTED_COLUMNS = [
@@ -728,7 +761,8 @@ def progress(total: int, stream: TextIO, description: str) -> Iterator[Callable[
         return
     from rich.progress import Progress
 
-    with Progress(console=console(stream), transient=True) as bar:
+    # Rich's own cursor movement, and no data of ours: past the sanitiser, to the terminal itself
+    with Progress(console=console(getattr(stream, "unsafe", stream)), transient=True) as bar:
         task = bar.add_task(description, total=total)
         yield lambda done: bar.update(task, completed=done)
 
@@ -851,14 +885,11 @@ def user_foods(records: list[UserFood], fmt: Format, stream: TextIO) -> None:
 
 
 def user_foods_export(records: list[UserFood], fmt: Format, stream: TextIO) -> None:
-    from magcalc.exchange import guard
     from magcalc.userfoods import EXPORT_COLUMNS, export_rows
 
     if fmt is Format.json:
         return _json(stream, records)
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(EXPORT_COLUMNS)
-    writer.writerows([guard(cell) for cell in row] for row in export_rows(records))
+    CsvWriter(stream, EXPORT_COLUMNS).writerows(export_rows(records))
 
 
 TABLE_ROWS = 1000  # a table of more rows than this helps nobody: csv and json carry them all
@@ -879,8 +910,7 @@ class ReportWriter:
         # memory over 100,000 dates); the table is drawn from a report that has them all
         self.on_days = None if fmt is Format.table else self._take_days
         if fmt is Format.csv:
-            self.writer = csv.writer(stream, lineterminator="\n")
-            self.writer.writerow([*REPORT_CSV_COLUMNS, "magnesium_mg", "entry_id"])
+            self.writer = CsvWriter(stream, [*REPORT_CSV_COLUMNS, "magnesium_mg", "entry_id"])
         elif fmt is Format.json:
             stream.write('{\n  "entries": [')
 
@@ -888,16 +918,13 @@ class ReportWriter:
         self.count += 1
         if self.fmt is Format.csv:
             values = item.__dict__
-            self.writer.writerow(
-                [_cell(_rounded(values[c], c)) for c in REPORT_CSV_COLUMNS]
-                + [_cell(_rounded(item.magnesium_mg)), _cell(item.entry_id)]
-            )
+            self.writer.writerow([values[c] for c in REPORT_CSV_COLUMNS] + [item.magnesium_mg, item.entry_id])
         elif self.fmt is Format.json:
             record = _rounded(dict(item.__dict__))
             if record["date"] is not None:
                 record["date"] = record["date"].isoformat()
             self.stream.write(
-                ("\n    " if self.count == 1 else ",\n    ") + json.dumps(record, ensure_ascii=False)
+                ("\n    " if self.count == 1 else ",\n    ") + json_text(record)
             )
         elif len(self.kept) < TABLE_ROWS:
             self.kept.append(item)
@@ -909,9 +936,7 @@ class ReportWriter:
         if self.fmt is Format.csv:
             return
         if self.fmt is Format.json:
-            rest = json.dumps(
-                _rounded(result.model_dump(mode="json", exclude={"entries"})), indent=2, ensure_ascii=False
-            )
+            rest = json_text(_rounded(result.model_dump(mode="json", exclude={"entries"})), indent=2)
             head, empty, tail = rest.partition('\n  "days": [],\n')
             if self._days is None or not empty:
                 self.stream.write(("\n  ],\n" if self.count else "],\n") + rest[2:] + "\n")
@@ -920,7 +945,7 @@ class ReportWriter:
             self.stream.write(("\n  ],\n" if self.count else "],\n") + head[2:] + '\n  "days": [')
             written = 0
             for day in self._days:
-                text = json.dumps(_rounded(day.model_dump(mode="json")), indent=2, ensure_ascii=False)
+                text = json_text(_rounded(day.model_dump(mode="json")), indent=2)
                 self.stream.write(("\n    " if written == 0 else ",\n    ") + text.replace("\n", "\n    "))
                 written += 1
             self.stream.write(("\n  ],\n" if written else "],\n") + tail + "\n")

@@ -7,6 +7,8 @@ import math
 import re
 from collections.abc import Sequence
 
+from pydantic import ValidationError
+
 from magcalc.errors import MagcalcError, UnitError
 from magcalc.foods import USER_PREFIX, Food, Portion
 from magcalc.models import LineItem, PortionView, UserFood
@@ -21,7 +23,13 @@ def key(name: str) -> str:
 
 
 def slug(name: str) -> str:
-    return USER_PREFIX + "-".join(re.findall(r"\w+", name.lower()))[:60]
+    """The id of a food named `name`: never just 'user/' (a name like '%' has no word in it)."""
+    words = "-".join(re.findall(r"\w+", name.lower()))[:60]
+    if not words:
+        import hashlib
+
+        words = "food-" + hashlib.sha256(key(name).encode()).hexdigest()[:8]
+    return USER_PREFIX + words
 
 
 def check_name(name: str) -> str:
@@ -175,14 +183,18 @@ def read_export(data: bytes) -> list[UserFood]:
     import io
     import json
 
-    from pydantic import ValidationError
-
     from magcalc.logfile import unguard
 
     text = data.decode("utf-8-sig", errors="replace").strip()
     try:
         if text.startswith("["):
-            return [UserFood.model_validate(row) for row in json.loads(text)]
+            records = []
+            for number, row in enumerate(json.loads(text), start=1):
+                try:
+                    records.append(UserFood.model_validate(row))
+                except ValidationError as error:
+                    raise MagcalcError(f"record {number}: {invalid(error)}") from None
+            return records
         records = []
         reader = csv.DictReader(io.StringIO(text))
         if not {"name", "magnesium_mg_per_100g"} <= set(reader.fieldnames or ()):
@@ -207,13 +219,20 @@ def read_export(data: bytes) -> list[UserFood]:
                         added_on=dt.date.fromisoformat(row.get("added_on") or dt.date.today().isoformat()),
                     )
                 )
+            except ValidationError as error:
+                raise MagcalcError(f"line {line}: {invalid(error)}") from None
             except (KeyError, ValueError, TypeError, MagcalcError) as error:
                 raise MagcalcError(f"line {line}: {error}") from None
         return records
     except json.JSONDecodeError as error:
         raise MagcalcError(f"not a magcalc foods export: {error}") from None
     except ValidationError as error:
-        raise MagcalcError(f"not a magcalc foods export: {error.errors()[0]['msg']}") from None
+        raise MagcalcError(f"not a magcalc foods export: {invalid(error)}") from None
+
+
+def invalid(error: ValidationError) -> str:
+    """A Pydantic error in one line: each field at fault and why."""
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'value'}: {e['msg']}" for e in error.errors())
 
 
 def export_rows(records: Sequence[UserFood]) -> list[list[str]]:

@@ -1,0 +1,88 @@
+"""The one place output is written: stdout and stderr pass through `SafeStream`, which shows
+control characters and escape sequences as visible text (`\\x1b`) instead of sending them to the
+terminal. A food name, a note, a portion, a message, a file name or a path from a crafted file
+can then never move the cursor, retitle the window, write the clipboard or hide text.
+
+Kept free of heavy imports: `magcalc --version` goes through it too.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+from typing import TextIO
+
+# C0 controls but tab and newline, DEL, C1 controls (8-bit CSI, OSC...), zero-width and
+# bidirectional overrides (text that reads differently from what it is).
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Colour and style (SGR), the only sequences magcalc itself writes, and only to a terminal.
+_SGR = re.compile("(\x1b\\[[0-9;]*m)")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def safe_text(text: str) -> str:
+    """`text` with every control character shown as \\xNN (\\uNNNN) text."""
+    return UNSAFE.sub(_visible, text)
+
+
+class SafeStream(io.TextIOBase):
+    """A text stream that writes `safe_text` of everything to the stream it wraps. On a colour
+    terminal (where Rich writes SGR colour codes), SGR sequences pass and nothing else does."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.unsafe = stream  # for Rich's progress bar (cursor movement, no data of ours)
+        self._colour = _colour(stream)
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if self._colour and "\x1b" in text:
+            parts = _SGR.split(text)  # odd parts are the sequences themselves
+            clean = "".join(part if n % 2 else safe_text(part) for n, part in enumerate(parts))
+        else:
+            clean = safe_text(text)
+        self.unsafe.write(clean)
+        return len(text)
+
+    def flush(self) -> None:
+        self.unsafe.flush()
+
+    def isatty(self) -> bool:
+        return self.unsafe.isatty()
+
+    def fileno(self) -> int:
+        return self.unsafe.fileno()
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.unsafe, "encoding", "utf-8")
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self.unsafe, "errors", "strict")
+
+
+def _colour(stream: TextIO) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    try:
+        return stream.isatty() or bool(os.environ.get("FORCE_COLOR"))
+    except (ValueError, OSError):
+        return False
+
+
+def install() -> None:
+    """Route stdout and stderr through SafeStream (once)."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is not None and not isinstance(stream, SafeStream):
+            setattr(sys, name, SafeStream(stream))

@@ -1,0 +1,337 @@
+"""Issue 13: files are input, readers never write, nothing raw reaches the terminal or a
+spreadsheet, bounded and honest exits. Each test is a reproduction from the issue."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from magcalc import cache, diary
+from magcalc.paths import diary_path
+from magcalc.terminal import SafeStream, safe_text
+
+from .conftest import Run
+
+MAGCALC = str(Path(sys.executable).parent / "magcalc")
+ESC = "\x1b]0;owned\x07\x1b[2J"
+
+
+def crafted(run: Run, *rows: dict[str, object]) -> Path:
+    """A diary with one good entry and `rows` written behind magcalc's back."""
+    assert run("add", "almonds", "1", "oz").exit_code == 0
+    path = diary_path()
+    conn = sqlite3.connect(path)
+    for number, row in enumerate(rows):
+        values = {
+            "entry_id": f"bad{number}", "typed": "x", "food_id": "12061", "food_name": "Nuts, almonds",
+            "amount": 1, "unit": "oz", "grams": 28.35, "magnesium_mg": 76.5,
+            "date": run("export", "-f", "json").stdout and json.loads(run("export", "-f", "json").stdout)[0]["date"],
+            "added_at": "2026-01-01T00:00:00+00:00", **row,
+        }  # fmt: skip
+        conn.execute(
+            f"INSERT INTO entries ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+            list(values.values()),
+        )
+    conn.commit()
+    conn.close()
+    return path
+
+
+# -- 1. files are input ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["NaN", "-5000", "9e999", "Infinity"])
+def test_foods_import_refuses_impossible_magnesium(run: Run, value: str) -> None:
+    record = {"food_id": "user/bar", "name": "bar", "kind": "food", "kcal_per_100g": None, "portions": [],
+              "origin": "x", "added_on": "2026-01-01"}  # fmt: skip
+    text = json.dumps([record]).replace('"kind"', f'"magnesium_mg_per_100g": {value}, "kind"')
+    result = run("foods", "import", "-", input=text)
+    assert result.exit_code == 2 and "record 1" in result.stderr, result.stderr
+    assert run("foods", "mine", "-f", "json").stdout.strip() == "[]"
+
+
+def test_a_food_named_percent_gets_an_id_that_round_trips(run: Run, tmp_path: Path) -> None:
+    assert run("foods", "add", "%", "--mg-per-100g", "10").exit_code == 0
+    exported = run("foods", "export").stdout
+    assert json.loads(exported)[0]["food_id"] not in ("user/", "")
+    other = str(tmp_path / "other.db")
+    result = run("foods", "import", "-", "--db", other, input=exported)
+    assert result.exit_code == 0, result.stderr
+
+
+def test_an_empty_id_in_an_import_is_refused(run: Run) -> None:
+    record = {"food_id": "user/", "name": "bar", "kind": "food", "magnesium_mg_per_100g": 5,
+              "kcal_per_100g": None, "portions": [], "origin": "x", "added_on": "2026-01-01"}  # fmt: skip
+    result = run("foods", "import", "-", input=json.dumps([record]))
+    assert result.exit_code == 2 and "food_id" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "row",
+    [{"magnesium_mg": -5000.0}, {"magnesium_mg": float("inf")}, {"date": "2026-13-45"},
+     {"grams": "lots"}, {"source": "somewhere"}],
+)
+def test_a_bad_stored_row_is_reported_skipped_and_removable(run: Run, row: dict[str, object]) -> None:
+    crafted(run, row)
+    in_range = [["log"], ["history"], ["check"]] if "date" not in row else []
+    for command in [["export"], *in_range]:
+        result = run(*command)
+        assert result.exit_code in (0, 1), (command, result.stderr)
+        assert "bad0" in result.stderr and "magcalc rm bad0" in result.stderr, (command, result.stderr)
+    report = run("log", "-f", "json")
+    assert "Infinity" not in report.stdout and json.loads(report.stdout)["total_mg"] > 0
+    assert [e["id"] for e in json.loads(run("export", "-f", "json").stdout)] != []
+    removed = run("rm", "bad0")
+    assert removed.exit_code == 0, removed.stderr
+    assert "bad0" not in run("log").stderr
+
+
+def test_a_bad_stored_food_is_skipped_and_removable(run: Run) -> None:
+    assert run("foods", "add", "bar", "--mg-per-100g", "10").exit_code == 0
+    conn = sqlite3.connect(diary_path())
+    conn.execute("UPDATE user_foods SET record = replace(record, '10.0', 'NaN')")
+    conn.commit()
+    conn.close()
+    for command in (["foods", "mine"], ["log"], ["profile", "show"], ["add", "almonds", "1", "oz"]):
+        result = run(*command)
+        assert result.exit_code == 0 and "foods rm user/bar" in result.stderr, (command, result.stderr)
+    assert run("foods", "rm", "user/bar").exit_code == 0
+    assert run("foods", "mine").stderr == ""
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "CREATE TRIGGER t AFTER INSERT ON entries BEGIN DELETE FROM changes; END",
+        "ALTER TABLE entries RENAME TO real_entries; "
+        "CREATE VIEW entries AS WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) "
+        "SELECT * FROM real_entries, r",
+    ],
+)
+def test_a_diary_with_foreign_triggers_or_views_is_refused(run: Run, sql: str) -> None:
+    assert run("add", "almonds", "1", "oz").exit_code == 0
+    conn = sqlite3.connect(diary_path())
+    conn.executescript(sql)
+    conn.close()
+    before = diary_path().read_bytes()
+    for command in (["log"], ["add", "banana", "1", "medium"], ["export"]):
+        result = run(*command)
+        assert result.exit_code == 2 and "magcalc did not make" in result.stderr, result.stderr
+    assert diary_path().read_bytes() == before
+
+
+# -- 2. readers never write ----------------------------------------------------------------------
+
+
+def test_a_read_of_an_empty_file_leaves_it_empty(run: Run, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    for command in (["log"], ["export"], ["history"], ["foods", "mine"], ["profile", "show"]):
+        assert run(*command, "--db", str(empty)).exit_code == 0
+    assert empty.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+
+
+def test_reads_open_the_diary_read_only(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run("add", "almonds", "1", "oz").exit_code == 0
+    uris: list[str] = []
+    real = sqlite3.connect
+
+    def spy(database, *args, **kwargs):  # type: ignore[no-untyped-def]
+        uris.append(str(database))
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", spy)
+    for command in (["log"], ["export"], ["history"], ["foods", "mine"], ["profile", "show"], ["check"]):
+        run(*command)
+    assert uris and all("mode=ro" in uri for uri in uris if uri != ":memory:"), uris
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+def test_non_regular_files_and_dangling_links_are_refused(run: Run, tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    link = tmp_path / "link.db"
+    link.symlink_to(tmp_path / "missing" / "target.db")
+    for path in (fifo, Path(os.devnull)):
+        for command in (["log"], ["add", "almonds", "1", "oz"]):
+            result = run(*command, "--db", str(path))
+            assert result.exit_code == 2 and "not a regular file" in result.stderr, (path, result.stderr)
+    result = run("add", "almonds", "1", "oz", "--db", str(link))
+    assert result.exit_code == 2 and "symbolic link" in result.stderr
+    assert not (tmp_path / "missing").exists() and not Path(os.devnull + "-journal").exists()
+    assert run("add", "almonds", "1", "oz", "--db", str(tmp_path / "no" / "such.db")).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("SQLITE_FULL", "the disk is full"), ("SQLITE_IOERR_WRITE", "disk I/O error"),
+     ("SQLITE_BUSY", "busy")],
+)
+def test_sqlite_errors_say_what_happened(name: str, words: str) -> None:
+    error = sqlite3.OperationalError("cannot commit - no transaction is active")
+    error.sqlite_errorname = name  # type: ignore[attr-defined]
+    assert words in str(diary._problem(Path("d.db"), error, write=True))
+
+
+def test_a_stale_read_only_shm_file_does_not_block_writes(run: Run) -> None:
+    assert run("add", "almonds", "1", "oz").exit_code == 0
+    shm = Path(str(diary_path()) + "-shm")
+    shm.write_bytes(b"")
+    shm.chmod(0o400)
+    diary._unblock_shm(diary_path())  # (root ignores the mode, so the repair itself is checked)
+    assert shm.stat().st_mode & 0o200
+    assert run("add", "banana", "1", "medium").exit_code == 0
+
+
+def test_the_cache_leaves_no_temporary_file_on_a_full_disk(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("MAGCALC_CACHE", str(tmp_path))
+
+    def full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache.marshal, "dump", full)
+    assert cache.load_or_build("thing", ("foods.csv",), lambda: ["built"]) == ["built"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_import_matches_before_taking_the_write_lock(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    from magcalc import exchange
+
+    free: list[bool] = []
+    real = exchange.measure_rows
+
+    def measure_rows(*args, **kwargs):  # type: ignore[no-untyped-def]
+        conn = sqlite3.connect(diary_path(), timeout=0)  # another writer gets in while we match
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        conn.close()
+        free.append(True)
+        return real(*args, **kwargs)
+
+    assert run("add", "almonds", "1", "oz").exit_code == 0
+    monkeypatch.setattr(exchange, "measure_rows", measure_rows)
+    result = run("import", "-", input="food,amount,unit\nbanana,1,medium\n")
+    assert result.exit_code == 0, result.stderr
+    assert free == [True]
+
+
+# -- 3. nothing raw reaches the terminal or a spreadsheet ----------------------------------------
+
+
+def test_safe_text_shows_control_characters() -> None:
+    assert safe_text(f"a{ESC}b\u202e\t\n") == "a\\x1b]0;owned\\x07\\x1b[2Jb\\u202e\t\n"
+
+
+def test_the_stream_lets_only_colour_through_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR")
+    out = Terminal()
+    SafeStream(out).write(f"\x1b[1mbold\x1b[0m {ESC}")
+    assert out.getvalue() == "\x1b[1mbold\x1b[0m \\x1b]0;owned\\x07\\x1b[2J"
+
+
+def test_escape_sequences_from_a_crafted_diary_never_reach_the_output(run: Run) -> None:
+    crafted(run, {"typed": f"evil{ESC}", "food_name": f"Food{ESC}", "note": ESC, "unit": ESC})
+    for command in (["log"], ["log", "-f", "csv"], ["log", "-f", "json"], ["export"], ["export", "-f", "json"],
+                    ["history"], ["rm", "bad0"]):  # fmt: skip
+        result = run(*command)
+        assert result.exit_code == 0, (command, result.stderr)
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout + result.stderr, command
+        assert "\x1b" not in result.stderr, command
+
+
+def test_escape_sequences_in_file_names_and_portions_are_shown_safely(run: Run) -> None:
+    result = run("log", f"no{ESC}such.csv")
+    assert result.exit_code == 2 and "\x1b" not in result.stderr and "\\x1b" in result.stderr
+    result = run("foods", "add", "bar", "--mg-per-100g", "10", "--portion", f"1 b{ESC}ar=45 g")
+    assert "\x1b" not in result.stdout + result.stderr
+
+
+def test_the_installed_command_sanitises_usage_errors_too() -> None:
+    result = subprocess.run([MAGCALC, f"--{ESC}"], capture_output=True, text=True, check=False)
+    assert result.returncode == 2 and "\x1b" not in result.stderr and "\x07" not in result.stderr
+
+
+def test_every_csv_output_guards_formulas(run: Run) -> None:
+    crafted(run, {"typed": "=HYPERLINK(\"http://x\")", "note": "+cmd", "meal": "@SUM(1)"})
+    for command in (["log", "-f", "csv"], ["export"]):
+        text = run(*command).stdout
+        assert "'=HYPERLINK" in text and ",=" not in text and ",+cmd" not in text, (command, text)
+    assert run("foods", "add", "@bar", "--mg-per-100g", "10").exit_code == 0
+    assert "'@bar" in run("foods", "search", "bar", "-f", "csv").stdout
+    assert "'@bar" in run("foods", "export", "-f", "csv").stdout
+
+
+# -- 4. bounded and honest -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["hex", "base64", "zlib", "rot13", "uu", "quopri", "punycode",
+                                      "utf-16", "utf-32", "undefined"])  # fmt: skip
+def test_only_text_encodings_are_accepted(run: Run, log_file, encoding: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("log", log_file("almonds,1,oz\n"), "--encoding", encoding)
+    assert result.exit_code == 2 and "encoding" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("command", [["export"], ["log", "-f", "json"], ["rda"], ["foods", "top"]])
+def test_a_closed_stdout_is_exit_2_with_a_message(command: list[str]) -> None:
+    result = subprocess.run(
+        [MAGCALC, *command], stdout=None, capture_output=False, stderr=subprocess.PIPE, text=True,
+        pass_fds=(), preexec_fn=lambda: os.close(1), check=False,
+    )  # fmt: skip
+    assert result.returncode == 2 and "stdout is closed" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["rda"], ["foods", "top"], ["history"], ["log", "-f", "json"]])
+def test_a_reader_that_leaves_ends_quietly(command: list[str]) -> None:
+    proc = subprocess.Popen([MAGCALC, *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(1)
+    proc.stdout.close()
+    assert proc.wait() == 0 and proc.stderr.read() == b""
+
+
+def test_a_failing_stdout_is_exit_2_with_a_message() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([MAGCALC, "rda"], stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+    assert result.returncode == 2 and "No space left" in result.stderr
+
+
+def test_ctrl_c_after_the_commit_reports_success(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    from magcalc import render
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(render, "added", interrupted)
+    result = run("add", "almonds", "1", "oz")
+    assert result.exit_code == 0 and "saved" in result.stderr
+    assert len(json.loads(run("export", "-f", "json").stdout)) == 1
+
+
+def test_columns_0_is_the_default_width(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "0")
+    result = run("add", "almonds", "1", "oz")
+    entry_id = json.loads(run("export", "-f", "json").stdout)[0]["id"]
+    assert entry_id in result.stdout and "almonds" in run("log").stdout
+
+
+@pytest.mark.parametrize(
+    ("age", "mg"),
+    [("0", 30), ("0.5", 30), ("6m", 30), ("6.9m", 30), ("7m", 75), ("0.99", 75), ("1", 80), ("3.99", 80),
+     ("4", 130), ("8.99", 130), ("9", 240), ("13.99", 240), ("30.99", 310), ("31", 320), ("51", 320)],
+)  # fmt: skip
+def test_every_band_edge(run: Run, age: str, mg: int) -> None:
+    assert run.json("rda", "--age", age, "--sex", "female")["rda_mg"] == mg
