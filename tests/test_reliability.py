@@ -335,3 +335,21 @@ def test_columns_0_is_the_default_width(run: Run, monkeypatch: pytest.MonkeyPatc
 )  # fmt: skip
 def test_every_band_edge(run: Run, age: str, mg: int) -> None:
     assert run.json("rda", "--age", age, "--sex", "female")["rda_mg"] == mg
+
+
+def test_comment_lines_before_the_first_row_are_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from magcalc import logfile
+
+    seen: list[int] = []
+    real = logfile.csv.reader
+
+    def reader(lines, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(sys.getsizeof(lines))  # a list of every leading line would grow with them
+        return real(lines, **kwargs)
+
+    monkeypatch.setattr(logfile.csv, "reader", reader)
+    comments = b"# a comment line\n" * 100_000
+    parsed = logfile.parse_log(io.BytesIO(comments + b"almonds,1,oz\nbanana,x,medium\n"))
+    assert seen[0] < 1_000 and [p.line for p in parsed.problems] == [100_002]

@@ -146,17 +146,21 @@ def _rows(stream: BinaryIO, encoding: str | None = None) -> Iterator[tuple[int, 
     decimal commas, so amounts like 1,5 are read as 1.5) or tab.
     """
     text_lines = _decoded_lines(stream, encoding)
-    leading: list[str] = []
+    skipped = 0  # blank and comment lines before the first row: counted, not kept (bounded memory)
+    first: list[str] = []
     try:
         for text in text_lines:
-            leading.append(text)
             if text.strip() and not text.lstrip("\ufeff").lstrip().startswith("#"):
+                first.append(text)
                 break
+            skipped += 1
     except _NotText as error:
         raise MagcalcError(Problem(str(error), error.line)) from None
-    delimiter = _delimiter(leading[-1] if leading else "")
+    delimiter = _delimiter(first[0] if first else "")
     decimal_comma = delimiter != ","
-    reader = csv.reader(itertools.chain(leading, text_lines), delimiter=delimiter, strict=True)
+    # The skipped lines come back as empty ones, so that the reader still counts them
+    lines = itertools.chain(itertools.repeat("\n", skipped), first, text_lines)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     start = 1
     while True:
         try:
