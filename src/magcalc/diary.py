@@ -26,7 +26,7 @@ from magcalc.userfoods import key as _key
 # SQLite database carries another id (or none, with tables of its own).
 APPLICATION_ID = 0x4D674361
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_S = 30.0
+BUSY_TIMEOUT_S = 120.0  # under heavy load a writer can wait its turn long; losing an add is worse
 MAX_QUERY_S = 120.0  # no diary needs longer to read; a crafted one is stopped
 
 # Named migrations, applied in order; PRAGMA user_version counts those applied.
