@@ -943,28 +943,33 @@ def edit(
         raise MagcalcError(
             "nothing to change: give --amount, --unit, --food, --date, --time, --meal or --note"
         )
+    with open_db(db, write=False) as reader:  # matching is slow: done before the write lock
+        if reader is None:
+            raise MagcalcError(f"no diary entry has the id {entry_id.strip().lower()!r}")
+        old = reader.entry(entry_id.strip().lower())
+    new = old
+    if food is not None or amount is not None or unit is not None or unit_in_amount is not None:
+        entry = models.Entry(
+            line=1,
+            input=" ".join(food.split()) if food is not None else old.input,
+            amount=old.amount if new_amount is None else new_amount,
+            unit=old.unit if new_unit is None and unit is None and unit_in_amount is None else new_unit,
+            food_id=None if food is not None else old.food_id,
+        )
+        new = reporting.measure(entry, current_catalog())
+    new = new.model_copy(
+        update={
+            "entry_id": old.entry_id,
+            "date": dates.parse_day(date, today()) if date is not None else old.date,
+            "time": old.time if time is None else new_time,
+            "meal": old.meal if meal is None else (meal.strip() or None),
+            "note": old.note if note is None else (note.strip() or None),
+        }
+    )
     with open_db(db, write=True) as diary:
         assert diary is not None
-        old = diary.entry(entry_id.strip().lower())
-        new = old
-        if food is not None or amount is not None or unit is not None or unit_in_amount is not None:
-            entry = models.Entry(
-                line=1,
-                input=" ".join(food.split()) if food is not None else old.input,
-                amount=old.amount if new_amount is None else new_amount,
-                unit=old.unit if new_unit is None and unit is None and unit_in_amount is None else new_unit,
-                food_id=None if food is not None else old.food_id,
-            )
-            new = reporting.measure(entry, current_catalog())
-        new = new.model_copy(
-            update={
-                "entry_id": old.entry_id,
-                "date": dates.parse_day(date, today()) if date is not None else old.date,
-                "time": old.time if time is None else new_time,
-                "meal": old.meal if meal is None else (meal.strip() or None),
-                "note": old.note if note is None else (note.strip() or None),
-            }
-        )
+        if diary.entry(old.entry_id or "") != old:
+            raise MagcalcError(f"the entry {old.entry_id} was changed meanwhile; nothing changed, try again")
         diary.begin("edit")
         stored = diary.replace(old.entry_id or "", new)
         result, day_reports = _day_totals(diary, [stored], target)
