@@ -92,7 +92,7 @@ def amounts(text: str) -> None:
     guarded("amount parser", body)
 
 
-FOOD = __import__("magcalc.matching", fromlist=["resolve"]).resolve("almonds")
+FOOD = __import__("magcalc.catalog", fromlist=["Catalog"]).Catalog().resolve("almonds").food
 
 
 @FUZZ_SETTINGS
