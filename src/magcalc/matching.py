@@ -586,8 +586,12 @@ def _rank(words: list[str], foods: Mapping[str, Food], limit: int) -> list[Score
     if not nonempty:
         return []
     candidates = set.intersection(*nonempty) if len(nonempty) == len(postings) else set()
-    if not candidates:
-        candidates = set().union(*nonempty)
+    if not candidates and len(nonempty) > 1:  # no food has every word: those that miss one word
+        for left_out in range(len(nonempty)):
+            others = [p for i, p in enumerate(nonempty) if i != left_out]
+            candidates |= set.intersection(*others)
+    if not candidates:  # nor those: the foods of the two rarest words (not every food with 'raw')
+        candidates = set().union(*sorted(nonempty, key=len)[:2])
     query_words = set(words)
     scored = []
     for food_id in candidates:
