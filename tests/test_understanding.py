@@ -37,6 +37,7 @@ from tests.conftest import Run
         ("2 eggs, a slice of whole wheat toast and a cup of coffee",
          [(2, None, "eggs"), (1, "slice", "whole wheat toast"), (1, "cup", "coffee")]),
         ("a banana and 1 oz almonds", [(1, None, "banana"), (1, "oz", "almonds")]),
+        ("1,5 cups rice", [(1.5, "cup", "rice")]),  # a decimal comma, not a list
     ],
 )
 def test_phrases_are_taken_apart(text: str, expected: list[tuple[float | None, str | None, str]]) -> None:

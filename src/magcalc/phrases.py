@@ -244,9 +244,10 @@ def parse_one(text: str) -> Phrase:
 
 def split(text: str) -> list[str]:
     """The foods of a phrase: a part that starts with a quantity starts a new food."""
-    pieces = [p for p in _SPLIT.split(text.strip()) if p.strip()]
+    text = re.sub(r"(?<=\d),(?=\d)", ".", text.strip())  # '1,5 cups': a decimal comma, not a list
+    pieces = [p for p in _SPLIT.split(text) if p.strip()]
     foods: list[str] = []
-    separators = _SPLIT.findall(text.strip())
+    separators = _SPLIT.findall(text)
     for number, piece in enumerate(pieces):
         words = _normalise(piece.lower()).split()
         quantity, taken = _leading_quantity(words)
