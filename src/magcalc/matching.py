@@ -556,7 +556,8 @@ def _score(
     for token, cost in doc.costs.items():
         if token not in matched:
             score -= cost
-            plain = plain and cost < _MODIFIER_COST  # 'Yuca fries' for 'fries': a guess
+            # 'Yuca fries' for 'fries', 'with non-dairy milk' for 'with milk': a guess
+            plain = plain and cost < _MODIFIER_COST and not (token.startswith("no-") and cost >= 3.0)
     if any(doc.tokens.get(t) == 99 for t in matched) and not all(doc.tokens.get(t) == 99 for t in matched):
         exact = False  # a word found only in the food's other names ('blueberry' for 'Muffin, fruit')
     score += 1.0 * doc.generic  # the survey's code for a food said without details ('Pizza, NFS')
