@@ -8,9 +8,11 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import typer
 
 from magcalc import cache, diary
 from magcalc.paths import diary_path
@@ -353,3 +355,43 @@ def test_comment_lines_before_the_first_row_are_not_kept(monkeypatch: pytest.Mon
     comments = b"# a comment line\n" * 100_000
     parsed = logfile.parse_log(io.BytesIO(comments + b"almonds,1,oz\nbanana,x,medium\n"))
     assert seen[0] < 1_000 and [p.line for p in parsed.problems] == [100_002]
+
+
+def test_ctrl_c_while_modules_load_is_exit_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    import magcalc.cli
+    from magcalc import __main__
+
+    def interrupted(**_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(magcalc.cli, "app", interrupted)
+    monkeypatch.setattr(sys, "argv", ["magcalc", "rda"])
+    with pytest.raises(SystemExit) as caught:
+        __main__.main()
+    assert caught.value.code == 130
+
+
+def test_an_import_failing_after_ctrl_c_is_an_interruption_not_a_bug(monkeypatch: pytest.MonkeyPatch) -> None:
+    from magcalc import cli, terminal
+
+    def broken() -> None:
+        raise ImportError("cannot import name 'UserFood'")
+
+    monkeypatch.setattr(terminal.interrupts, "seen", True)
+    with pytest.raises(typer.Exit) as caught:
+        cli.handles_errors(broken)()
+    assert caught.value.exit_code == 130
+
+
+def test_the_report_held_back_for_a_log_is_bounded(run: Run, log_file: Callable[[str], str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from magcalc import cli
+
+    monkeypatch.setattr(cli, "MAX_SPOOL_BYTES", 2000)
+    result = run("log", log_file("food,amount,unit\n" + "almonds,1,oz\n" * 200), "--format", "json")
+    assert result.exit_code == 2 and "the report is larger than" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_measure_with_escape_sequences_is_refused(run: Run) -> None:
+    result = run("foods", "add", "oat bar", "--mg-per-serving", "60", "--serving", "1 \x1b[31mbar=45 g")
+    assert result.exit_code == 2 and "control characters" in result.stderr

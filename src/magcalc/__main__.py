@@ -22,10 +22,13 @@ def main() -> None:
         os.write(2, b"magcalc: error: stdout is closed: nowhere to write the output\n")
         raise SystemExit(2)
     terminal.install()  # before Typer parses: its usage errors echo what was typed
-    from magcalc.cli import app
-
+    terminal.note_interrupts()
     try:
+        from magcalc.cli import app
+
         app(prog_name="magcalc")
+    except KeyboardInterrupt:  # Ctrl-C while modules load, before a command's own handling
+        raise SystemExit(130) from None
     finally:
         _flush()
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, ParamSpec, TypeVar
+from typing import IO, TYPE_CHECKING, Annotated, Any, BinaryIO, ParamSpec, TypeVar
 
 import typer
 import typer.core
@@ -296,6 +296,10 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
         except Exception as error:
             if type(error).__module__.startswith("typer"):  # Exit, Abort, BadParameter: Typer's own
                 raise
+            from magcalc.terminal import interrupts
+
+            if interrupts.seen:  # a module cut short by Ctrl-C fails to import: still an interruption
+                raise typer.Exit(EXIT_INTERRUPTED) from None
             if _is_validation_error(error):
                 problems = error.errors()  # type: ignore[attr-defined]
                 raise fail(*(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in problems)) from None
@@ -454,7 +458,7 @@ def _streamed_report(
         open_input(path) as stream,
         tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as spool,
     ):
-        writer = render.ReportWriter(fmt, spool, **options)  # type: ignore[arg-type]
+        writer = render.ReportWriter(fmt, _Bounded(spool), **options)  # type: ignore[arg-type]
         report = reporting.stream_report(
             logfile.iter_log(stream, _input.encoding), target, current_catalog(), writer.add,
             keep_unknown=_input.keep_unknown, on_days=writer.on_days,
@@ -463,6 +467,30 @@ def _streamed_report(
         spool.seek(0)
         shutil.copyfileobj(spool, sys.stdout)
     return report
+
+
+MAX_SPOOL_BYTES = 1 << 30  # the report of a log is held back until every row is read: at most 1 GiB
+
+
+class _Bounded:
+    """The spool a report is written to before any of it is printed (so that a bad row at the end
+    prints nothing), refusing to grow past MAX_SPOOL_BYTES: a log that large is a mistake, and
+    `magcalc check` or `log --format csv | ...` on smaller pieces is the way."""
+
+    def __init__(self, spool: "IO[str]") -> None:
+        self.spool = spool
+        self.written = 0
+
+    def write(self, text: str) -> int:
+        self.written += len(text)
+        if self.written > MAX_SPOOL_BYTES:
+            raise MagcalcError(
+                f"the report is larger than {MAX_SPOOL_BYTES >> 20:,} MiB: split the log into smaller files"
+            )
+        return self.spool.write(text)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.spool, name)
 
 
 def _diary_report(

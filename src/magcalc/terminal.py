@@ -86,3 +86,26 @@ def install() -> None:
         stream = getattr(sys, name)
         if stream is not None and not isinstance(stream, SafeStream):
             setattr(sys, name, SafeStream(stream))
+
+
+class _Interrupts:
+    """Whether Ctrl-C came during this run: an import cut short by it can fail later as an
+    ImportError, which is then an interruption (exit 130), not a bug (exit 70)."""
+
+    seen = False
+
+
+interrupts = _Interrupts()
+
+
+def note_interrupts() -> None:
+    """Remember a Ctrl-C, then interrupt as Python does."""
+    import contextlib
+    import signal
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        interrupts.seen = True
+        raise KeyboardInterrupt
+
+    with contextlib.suppress(ValueError):  # not the main thread (tests): Python's own handling
+        signal.signal(signal.SIGINT, on_interrupt)

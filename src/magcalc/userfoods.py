@@ -46,6 +46,9 @@ def check_name(name: str) -> str:
 
 def parse_measure(text: str) -> Portion:
     """'1 bar=45 g', '2 slices = 60 g', '1 cup=8 oz' -> a measure with its weight."""
+    from magcalc.logfile import check_text
+
+    check_text("measure", text)  # typed or imported: no escape sequences stored
     if "=" not in text:
         raise UnitError(f"the measure {text!r} needs its weight, like '1 bar=45 g'")
     left, right = (part.strip() for part in text.split("=", 1))
