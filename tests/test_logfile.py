@@ -127,7 +127,10 @@ _names = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="#\ufeff"),
     min_size=1,
     max_size=30,
-).filter(lambda s: s.strip() and s.strip().lower() not in {"food"} and "\x00" not in s)
+).filter(
+    lambda s: s.strip() and s.strip().lower() not in {"food"} and "\x00" not in s
+    and not s.startswith("'")  # "'=x" is an export's guarded formula: read back as "=x" on purpose
+)
 
 
 @given(

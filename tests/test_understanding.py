@@ -171,3 +171,18 @@ def test_realistic_lines_do_not_get_worse(mode: str) -> None:
 def test_a_usda_description_typed_as_it_is_finds_that_food(description: str) -> None:
     match = Catalog().resolve(description)
     assert match.food.description == description and match.confident
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("grilled 4 oz chicken breast", (4, "oz", "grilled chicken breast")),
+        ("eggs scrambled x2", (2, None, "eggs scrambled")),
+        ("2x coffee", (2, None, "coffee")),
+        ("a cup of yogurt (single serve container)", (1, "cup", "yogurt")),
+        ("a juice box of orange juice", (1, "juice box", "orange juice")),
+    ],
+)
+def test_amounts_where_people_put_them(text: str, expected: tuple[float, str | None, str]) -> None:
+    phrase = parse_one(text)
+    assert (phrase.quantity, phrase.unit, phrase.food) == expected

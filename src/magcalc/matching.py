@@ -540,7 +540,7 @@ def _score(
             if weight > best and token in doc.tokens:
                 best, best_token = weight, token
         if best_token:
-            covered += best
+            covered += best * (0.85 if doc.tokens[best_token] == 99 else 1.0)  # description words count most
             exact = exact and best >= 1.0
             matched.add(best_token)
             segments.add(doc.tokens[best_token])

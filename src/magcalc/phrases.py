@@ -115,6 +115,8 @@ MEASURE_WORDS = frozenset(
         "splash",
     ]
 )
+_TWO_WORD_MEASURES = frozenset({"juice box", "single serve", "small bag", "large bag", "snack bag"})
+_TIMES = re.compile(r"^(?:x|\u00d7)(\d+)$|^(\d+)(?:x|\u00d7)$")  # 'eggs x2', '2x eggs'
 # Measure words that never name a food themselves: '2 cups' or 'a glass of' says no food.
 _NOT_FOODS = frozenset(
     ["slice", "piece", "handful", "glass", "bowl", "scoop", "square", "bottle", "can", "mug", "serving",
@@ -168,6 +170,7 @@ def _normalise(text: str) -> str:
         text = re.sub(rf"(\d)\s*{char}", rf"\1 {fraction}", text).replace(char, f" {fraction} ")
     text = re.sub(r"(\d)\s*/\s*(\d)", r"\1/\2", text)
     text = re.sub(r"(\d)-(\d+/\d)", r"\1 \2", text)  # 1-1/2 cups
+    text = re.sub(r"\b(\d+)(?:x|\u00d7)(?=\s|$)", r"\1", text)  # '2x coffee': 2 coffees
     text = re.sub(r"(\d)([a-z])", r"\1 \2", text)  # 30g, 2tbsp
     return " ".join(text.split())
 
@@ -202,7 +205,7 @@ def _leading_unit(words: list[str]) -> tuple[str | None, int]:
     for size in (3, 2, 1):
         candidate = " ".join(words[:size])
         unit = UNIT_SPELLINGS.get(candidate) or UNIT_SPELLINGS.get(candidate.rstrip("."))
-        if unit is None and size == 1 and candidate in MEASURE_WORDS:
+        if unit is None and (candidate in _TWO_WORD_MEASURES or (size == 1 and candidate in MEASURE_WORDS)):
             unit = candidate
         if unit is not None and len(words) > size:  # a unit needs a food after it
             taken = size + (words[size] == "of")
@@ -217,7 +220,20 @@ def parse_one(text: str) -> Phrase:
     bracketed = _COUNT_IN_BRACKETS.fullmatch(cleaned)  # 'sushi (8 pieces)': 8 pieces of sushi
     if bracketed and _leading_quantity(bracketed["amount"].split())[0] is not None:
         cleaned = f"{bracketed['amount']} {bracketed['food']}"
+    cleaned = re.sub(r"\s*\([^()]*\)", " ", cleaned)  # '(single serve container)': a remark, not the food
     words = cleaned.split()
+    times = [i for i, w in enumerate(words) if _TIMES.match(w)]
+    if times and _leading_quantity(words)[0] is None:  # 'eggs scrambled x2' is 2 scrambled eggs
+        match = _TIMES.match(words[times[0]])
+        assert match is not None
+        words = [match[1] or match[2], *words[: times[0]], *words[times[0] + 1 :]]
+    if _leading_quantity(words)[0] is None:  # 'grilled 4 oz chicken breast': the amount inside
+        for at in range(1, len(words) - 1):
+            quantity, taken = _leading_quantity(words[at:])
+            unit, used = _leading_unit(words[at + taken :]) if quantity is not None else (None, 0)
+            if quantity is not None and unit is not None and words[at] not in NUMBER_WORDS:
+                words = [*words[at : at + taken + used], *words[:at], *words[at + taken + used :]]
+                break
     while words and words[0] in _VAGUE:
         words = words[1:]
     quantity, taken = _leading_quantity(words)

@@ -280,6 +280,7 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     if len(parts) < 2:
         return [phrase]
     main = re.split(r"\s+with\s+", phrase.food)[0]
+    whole_known = True
     try:
         whole = catalog.resolve(phrase.food)
         # 'pancakes with maple syrup' is pancakes and syrup, not a syrup: the food must be the main one
@@ -287,14 +288,14 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         if (whole.confident or whole.doubt != INCOMPLETE) and about_main:
             return [phrase]
     except UnknownFood:
-        pass
+        whole_known = False
     try:
         each = [phrases.parse_one(part) for part in parts]
         matches = [catalog.resolve(part.food) for part in each]
     except MagcalcError:
         return [phrase]
-    if not all(m.confident for m in matches):
-        return [phrase]
+    if whole_known and not all(m.confident for m in matches):
+        return [phrase]  # a doubtful whole is kept unless every part is sure; an unknown one is split
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
     return [first if first.quantity is not None else each[0], *each[1:]]
 
