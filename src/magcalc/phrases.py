@@ -141,11 +141,6 @@ class Phrase:
     food: str
     text: str  # the words this food was read from
 
-    @property
-    def counted(self) -> bool:
-        """A number with no unit: '2 eggs'."""
-        return self.quantity is not None and self.unit is None
-
 
 def _number(text: str) -> float:
     text = text.strip()
