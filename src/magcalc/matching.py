@@ -76,6 +76,7 @@ _NEUTRAL = frozenset(
         "medium",
     ]
 )
+_GENERIC_BONUS = 2.5  # a survey 'NFS' food whose every other word was said: USDA's default for it
 _FREE = 0.1  # the cost of a word inside "NS as to ..." / "NFS": the survey's generic forms
 _NEGATIONS = frozenset({"no", "without", "non"})
 _CONTRARY_COST = 8.0
@@ -223,11 +224,12 @@ _WHOLE_FOOD_GROUPS = frozenset(
 _RAW_STAPLES = frozenset({"Legumes and Legume Products", "Cereal Grains and Pasta"})
 _RAW_WORDS = frozenset({"raw", "dry", "uncooked", "dried", "flour", "sprouted"})
 INCOMPLETE = "not every word of it was found in this food"
-FORM_MARGIN = 8.0  # raw and cooked forms this close, with other magnesium, make a match doubtful
+FORM_MARGIN = 15.0  # raw and cooked forms this close, with other magnesium, make a match doubtful
 _PREPARED = frozenset(
     ["raw", "cooked", "boiled", "baked", "roasted", "steamed", "fried", "grilled", "stewed", "braised",
      "sauteed", "fresh", "frozen", "canned", "dried", "mashed"]
 )  # fmt: skip
+KIND_MARGIN = 15.0  # a food of a kind not said, and another kind this close with other magnesium: doubtful
 DOUBT_MARGIN = 1.5  # a second food within this many points, with other magnesium, makes a match doubtful
 
 
@@ -308,6 +310,7 @@ class Scored:
     head: bool = True  # the food's head words are in the query
     exact: bool = True  # no word was found only by a spelling guess
     plain: bool = True  # the food adds no word that changes what it is ('meatless', 'powder')
+    specific: bool = False  # the food has a word of its own the query did not say ('toaster-type')
 
 
 @dataclass(frozen=True, slots=True)
@@ -526,14 +529,15 @@ def index() -> Index:
 
 def _score(
     doc: _Doc, expansions: list[dict[str, float]], query_words: set[str]
-) -> tuple[float, bool, bool, bool, bool]:
+) -> tuple[float, bool, bool, bool, bool, bool]:
     """(score, every word found, the food's head named, no word found only by a spelling guess or
-    in other names, no contrary word)."""
+    in other names, no contrary word, a word of its own that the query did not say)."""
     covered = 0.0
     missing = 0
     exact = True
     matched: set[str] = set()
     segments: set[int] = set()
+    skipped = False  # a word of the query (a cut, a size) left out
     for options in expansions:
         best, best_token = 0.0, ""
         for token, weight in options.items():
@@ -545,7 +549,8 @@ def _score(
             matched.add(best_token)
             segments.add(doc.tokens[best_token])
         elif options.keys() & _OPTIONAL:
-            covered += 0.9  # 'pineapple chunks': the cut is not the food
+            covered += 0.97  # "pineapple chunks": the cut is not the food (found, it only breaks ties)
+            skipped = True
         else:
             missing += 1
     score = 100 * covered / len(expansions) - _WORD_MISSING * missing
@@ -553,15 +558,21 @@ def _score(
     head = bool(doc.head & matched) or bool(doc.head_alternatives & matched)
     score += 6 if head else -_HEAD_MISSING
     plain = True
+    specific = False  # the food has a word of its own that the query did not say ('flourless')
+    formed = False
     for token, cost in doc.costs.items():
         if token not in matched:
             score -= cost
             # 'Yuca fries' for 'fries', 'with non-dairy milk' for 'with milk': a guess
             plain = plain and cost < _MODIFIER_COST and not (token.startswith("no-") and cost >= 3.0)
+            specific = specific or cost >= 3.0
+            formed = formed or token in ("raw", "cooked")  # 'cooked' for 'tomato': a guess of the form
     if any(doc.tokens.get(t) == 99 for t in matched) and not all(doc.tokens.get(t) == 99 for t in matched):
         exact = False  # a word found only in the food's other names ('blueberry' for 'Muffin, fruit')
-    score += 1.0 * doc.generic  # the survey's code for a food said without details ('Pizza, NFS')
-    score += 3 * doc.survey + 4.5 * (doc.table == SR28 and doc.survey and doc.group in _WHOLE_FOOD_GROUPS)
+    if doc.generic:  # the survey's code for a food said without details ('Pizza, NFS', 'Yogurt, NFS')
+        score += 1.0 if specific or formed or skipped or missing else _GENERIC_BONUS  # all its other words said: USDA's own default
+    # SR28 stays the reference for whole foods, above even a survey default (the source documents)
+    score += 3 * doc.survey + (3.5 + _GENERIC_BONUS) * (doc.table == SR28 and doc.survey and doc.group in _WHOLE_FOOD_GROUPS)
     last = expansions[-1]
     if not any(doc.tokens.get(t, 99) != 99 for t in last):
         score -= 10  # the query's last word (its head, in English) is only in the food's other names
@@ -572,7 +583,7 @@ def _score(
         doc.brand_tokens and not matched & doc.brand_tokens
     ):
         score -= _PENALTY_UNASKED
-    return score, missing == 0, head, exact, plain
+    return score, missing == 0, head, exact, plain, specific
 
 
 def _rank(words: list[str], foods: Mapping[str, Food], limit: int) -> list[Scored]:
@@ -685,6 +696,17 @@ def best_match(query: str) -> Match:
     if rival is not None:
         return Match(best.food, False, "a close second food has different magnesium",
                      (rival.food, *[f for f in others if f is not rival.food][:2]))  # fmt: skip
+    if best.specific:
+        # 'blueberry muffin' -> 'Muffins, blueberry, toaster-type': a kind the words did not name,
+        # while USDA has other kinds of it with other magnesium
+        kind = next(
+            (s for s in plausible[1:8] if s.complete and s.head and s.plain
+             and s.score >= best.score - KIND_MARGIN and _different(best.food, s.food)),
+            None,
+        )  # fmt: skip
+        if kind is not None:
+            return Match(best.food, False, "one of several kinds, with other magnesium; the words do not say which",
+                         (kind.food, *[f for f in others if f is not kind.food][:2]))  # fmt: skip
     if not set(words) & _PREPARED:
         # 'kale': raw or cooked? Water makes a cup of one several times the magnesium of the other
         other_form = next(

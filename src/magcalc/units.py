@@ -295,7 +295,7 @@ CONTAINERS: dict[str, tuple[float, str, str]] = {
 # Words for one of something, best first; a food's own noun ('egg', 'banana') comes before all.
 _ITEM_WORDS = (
     "medium", "regular", "small/regular", "each", "item", "piece", "whole", "fruit", "slice", "sandwich",
-    "bar", "patty", "fillet", "link", "stick", "large", "small", "serving",
+    "bar", "patty", "fillet", "link", "stick", "nut", "large", "small", "serving",
 )  # fmt: skip
 _LARGE_FIRST = frozenset({"egg"})  # US recipes and USDA's own egg measure assume large eggs
 _SERVING_WORDS = frozenset({"serving", "portion", "helping", "plate", "order"})
