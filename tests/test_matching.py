@@ -32,8 +32,8 @@ def resolve(query: str) -> Food:
         ("quinoa cooked", {"20137"}),
         ("kale raw", {"11233", "72119190"}),
         ("cheddar cheese", {"01009"}),
-        ("milk", {"01077"}),
-        ("coffee", {"14209"}),
+        ("milk", {"11100000"}),  # the survey's Milk, NFS
+        ("coffee", {"92100000"}),  # Coffee, NS as to type
         ("egg", {"01123", "31101010", "31102000"}),
         ("avocado", {"09037"}),
         ("amonds", {"12061"}),  # misspelt

@@ -224,6 +224,7 @@ _WHOLE_FOOD_GROUPS = frozenset(
 _RAW_STAPLES = frozenset({"Legumes and Legume Products", "Cereal Grains and Pasta"})
 _RAW_WORDS = frozenset({"raw", "dry", "uncooked", "dried", "flour", "sprouted"})
 INCOMPLETE = "not every word of it was found in this food"
+KIND_DOUBT = "one of several kinds, with other magnesium; the words do not say which"
 FORM_MARGIN = 15.0  # raw and cooked forms this close, with other magnesium, make a match doubtful
 _PREPARED = frozenset(
     ["raw", "cooked", "boiled", "baked", "roasted", "steamed", "fried", "grilled", "stewed", "braised",
@@ -570,9 +571,11 @@ def _score(
     if any(doc.tokens.get(t) == 99 for t in matched) and not all(doc.tokens.get(t) == 99 for t in matched):
         exact = False  # a word found only in the food's other names ('blueberry' for 'Muffin, fruit')
     if doc.generic:  # the survey's code for a food said without details ('Pizza, NFS', 'Yogurt, NFS')
-        score += 1.0 if specific or formed or skipped or missing else _GENERIC_BONUS  # all its other words said: USDA's own default
+        # all its other words said: USDA's own default for them
+        score += 1.0 if specific or formed or skipped or missing else _GENERIC_BONUS
     # SR28 stays the reference for whole foods, above even a survey default (the source documents)
-    score += 3 * doc.survey + (3.5 + _GENERIC_BONUS) * (doc.table == SR28 and doc.survey and doc.group in _WHOLE_FOOD_GROUPS)
+    whole_food = doc.table == SR28 and doc.survey and doc.group in _WHOLE_FOOD_GROUPS
+    score += 3 * doc.survey + (3.5 + _GENERIC_BONUS) * whole_food
     last = expansions[-1]
     if not any(doc.tokens.get(t, 99) != 99 for t in last):
         score -= 10  # the query's last word (its head, in English) is only in the food's other names
@@ -705,8 +708,8 @@ def best_match(query: str) -> Match:
             None,
         )  # fmt: skip
         if kind is not None:
-            return Match(best.food, False, "one of several kinds, with other magnesium; the words do not say which",
-                         (kind.food, *[f for f in others if f is not kind.food][:2]))  # fmt: skip
+            rest = [f for f in others if f is not kind.food][:2]
+            return Match(best.food, False, KIND_DOUBT, (kind.food, *rest))
     if not set(words) & _PREPARED:
         # 'kale': raw or cooked? Water makes a cup of one several times the magnesium of the other
         other_form = next(

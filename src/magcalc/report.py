@@ -275,12 +275,12 @@ def expand(entry: Entry, catalog: Catalog | None = None) -> list[Entry]:
 
 def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     """'black bean burrito, guacamole and chips' is three foods, 'macaroni and cheese' one: a list
-    without quantities is split only when the whole is not a sure match and every part is a food."""
+    without quantities is split only when the whole is not a match of all its words (or not of its
+    main food) and every part is a food; a part that is a guess stays marked as one."""
     parts = [p for p in re.split(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*", phrase.food) if p.strip()]
     if len(parts) < 2:
         return [phrase]
     main = re.split(r"\s+with\s+", phrase.food)[0]
-    whole_known = True
     try:
         whole = catalog.resolve(phrase.food)
         # 'pancakes with maple syrup' is pancakes and syrup, not a syrup: the food must be the main one
@@ -288,14 +288,13 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         if (whole.confident or whole.doubt != INCOMPLETE) and about_main:
             return [phrase]
     except UnknownFood:
-        whole_known = False
-    try:
+        pass
+    try:  # the whole misses some of its words, or is not about its main food: each part, if all are foods
         each = [phrases.parse_one(part) for part in parts]
-        matches = [catalog.resolve(part.food) for part in each]
+        for part in each:
+            catalog.resolve(part.food)
     except MagcalcError:
         return [phrase]
-    if whole_known and not all(m.confident for m in matches):
-        return [phrase]  # a doubtful whole is kept unless every part is sure; an unknown one is split
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
     return [first if first.quantity is not None else each[0], *each[1:]]
 
