@@ -267,7 +267,7 @@ _SAME_WORD = {
     "sauteed": "sauteed cooked", "donut": "doughnut", "donuts": "doughnuts", "mac": "macaroni",
     "fries": "french fries", "zucchini": "zucchini squash", "courgette": "zucchini squash",
     "aubergine": "eggplant", "brownie": "brownie cookie", "brownies": "brownie cookie",
-    "garbanzo": "chickpea", "scallion": "green onion",
+    "garbanzo": "chickpea", "scallion": "green onion", "sparkling": "carbonated", "fizzy": "carbonated",
 }  # fmt: skip
 
 
@@ -311,7 +311,7 @@ class Scored:
     head: bool = True  # the food's head words are in the query
     exact: bool = True  # no word was found only by a spelling guess
     plain: bool = True  # the food adds no word that changes what it is ('meatless', 'powder')
-    specific: bool = False  # the food has a word of its own the query did not say ('toaster-type')
+    specific: bool = False  # the food has a word of its own the query did not say ('toaster-type', 'cooked')
 
 
 @dataclass(frozen=True, slots=True)
@@ -586,7 +586,8 @@ def _score(
         doc.brand_tokens and not matched & doc.brand_tokens
     ):
         score -= _PENALTY_UNASKED
-    return score, missing == 0, head, exact, plain, specific
+        plain = False  # a brand or a baby food that the words did not ask for: a guess
+    return score, missing == 0, head, exact, plain, specific or formed
 
 
 def _rank(words: list[str], foods: Mapping[str, Food], limit: int) -> list[Scored]:
