@@ -700,6 +700,16 @@ def best_match(query: str) -> Match:
     if rival is not None:
         return Match(best.food, False, "a close second food has different magnesium",
                      (rival.food, *[f for f in others if f is not rival.food][:2]))  # fmt: skip
+    if not set(words) & _PREPARED:
+        # 'kale': raw or cooked? Water makes a cup of one several times the magnesium of the other
+        other_form = next(
+            (s for s in plausible[1:8] if s.complete and s.plain and s.score >= best.score - FORM_MARGIN
+             and _form(s.food) not in (None, _form(best.food)) and _different(best.food, s.food)),
+            None,
+        )  # fmt: skip
+        if other_form is not None and _form(best.food) is not None:
+            return Match(best.food, False, "raw or cooked? the words do not say, and it matters",
+                         (other_form.food, *[f for f in others if f is not other_form.food][:2]))  # fmt: skip
     if best.specific:
         # 'blueberry muffin' -> 'Muffins, blueberry, toaster-type': a kind the words did not name,
         # while USDA has other kinds of it with other magnesium
@@ -711,16 +721,6 @@ def best_match(query: str) -> Match:
         if kind is not None:
             rest = [f for f in others if f is not kind.food][:2]
             return Match(best.food, False, KIND_DOUBT, (kind.food, *rest))
-    if not set(words) & _PREPARED:
-        # 'kale': raw or cooked? Water makes a cup of one several times the magnesium of the other
-        other_form = next(
-            (s for s in plausible[1:8] if s.complete and s.plain and s.score >= best.score - FORM_MARGIN
-             and _form(s.food) not in (None, _form(best.food)) and _different(best.food, s.food)),
-            None,
-        )  # fmt: skip
-        if other_form is not None and _form(best.food) is not None:
-            return Match(best.food, False, "raw or cooked? the words do not say, and it matters",
-                         (other_form.food, *[f for f in others if f is not other_form.food][:2]))  # fmt: skip
     return Match(best.food, True, None, tuple(others[:3]))
 
 

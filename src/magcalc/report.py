@@ -56,6 +56,8 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     if entry.food_id is None and (form := find_form(entry.input)) is not None:
         return _measure_supplement(entry, form)
     match = _match(entry, catalog)
+    if not match.confident and (by_noun := _counted_by_noun(entry, catalog)) is not None:
+        entry, match = by_noun  # '6 asparagus spears': 6 spears of asparagus
     food = match.food
     quantity = entry.amount if entry.amount is not None or entry.unit is None else 1.0  # 'cup' is 1 cup
     try:
@@ -85,6 +87,31 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     if entry.magnesium_mg is not None:
         portion = "; ".join(filter(None, [portion, "magnesium as given in the file"]))
     return _item(entry, match, measured.grams, magnesium, portion, measured.assumed)
+
+
+# Nouns of a measure that end what people count: '6 asparagus spears', '2 garlic cloves'.
+_MEASURE_NOUNS = frozenset(
+    {"spear", "slice", "clove", "strip", "wedge", "stalk", "floret", "leaf", "sheet", "piece", "cube", "ring",
+     "rasher", "link", "fillet", "patty", "square", "stick", "segment", "sprig"}
+)  # fmt: skip
+
+
+def _counted_by_noun(entry: Entry, catalog: Catalog) -> tuple[Entry, Match] | None:
+    """A count whose last word is a measure ('6 asparagus spears') and is no sure food with it: the
+    food of the other words, counted in that measure, when USDA measures it so."""
+    words = entry.input.split()
+    if entry.unit is not None or entry.amount is None or entry.food_id is not None or len(words) < 2:
+        return None
+    noun = units.canonical_unit(words[-1])
+    if noun not in _MEASURE_NOUNS:
+        return None
+    rest = " ".join(words[:-1])
+    try:
+        match = catalog.resolve(rest)
+        units.measure(match.food, entry.amount, noun)
+    except MagcalcError:
+        return None
+    return entry.model_copy(update={"input": rest, "unit": noun}), match
 
 
 def _typical_from_survey(food: foods.Food, words: str, catalog: Catalog) -> units.Measured:
@@ -408,7 +435,11 @@ class Measurer:
             self.doubts.append(f"line {item.line}: {item.input!r} is not a food magcalc knows; "
                                "kept with unknown magnesium")  # fmt: skip
             return
-        match = self.catalog.resolve(food_words(item.input))
+        words = food_words(item.input)
+        match = self.catalog.resolve(words)
+        *rest, last = words.split()
+        if match.doubt == INCOMPLETE and rest and item.unit and canonical_unit(last) == item.unit:
+            match = self.catalog.resolve(words.rsplit(" ", 1)[0])  # counted by its last word
         others = "; other candidates: " + " | ".join(
             f"{f.description} ({f.food_id})" for f in match.alternatives
         ) if match.alternatives else ""
