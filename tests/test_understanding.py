@@ -24,6 +24,7 @@ from tests.conftest import Run
     [
         ("2 eggs", [(2, None, "eggs")]),
         ("1 cup of cooked spinach", [(1, "cup", "cooked spinach")]),
+        ("sweet potato, baked, medium", [(1, "medium", "sweet potato, baked")]),
         ("half an avocado", [(0.5, None, "avocado")]),
         ("half a cup of granola", [(0.5, "cup", "granola")]),
         ("peanut butter 2 tbsp", [(2, "tbsp", "peanut butter")]),

@@ -115,6 +115,7 @@ MEASURE_WORDS = frozenset(
         "splash",
     ]
 )
+_SIZES = frozenset({"small", "medium", "large"})
 _TWO_WORD_MEASURES = frozenset({"juice box", "single serve", "small bag", "large bag", "snack bag"})
 _TIMES = re.compile(r"^(?:x|\u00d7)(\d+)$|^(\d+)(?:x|\u00d7)$")  # 'eggs x2', '2x eggs'
 # Measure words that never name a food themselves: '2 cups' or 'a glass of' says no food.
@@ -246,6 +247,8 @@ def parse_one(text: str) -> Phrase:
                 quantity = _number(trailing["qty"])
                 unit = known
                 rest = " ".join(rest)[: trailing.start()].split()
+    if quantity is None and len(rest) > 1 and rest[-1] in _SIZES:  # 'sweet potato, baked, medium': one
+        quantity, unit, rest = 1.0, rest[-1], rest[:-1]
     food = " ".join(rest).strip(" ,.-")
     bare = food.removesuffix(" of")
     if not food or bare in UNIT_SPELLINGS or bare in _NOT_FOODS or bare.rstrip("s") in _NOT_FOODS:
