@@ -79,6 +79,12 @@ def test_counts_use_the_natural_item_and_never_a_measure_of_several() -> None:
     assert nuts.grams == pytest.approx(27.6)
 
 
+def test_the_words_of_a_form_choose_the_measure_of_that_form() -> None:
+    flaxseed = load_foods()["12220"]  # '1 tbsp, whole' 10.3 g and '1 tbsp, ground' 7 g
+    assert measure(flaxseed, 2, "tbsp", "ground flaxseed").grams == 14
+    assert measure(flaxseed, 2, "tbsp", "flaxseed").grams == pytest.approx(20.6)
+
+
 def test_a_count_ending_in_a_measure_counts_that_measure() -> None:
     spears, = Measurer(Catalog())(Entry(line=1, input="6 asparagus spears", amount=None, unit=None))
     assert spears.food_name.startswith("Asparagus") and spears.unit == "spear" and spears.grams == 96
@@ -180,7 +186,7 @@ def test_remembered_words_are_listed_and_forgotten(run: Run, tmp_path: object) -
 # The realistic set (tests/fixtures/realistic): floors that hold today, so that a change that makes
 # magcalc understand people worse fails. The targets (95 % / 90 % right, no silent wrong
 # match) are not reached yet: `python -m tests.realistic` prints the figures by kind.
-FLOORS = {"structured": 0.67, "phrase": 0.70}
+FLOORS = {"structured": 0.68, "phrase": 0.72}
 SILENT_CEILING = {"structured": 21, "phrase": 16}
 
 

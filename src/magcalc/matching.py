@@ -197,6 +197,8 @@ _OPTIONAL = frozenset(
         "chopped",
         "shredded",
         "grated",
+        "ground",
+        "crumbled",
         "cubed",
         "halve",
         "half",

@@ -64,13 +64,13 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         if quantity is None and food.portion(units.QUANTITY_NOT_SPECIFIED) is None:
             measured = _typical_from_survey(food, entry.input, catalog)
         else:
-            measured = units.measure(food, quantity, entry.unit)
+            measured = units.measure(food, quantity, entry.unit, entry.input)
     except UnitError:
         # the person's unit decides between close candidates: Greek yogurt by the cup is the one
         # USDA measures in cups
         for other in match.alternatives:
             try:
-                measured = units.measure(other, quantity, entry.unit)
+                measured = units.measure(other, quantity, entry.unit, entry.input)
             except UnitError:
                 continue
             match, food = Match(other, match.confident, match.doubt, match.alternatives), other

@@ -169,8 +169,16 @@ class Conversion:
     portion: str | None  # the USDA measure used, when one was: '1 cup = 180 g'
 
 
-def to_grams(food: Food, amount: float, unit: str | None) -> Conversion:
-    """Grams of `food` in `amount` `unit`; UnitError lists the units the food has."""
+# Words of a food's form that choose between its measures of one unit: '1 tbsp, ground', '1 cup, shredded'.
+_FORM_WORDS = frozenset(
+    {"ground", "shredded", "grated", "chopped", "sliced", "diced", "mashed", "crumbled", "cubed", "pureed",
+     "packed", "whole", "halves", "halve", "pieces", "piece", "melted", "cooked", "uncooked", "dry", "popped"}
+)  # fmt: skip
+
+
+def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Conversion:
+    """Grams of `food` in `amount` `unit`; UnitError lists the units the food has. The food's own
+    words ('ground flaxseed') choose among its measures of that unit ('1 tbsp, ground')."""
     check_amount(amount, amount)
     if unit is None or not unit.strip():
         if len(food.portions) != 1:
@@ -186,6 +194,9 @@ def to_grams(food: Food, amount: float, unit: str | None) -> Conversion:
         same = [n for n in volumes if n.head == wanted]
         plain = [n for n in same if n.full == wanted]
         candidates = sorted(plain or same or volumes, key=_volume_rank)
+        said = set(_words(words).split()) & _FORM_WORDS
+        hinted = [n for n in same or volumes if said & set(n.full.split())] if said else []
+        candidates = hinted or candidates
         if not candidates:
             raise UnitError(
                 f"{unit!r} is a volume, and USDA gives no volume measure for {_name(food)}; "
@@ -420,7 +431,7 @@ def typical_portion(food: Food) -> tuple[Portion, str] | None:
     return common, "a common portion"
 
 
-def measure(food: Food, quantity: float | None, unit: str | None) -> Measured:
+def measure(food: Food, quantity: float | None, unit: str | None, words: str = "") -> Measured:
     """Grams of `food` for what was said: a quantity and unit, a count ('2 eggs'), a household word
     ('a glass of'), or nothing at all. Every assumption is said in `assumed`."""
     if quantity is None:
@@ -462,18 +473,18 @@ def measure(food: Food, quantity: float | None, unit: str | None) -> Measured:
     if sized is not None:  # 'a bottle of beer' when USDA has 12, 16 and 40 fl oz bottles: the usual one
         return Measured(checked_grams(quantity * sized.grams_each), _measure(sized), None)
     try:
-        converted = to_grams(food, quantity, unit)
+        converted = to_grams(food, quantity, unit, words)
         return Measured(converted.grams, converted.portion, None)
     except UnitError:
         other = _SAME_MEASURE.get(word or "")
         if other is not None:  # a slice of pizza is USDA's piece; a piece of bread its slice
             try:
-                converted = to_grams(food, quantity, other)
+                converted = to_grams(food, quantity, other, words)
                 return Measured(converted.grams, converted.portion, None)
             except UnitError:
                 pass
         if word not in CONTAINERS:
             raise
     amount, default_unit, why = CONTAINERS[word]
-    converted = to_grams(food, quantity * amount, default_unit)
+    converted = to_grams(food, quantity * amount, default_unit, words)
     return Measured(converted.grams, converted.portion, why)
