@@ -83,6 +83,7 @@ _CONTRARY_COST = 8.0
 _MODIFIER_COST = 6.0  # an unasked word before the head (3, doubled) or a contrary one
 # Last words of a name that say the kind of thing, not which: 'Pistachio nuts' is pistachios.
 _GENERIC_TAIL = frozenset({"nut", "seed", "bowl", "sandwich", "ready", "eat", "style", "type", "kernel"})
+_DISH_FORMS = frozenset({"bowl", "sandwich"})  # generic tails that still say a different dish
 # SR28 first segments that name a category, not the food: the food's name is the next segment.
 _CATEGORY_HEADS = frozenset(
     [
@@ -376,6 +377,8 @@ def _make_doc(food: Food) -> _Doc:
             cost = _FREE if generic else min(_extra_cost(token), 0.5) if provenance else _extra_cost(token)
             if number == 0 and cost != _FREE and token not in _GENERIC_TAIL and token not in heads:
                 cost = max(cost, 3.0) * 2  # a word before the head changes the food: 'Egg salad', 'Bean cake'
+            elif number == 0 and token in _DISH_FORMS and token not in heads:
+                cost = 4.5  # 'Burrito bowl' is no burrito: more than a detail such as 'with cheese'
             costs.setdefault(token, cost)
     for token in tokenize(food.common_names):
         tokens.setdefault(token, 99)
