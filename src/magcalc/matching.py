@@ -18,7 +18,7 @@ import bisect
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -298,6 +298,8 @@ class _Doc:
     table: str
     survey: bool
     generic: bool = False  # the description has an 'NFS' or 'NS as to ...' part
+    total_cost: float = 0.0  # sum of `costs`: what the food's words cost if the query names none
+    heads: frozenset[str] = frozenset()  # head | head_alternatives
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +393,8 @@ def _make_doc(food: Food) -> _Doc:
         table=food.table,
         survey=food.survey,
         generic=any(c <= _FREE for c in costs.values()),
+        total_cost=sum(costs.values()),
+        heads=head | alternatives,
     )
 
 
@@ -438,6 +442,8 @@ def _unpack_doc(food_id: str, packed: str) -> _Doc:
         table=table,
         survey=survey == "Y",
         generic=generic == "G",
+        total_cost=sum(costs.values()),
+        heads=frozenset(f"{head} {alternatives}".split()),
     )
 
 
@@ -466,6 +472,12 @@ class Index:
         if found is None:
             found = self._ids[token] = frozenset(self.postings[token].split())
         return found
+
+    def union(self, tokens: Mapping[str, float]) -> frozenset[str]:
+        """The foods that have any of these words."""
+        if len(tokens) == 1:
+            return self.ids(next(iter(tokens)))
+        return frozenset().union(*(self.ids(t) for t in tokens))
 
     def doc(self, food_id: str) -> _Doc:
         doc = self._docs.get(food_id)
@@ -579,28 +591,93 @@ def _rank(words: list[str], foods: Mapping[str, Food], limit: int) -> list[Score
     idx = index()
     expansions = [idx.expand(word) for word in words]
     postings = [
-        set().union(*(idx.ids(t) for t in options)) if options else set()
+        idx.union(options)
         for word, options in zip(words, expansions, strict=True)
         if word not in _OPTIONAL or len(words) == 1
     ]  # 'cheese slices': the cut does not choose the candidates
-    nonempty = [p for p in postings if p]
+    nonempty = sorted((p for p in postings if p), key=len)  # the rarest word first: small intersections
     if not nonempty:
         return []
-    candidates = set.intersection(*nonempty) if len(nonempty) == len(postings) else set()
+    candidates = nonempty[0].intersection(*nonempty[1:]) if len(nonempty) == len(postings) else frozenset()
     if not candidates and len(nonempty) > 1:  # no food has every word: those that miss one word
         for left_out in range(len(nonempty)):
             others = [p for i, p in enumerate(nonempty) if i != left_out]
-            candidates |= set.intersection(*others)
+            candidates |= others[0].intersection(*others[1:])
     if not candidates:  # nor those: the foods of the two rarest words (not every food with 'raw')
-        candidates = set().union(*sorted(nonempty, key=len)[:2])
+        candidates = frozenset().union(*nonempty[:2])
     query_words = set(words)
-    scored = []
+    best: list[Scored] = []  # the `limit` best scored so far, best first
+    for complete, ceiling, food_id in _by_ceiling(candidates, expansions):
+        if len(best) >= limit and _beyond(complete, ceiling, best[-1]):
+            break  # neither this food nor any after it can rank among the best `limit`
+        scored = Scored(foods[food_id], *_score(idx.doc(food_id), expansions, query_words))
+        bisect.insort(best, scored, key=_order)
+        del best[limit:]
+    return best
+
+
+def _order(scored: Scored) -> tuple[bool, float, int, str]:
+    return (not scored.complete, -scored.score, len(scored.food.description), scored.food.food_id)
+
+
+# What `_score` gives any food at most beyond the words it covers (its first segment, its head),
+# and takes from a food whose description lacks the query's last word. `_by_ceiling` relies on
+# these and on `_fixed_bonus`: keep them in step with `_score` (tests/test_matching.py compares
+# the pruned ranking with a full one).
+_MOST_WORD_BONUS = 3 + 6
+_LAST_WORD_ELSEWHERE = 10
+
+
+def _fixed_bonus(doc: _Doc) -> float:
+    """What `_score` gives a food whatever the query: a generic form, the survey, SR28's whole foods."""
+    return (
+        1.0 * doc.generic
+        + 3 * doc.survey
+        + 4.5 * (doc.table == SR28 and doc.survey and doc.group in _WHOLE_FOOD_GROUPS)
+    )
+
+
+def _by_ceiling(
+    candidates: frozenset[str], expansions: list[dict[str, float]]
+) -> Iterator[tuple[bool, float, str]]:
+    """The candidates in the order the best could come, each with whether it has every word and a
+    ceiling on its `_score`: what it could score if each query word it has were found at full
+    weight, only the description words a query word may stand for went unpaid, and every bonus
+    were its own. Cheap (set operations, a few lookups a food), so that only the foods whose
+    ceiling reaches the best `limit` found so far are scored."""
+    idx = index()
+    words = len(expansions)
+    needed = [idx.union(options) for options in expansions if not options.keys() & _OPTIONAL]
+    complete = candidates.intersection(*needed)
+    reachable = set().union(*expansions)  # every word of the foods a query word may stand for
+    last = expansions[-1]
+    ceilings: dict[str, float] = {}
     for food_id in candidates:
         doc = idx.doc(food_id)
-        result = _score(doc, expansions, query_words)
-        scored.append(Scored(foods[food_id], *result))
-    scored.sort(key=lambda s: (not s.complete, -s.score, len(s.food.description), s.food.food_id))
-    return scored[:limit]
+        costs = doc.costs
+        ceiling = 100 + _MOST_WORD_BONUS + _fixed_bonus(doc) - doc.total_cost
+        for token in reachable:  # costs are positive: a word found saves at most its cost
+            cost = costs.get(token)
+            if cost is not None:
+                ceiling += cost
+        if costs.keys().isdisjoint(last):
+            ceiling -= _LAST_WORD_ELSEWHERE  # the query's last word is not in the description
+        if doc.heads.isdisjoint(reachable):
+            ceiling -= 6 + _HEAD_MISSING  # no word of the query can name what the food is
+        if food_id not in complete:
+            left_out = sum(food_id not in ids for ids in needed)
+            ceiling -= 100 * left_out / words + _WORD_MISSING * left_out
+        ceilings[food_id] = ceiling
+    for found in (complete, candidates - complete):
+        for food_id in sorted(found, key=ceilings.__getitem__, reverse=True):
+            yield found is complete, ceilings[food_id], food_id
+
+
+def _beyond(complete: bool, ceiling: float, last: Scored) -> bool:
+    """Would a food with this ceiling rank below `last` whatever it scores? (A margin for rounding.)"""
+    if complete != last.complete:
+        return last.complete
+    return ceiling < last.score - 1e-6
 
 
 def rank(query: str, limit: int = 10) -> list[Scored]:
