@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from magcalc import matching
 from magcalc.catalog import Catalog
 from magcalc.errors import UnknownFood
-from magcalc.foods import Food
+from magcalc.foods import Food, load_foods
 from magcalc.matching import rank, stem, tokenize
 
 
@@ -111,3 +114,53 @@ def test_stem_folds_plurals_the_same_way_on_both_sides(word: str, stemmed: str) 
 
 def test_tokenize_keeps_percentages() -> None:
     assert tokenize("Milk, 2% milkfat") == ["milk", "2%", "milkfat"]
+
+
+def _full_rank(name: str, limit: int) -> list[matching.Scored]:
+    """Every candidate scored, as before `_rank` learnt to skip those that cannot rank."""
+    idx, foods, words = matching.index(), load_foods(), tokenize(name)
+    expansions = [idx.expand(word) for word in words]
+    scored = [
+        matching.Scored(foods[food_id], *matching._score(idx.doc(food_id), expansions, set(words)))
+        for food_id in matching._candidates(words, expansions)
+    ]
+    return sorted(scored, key=matching._order)[:limit]
+
+
+def _description_names() -> list[str]:
+    """Names as people might type them, from every 120th food: its first two segments, both ways."""
+    names = []
+    for food in list(load_foods().values())[::120]:
+        parts = [part.strip().lower() for part in food.description.split(",")]
+        names += [" ".join(parts[:2]), " ".join(reversed(parts[:2]))]
+    return names
+
+
+def test_skipping_foods_that_cannot_rank_changes_no_ranking() -> None:
+    # _rank scores only the foods whose ceiling reaches the best so far: the ceiling must bound
+    # _score (a new bonus there must be added to the ceiling, see matching._by_ceiling)
+    for name in _description_names():
+        full = _full_rank(name, 50)
+        for limit in (1, 12, 50):
+            assert rank(name, limit) == full[:limit], (name, limit)
+
+
+_WORDS = [  # foods, qualifiers, contrary and category words, typos, a word no food has
+    "almonds", "roasted", "raw", "cooked", "boiled", "salted", "plain", "whole", "wheat", "bread",
+    "black", "beans", "brown", "rice", "chicken", "breast", "soup", "orange", "juice", "apple",
+    "cheddar", "cheese", "greek", "yogurt", "nuts", "pumpkin", "seeds", "oil", "butter", "peanut",
+    "baby", "infant", "fast", "food", "pizza", "no", "without", "salt", "with", "tomato", "sauce",
+    "fried", "frozen", "dry", "powder", "2%", "milk", "fat", "free", "spinach", "kale", "broccoli",
+    "slices", "chunks", "organic", "dark", "chocolate", "tea", "coffee", "red", "wine", "vinegar",
+    "ground", "beef", "lean", "nfs", "cereal", "oatmeal", "sweetened", "amonds", "chese", "brocoli",
+    "xqzvw",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4), st.sampled_from([1, 3, 12, 40]))
+@settings(max_examples=100)
+def test_skipping_foods_that_cannot_rank_changes_no_ranking_of_any_words(
+    words: list[str], limit: int
+) -> None:
+    name = " ".join(words)
+    assert rank(name, limit) == _full_rank(name, limit)

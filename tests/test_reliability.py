@@ -232,7 +232,7 @@ def test_safe_text_shows_control_characters() -> None:
     assert safe_text(f"a{ESC}b\u202e\t\n") == "a\\x1b]0;owned\\x07\\x1b[2Jb\\u202e\t\n"
 
 
-def test_the_stream_lets_only_colour_through_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_rich_s_way_to_the_stream_lets_colour_through_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
     class Terminal(io.StringIO):
@@ -241,7 +241,11 @@ def test_the_stream_lets_only_colour_through_on_a_terminal(monkeypatch: pytest.M
 
     monkeypatch.delenv("NO_COLOR")
     out = Terminal()
-    SafeStream(out).write(f"\x1b[1mbold\x1b[0m {ESC}")
+    stream = SafeStream(out)
+    stream.write(f"\x1b[1mbold\x1b[0m {ESC}")  # a message, JSON, CSV: colour codes are data
+    assert out.getvalue() == "\\x1b[1mbold\\x1b[0m \\x1b]0;owned\\x07\\x1b[2J"
+    out.seek(0), out.truncate()
+    stream.rich_proxied_file.write(f"\x1b[1mbold\x1b[0m {ESC}")  # Rich: its texts were made safe
     assert out.getvalue() == "\x1b[1mbold\x1b[0m \\x1b]0;owned\\x07\\x1b[2J"
 
 
@@ -260,6 +264,38 @@ def test_escape_sequences_in_file_names_and_portions_are_shown_safely(run: Run) 
     assert result.exit_code == 2 and "\x1b" not in result.stderr and "\\x1b" in result.stderr
     result = run("foods", "add", "bar", "--mg-per-100g", "10", "--portion", f"1 b{ESC}ar=45 g")
     assert "\x1b" not in result.stdout + result.stderr
+
+
+SGR = "\x1b[31m"  # red: a code Rich itself writes on a colour terminal, here in data
+
+
+def test_colour_codes_in_data_are_shown_as_text_even_where_colour_is_on(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crafted(run, {"typed": f"typed{SGR}", "food_name": f"Evil{SGR}Food", "note": f"note{SGR}"})
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    for command in (["log"], ["log", "-f", "csv"], ["log", "-f", "json"], ["export"], ["history"]):
+        result = run(*command)
+        assert result.exit_code == 0, (command, result.stderr)
+        shown = result.stdout + result.stderr
+        assert f"typed{SGR}" not in shown and f"Evil{SGR}" not in shown and f"note{SGR}" not in shown, command
+    table = run("log").stdout
+    assert "Evil\\x1b[31mFood" in table and "typed\\x1b[31m" in table  # as text, where it was
+    assert "\x1b[1m" in table  # magcalc's own styles still reach the terminal
+
+
+def test_on_a_real_terminal_only_magcalcs_own_colours_reach_it(run: Run, tmp_path: Path) -> None:
+    from .test_promises import on_a_terminal
+
+    crafted(run, {"typed": f"typed{SGR}", "food_name": f"Evil{SGR}Food"})
+    env = {**os.environ, "COLUMNS": "80", "TERM": "xterm-256color"}
+    env.pop("NO_COLOR")
+    code, table = on_a_terminal(["log"], env)
+    assert code == 0 and b"\x1b[1m" in table  # Rich's bold header: colour is on
+    assert b"Evil\\x1b[31mFood" in table and b"Evil\x1b" not in table and b"typed\x1b" not in table
+    code, message = on_a_terminal(["rm", "bad0"], env)  # a plain message, not Rich's
+    assert code == 0 and b"typed\\x1b[31m" in message and b"typed\x1b" not in message
 
 
 def test_the_installed_command_sanitises_usage_errors_too() -> None:

@@ -453,6 +453,8 @@ def _streamed_report(
     import shutil
     import tempfile
 
+    from magcalc import terminal
+
     _no_diary_days(date, start, end)
     with (
         open_input(path) as stream,
@@ -465,7 +467,8 @@ def _streamed_report(
         )
         writer.finish(report)
         spool.seek(0)
-        shutil.copyfileobj(spool, sys.stdout)
+        # a table is Rich's output, with Rich's colour codes: the way Rich writes to stdout
+        shutil.copyfileobj(spool, terminal.rich_stream(sys.stdout) if fmt is Format.table else sys.stdout)
     return report
 
 

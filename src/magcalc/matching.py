@@ -18,9 +18,11 @@ import bisect
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import chain
 
 from magcalc.errors import UnknownFood
 from magcalc.foods import FNDDS, SR28, Food, load_foods
@@ -304,6 +306,11 @@ class _Doc:
     table: str
     survey: bool
     generic: bool = False  # the description has an 'NFS' or 'NS as to ...' part
+    # For `_by_ceiling`: what the food scores beyond its words when the query names none of them
+    base: float = field(init=False, default=0.0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "base", _fixed_bonus(self) - sum(self.costs.values()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,11 +461,13 @@ class Index:
     """Postings (word -> foods) and each food's document, kept packed in strings (fast to load
     from the cache) and unpacked for the foods a query touches."""
 
-    def __init__(self, postings: dict[str, str], packed: dict[str, str]) -> None:
+    def __init__(self, postings: dict[str, str], packed: dict[str, str], heads: dict[str, str]) -> None:
         self.postings = postings  # token -> space-separated food ids
         self._packed = packed
+        self._heads = heads  # token -> the foods it may name (their `_Doc.heads`)
         self._docs: dict[str, _Doc] = {}
         self._ids: dict[str, frozenset[str]] = {}
+        self._named: dict[str, frozenset[str]] = {}
         self.vocabulary = sorted(postings)
         self._near: dict[int, list[str]] = {}
 
@@ -475,6 +484,22 @@ class Index:
         if found is None:
             found = self._ids[token] = frozenset(self.postings[token].split())
         return found
+
+    def named(self, tokens: Iterable[str]) -> frozenset[str]:
+        """The foods that one of these words may name (it is among their heads)."""
+        found: frozenset[str] = frozenset()
+        for token in tokens:
+            ids = self._named.get(token)
+            if ids is None:
+                ids = self._named[token] = frozenset(self._heads.get(token, "").split())
+            found |= ids
+        return found
+
+    def union(self, tokens: Mapping[str, float]) -> frozenset[str]:
+        """The foods that have any of these words."""
+        if len(tokens) == 1:
+            return self.ids(next(iter(tokens)))
+        return frozenset().union(*(self.ids(t) for t in tokens))
 
     def doc(self, food_id: str) -> _Doc:
         doc = self._docs.get(food_id)
@@ -513,15 +538,23 @@ def _similar(token: str, vocabulary: list[str]) -> list[tuple[str, float]]:
     ]
 
 
-def _index_rows() -> tuple[dict[str, str], dict[str, str]]:
-    """The postings and every food's packed document (what the cache keeps)."""
+def _index_rows() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The postings, every food's packed document and the foods each word may name (what the
+    cache keeps)."""
     postings: dict[str, list[str]] = {}
+    heads: dict[str, list[str]] = {}
     packed: dict[str, str] = {}
     for doc in map(_make_doc, load_foods().values()):
         for token in doc.tokens:
             postings.setdefault(token, []).append(doc.food_id)
+        for token in doc.head | doc.head_alternatives:
+            heads.setdefault(token, []).append(doc.food_id)
         packed[doc.food_id] = _pack(doc)
-    return {t: " ".join(ids) for t, ids in postings.items()}, packed
+    return (
+        {t: " ".join(ids) for t, ids in postings.items()},
+        packed,
+        {t: " ".join(ids) for t, ids in heads.items()},
+    )
 
 
 @cache
@@ -529,8 +562,8 @@ def index() -> Index:
     from magcalc.cache import load_or_build
     from magcalc.foods import DATA_FILES
 
-    postings, packed = load_or_build("index", DATA_FILES, _index_rows, code=(__file__,))
-    return Index(postings, packed)
+    postings, packed, heads = load_or_build("index", DATA_FILES, _index_rows, code=(__file__,))
+    return Index(postings, packed, heads)
 
 
 def _score(
@@ -596,31 +629,128 @@ def _score(
 
 
 def _rank(words: list[str], foods: Mapping[str, Food], limit: int) -> list[Scored]:
+    """The `limit` best candidates, best first. Most candidates cannot rank among them: they are
+    scored in the order of a ceiling on their score, until no ceiling left reaches the last kept."""
     idx = index()
     expansions = [idx.expand(word) for word in words]
+    candidates = _candidates(words, expansions)
+    query_words = set(words)
+    best: list[Scored] = []  # the `limit` best scored so far, best first
+    for complete, ceiling, food_id in _by_ceiling(candidates, expansions):
+        if len(best) >= limit and _beyond(complete, ceiling, best[-1]):
+            break  # neither this food nor any after it can rank among the best `limit`
+        if food_id is None:
+            continue  # a ceiling for the foods after it, not a food
+        scored = Scored(foods[food_id], *_score(idx.doc(food_id), expansions, query_words))
+        bisect.insort(best, scored, key=_order)
+        del best[limit:]
+    return best
+
+
+def _candidates(words: list[str], expansions: list[dict[str, float]]) -> frozenset[str]:
+    """The foods worth ranking: those with every word, else those missing one, else those of the
+    two rarest words."""
+    idx = index()
     postings = [
-        set().union(*(idx.ids(t) for t in options)) if options else set()
+        idx.union(options)
         for word, options in zip(words, expansions, strict=True)
         if word not in _OPTIONAL or len(words) == 1
     ]  # 'cheese slices': the cut does not choose the candidates
-    nonempty = [p for p in postings if p]
+    nonempty = sorted((p for p in postings if p), key=len)  # the rarest word first: small intersections
     if not nonempty:
-        return []
-    candidates = set.intersection(*nonempty) if len(nonempty) == len(postings) else set()
+        return frozenset()
+    candidates = nonempty[0].intersection(*nonempty[1:]) if len(nonempty) == len(postings) else frozenset()
     if not candidates and len(nonempty) > 1:  # no food has every word: those that miss one word
         for left_out in range(len(nonempty)):
             others = [p for i, p in enumerate(nonempty) if i != left_out]
-            candidates |= set.intersection(*others)
+            candidates |= others[0].intersection(*others[1:])
     if not candidates:  # nor those: the foods of the two rarest words (not every food with 'raw')
-        candidates = set().union(*sorted(nonempty, key=len)[:2])
-    query_words = set(words)
-    scored = []
-    for food_id in candidates:
+        candidates = frozenset().union(*nonempty[:2])
+    return candidates
+
+
+def _order(scored: Scored) -> tuple[bool, float, int, str]:
+    return (not scored.complete, -scored.score, len(scored.food.description), scored.food.food_id)
+
+
+# What `_score` gives any food at most beyond the words it covers (its first segment, its head),
+# gives it whatever the query (`_fixed_bonus`, at most _MOST_FIXED_BONUS), takes from a food
+# whose head the query does not name, and from one whose description lacks the query's last word.
+# `_by_ceiling` relies on these: keep them in step with `_score` (tests/test_matching.py compares
+# the pruned ranking with a full one).
+_MOST_WORD_BONUS = 3 + 6
+_MOST_FIXED_BONUS = 1.0 + 3 + 4.5
+_NO_HEAD = 6 + _HEAD_MISSING
+_LAST_WORD_ELSEWHERE = 10
+
+
+def _fixed_bonus(doc: _Doc) -> float:
+    """What `_score` gives a food whatever the query: a generic form, the survey, SR28's whole foods."""
+    return (
+        1.0 * doc.generic
+        + 3 * doc.survey
+        + 4.5 * (doc.table == SR28 and doc.survey and doc.group in _WHOLE_FOOD_GROUPS)
+    )
+
+
+def _by_ceiling(
+    candidates: frozenset[str], expansions: list[dict[str, float]]
+) -> Iterator[tuple[bool, float, str | None]]:
+    """The candidates in the order the best could come (those with every word first), each with
+    whether it has every word and a ceiling on its `_score`: what it could score if each query word
+    it has were found at full weight, only the description words a query word may stand for went
+    unpaid, and every bonus were its own. Each ceiling bounds every one after it, so that only the
+    foods whose ceiling reaches the best `limit` found so far need scoring.
+
+    Cheap: set operations, then a few lookups a food, and only for the foods the query may name.
+    The others (most candidates: 'raw roasted almonds' finds every raw roasted food) are first
+    stood for by one ceiling for them all, yielded with no food id: a caller who stops there never
+    looks at them."""
+    idx = index()
+    words = len(expansions)
+    needed = [idx.union(options) for options in expansions if not options.keys() & _OPTIONAL]
+    left_out = Counter(chain.from_iterable(candidates - ids for ids in needed))  # words a food lacks
+    lacking = {food_id: 100 * n / words + _WORD_MISSING * n for food_id, n in left_out.items()}
+    reachable = set().union(*expansions)  # every word of the foods a query word may stand for
+    last = tuple(expansions[-1])
+    named = idx.named(reachable)
+
+    def ceiling(food_id: str) -> float:
         doc = idx.doc(food_id)
-        result = _score(doc, expansions, query_words)
-        scored.append(Scored(foods[food_id], *result))
-    scored.sort(key=lambda s: (not s.complete, -s.score, len(s.food.description), s.food.food_id))
-    return scored[:limit]
+        costs = doc.costs
+        found = 100 + _MOST_WORD_BONUS + doc.base - lacking.get(food_id, 0.0)
+        for token in reachable:  # costs are positive: a word found saves at most its cost
+            if token in costs:
+                found += costs[token]
+        for token in last:
+            if token in costs:
+                break
+        else:
+            found -= _LAST_WORD_ELSEWHERE  # the query's last word is not in the description
+        return found if food_id in named else found - _NO_HEAD
+
+    complete = candidates - lacking.keys()
+    for group, least_lacking in ((complete, 0.0), (candidates - complete, 100 / words + _WORD_MISSING)):
+        is_complete = group is complete
+        headed = sorted(((ceiling(f), f) for f in group & named), reverse=True)
+        others = group - named
+        # base + the costs a food can save <= its fixed bonus: the costs are its own
+        others_ceiling = 100 + _MOST_WORD_BONUS + _MOST_FIXED_BONUS - _NO_HEAD - least_lacking
+        first = next((n for n, (top, _) in enumerate(headed) if top < others_ceiling), len(headed))
+        for top, food_id in headed[: first if others else None]:
+            yield is_complete, top, food_id
+        if others:
+            yield is_complete, others_ceiling, None  # the foods the query does not name, at most
+            rest = sorted(headed[first:] + [(ceiling(f), f) for f in others], reverse=True)
+            for top, food_id in rest:
+                yield is_complete, top, food_id
+
+
+def _beyond(complete: bool, ceiling: float, last: Scored) -> bool:
+    """Would a food with this ceiling rank below `last` whatever it scores? (A margin for rounding.)"""
+    if complete != last.complete:
+        return last.complete
+    return ceiling < last.score - 1e-6
 
 
 def rank(query: str, limit: int = 10) -> list[Scored]:

@@ -37,10 +37,24 @@ from magcalc.models import (
 )
 from magcalc.rda import TableRow
 from magcalc.supplements import Form
-from magcalc.terminal import UNSAFE
+from magcalc.terminal import UNSAFE, safe_text
 
 
 class _Console(Console):
+    """Rich's console, with every text made safe before Rich lays it out: a name from a crafted
+    diary shows its escape sequences as text (and is measured as shown), so that the colour codes
+    Rich writes to a terminal (terminal.SafeStream lets them pass) are only magcalc's own."""
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        return super().render_str(safe_text(text), **options)  # before markup: '\\x1b' is no tag
+
+    def render(self, renderable: Any, options: Any = None) -> Any:
+        if isinstance(renderable, Text) and UNSAFE.search(renderable.plain):  # built from data
+            renderable = Text(safe_text(renderable.plain), style=renderable.style, end=renderable.end,
+                              justify=renderable.justify, overflow=renderable.overflow,
+                              no_wrap=renderable.no_wrap)  # fmt: skip
+        return super().render(renderable, options)
+
     def on_broken_pipe(self) -> None:
         """Rich exits 1 when the reader leaves; for magcalc that is a quiet end (the CLI exits 0)."""
         self.quiet = True

@@ -1,7 +1,12 @@
 """The one place output is written: stdout and stderr pass through `SafeStream`, which shows
 control characters and escape sequences as visible text (`\\x1b`) instead of sending them to the
 terminal. A food name, a note, a portion, a message, a file name or a path from a crafted file
-can then never move the cursor, retitle the window, write the clipboard or hide text.
+can then never move the cursor, retitle the window, write the clipboard, hide text or colour it.
+
+Rich's output takes another way to the same stream (`SafeStream.rich_proxied_file`, which Rich
+writes to in place of the stream it was given): there colour codes (SGR) pass on a colour
+terminal, because render.console makes every text safe before Rich lays it out, so that the only
+codes left in what Rich writes are its own. Every other write (messages, JSON, CSV) shows them.
 
 Kept free of heavy imports: `magcalc --version` goes through it too.
 """
@@ -32,23 +37,21 @@ def safe_text(text: str) -> str:
 
 
 class SafeStream(io.TextIOBase):
-    """A text stream that writes `safe_text` of everything to the stream it wraps. On a colour
-    terminal (where Rich writes SGR colour codes), SGR sequences pass and nothing else does."""
+    """A text stream that writes `safe_text` of everything to the stream it wraps, colour codes
+    included; Rich writes to its `rich_proxied_file` instead (see above)."""
 
     def __init__(self, stream: TextIO) -> None:
         self.unsafe = stream  # for Rich's progress bar (cursor movement, no data of ours)
-        self._colour = _colour(stream)
+        self.rich_proxied_file = _RichStream(stream)
 
     def write(self, text: str) -> int:
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        if self._colour and "\x1b" in text:
-            parts = _SGR.split(text)  # odd parts are the sequences themselves
-            clean = "".join(part if n % 2 else safe_text(part) for n, part in enumerate(parts))
-        else:
-            clean = safe_text(text)
-        self.unsafe.write(clean)
+        self.unsafe.write(self._clean(text))
         return len(text)
+
+    def _clean(self, text: str) -> str:
+        return safe_text(text)
 
     def flush(self) -> None:
         self.unsafe.flush()
@@ -69,6 +72,26 @@ class SafeStream(io.TextIOBase):
     @property
     def errors(self) -> str | None:  # type: ignore[override]
         return getattr(self.unsafe, "errors", "strict")
+
+
+class _RichStream(SafeStream):
+    """What Rich writes to a SafeStream: on a colour terminal its SGR colour codes pass (the texts
+    it laid out were made safe first: render.console), and nothing else does."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.unsafe = stream
+        self._colour = _colour(stream)
+
+    def _clean(self, text: str) -> str:
+        if self._colour and "\x1b" in text:
+            parts = _SGR.split(text)  # odd parts are the sequences themselves
+            return "".join(part if n % 2 else safe_text(part) for n, part in enumerate(parts))
+        return safe_text(text)
+
+
+def rich_stream(stream: TextIO) -> TextIO:
+    """Where Rich's output for `stream` goes: past SafeStream's guard for its own colour codes."""
+    return getattr(stream, "rich_proxied_file", stream)
 
 
 def _colour(stream: TextIO) -> bool:
