@@ -679,7 +679,7 @@ def _order(scored: Scored) -> tuple[bool, float, int, str]:
 # `_by_ceiling` relies on these: keep them in step with `_score` (tests/test_matching.py compares
 # the pruned ranking with a full one).
 _MOST_WORD_BONUS = 3 + 6
-_MOST_FIXED_BONUS = 1.0 + 3 + 4.5
+_MOST_FIXED_BONUS = _GENERIC_BONUS + 3 + (3.5 + _GENERIC_BONUS)
 _NO_HEAD = 6 + _HEAD_MISSING
 _LAST_WORD_ELSEWHERE = 10
 
@@ -687,9 +687,9 @@ _LAST_WORD_ELSEWHERE = 10
 def _fixed_bonus(doc: _Doc) -> float:
     """What `_score` gives a food whatever the query: a generic form, the survey, SR28's whole foods."""
     return (
-        1.0 * doc.generic
+        _GENERIC_BONUS * doc.generic  # at most: 1.0 when the food says more than the query
         + 3 * doc.survey
-        + 4.5 * (doc.table == SR28 and doc.survey and doc.group in _WHOLE_FOOD_GROUPS)
+        + (3.5 + _GENERIC_BONUS) * (doc.table == SR28 and doc.survey and doc.group in _WHOLE_FOOD_GROUPS)
     )
 
 
