@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from magcalc.errors import UnitError
-from magcalc.units import UNIT_SPELLINGS, check_amount
+from magcalc.units import SIZES, UNIT_SPELLINGS, check_amount
 
 # Words for numbers, as people type them; 'a'/'an' is one, 'half' a half.
 NUMBER_WORDS = {
@@ -115,7 +115,6 @@ MEASURE_WORDS = frozenset(
         "splash",
     ]
 )
-_SIZES = frozenset({"small", "medium", "large"})
 _TWO_WORD_MEASURES = frozenset({"juice box", "single serve", "small bag", "large bag", "snack bag"})
 _TIMES = re.compile(r"^(?:x|\u00d7)(\d+)$|^(\d+)(?:x|\u00d7)$")  # 'eggs x2', '2x eggs'
 # Measure words that never name a food themselves: '2 cups' or 'a glass of' says no food.
@@ -247,7 +246,7 @@ def parse_one(text: str) -> Phrase:
                 quantity = _number(trailing["qty"])
                 unit = known
                 rest = " ".join(rest)[: trailing.start()].split()
-    if quantity is None and len(rest) > 1 and rest[-1] in _SIZES:  # 'sweet potato, baked, medium': one
+    if quantity is None and len(rest) > 1 and rest[-1] in SIZES:  # 'sweet potato, baked, medium': one
         quantity, unit, rest = 1.0, rest[-1], rest[:-1]
     food = " ".join(rest).strip(" ,.-")
     bare = food.removesuffix(" of")

@@ -172,7 +172,7 @@ class Conversion:
 # Words of a food's form that choose between its measures of one unit: '1 tbsp, ground', '1 cup, shredded'.
 _FORM_WORDS = frozenset(
     {"ground", "shredded", "grated", "chopped", "sliced", "diced", "mashed", "crumbled", "cubed", "pureed",
-     "packed", "whole", "halves", "halve", "pieces", "piece", "melted", "cooked", "uncooked", "dry", "popped"}
+     "packed", "whole", "halve", "piece", "melted", "cooked", "uncooked", "dry", "popped"}  # singular, as _words
 )  # fmt: skip
 
 
@@ -314,13 +314,14 @@ _INNER_COUNT = re.compile(r"\((\d+(?:\.\d+)?)\s+([a-z][a-z -]*)\)")
 _PLURAL_ITEMS = re.compile(r"\b(\d+)\s+(?:[a-z]+\s+)?([a-z]+s)\b")  # '(3 pancakes)', 'stack of 3 pancakes'
 
 
+SIZES = frozenset({"small", "medium", "large"})  # a size alone: '1 medium', 'iced coffee large'
 _SAME_MEASURE = {"slice": "piece", "piece": "slice", "bottle": "can", "can": "bottle"}
 
 
 def _sized_drink(food: Food, item: Portion) -> bool:
     """An item that is only a size ('medium') of a food measured in fl oz: a drink's cup size."""
     words = item.description.lower().split()
-    return len(words) == 1 and words[0] in ("small", "medium", "large") and any(
+    return len(words) == 1 and words[0] in SIZES and any(
         p.description.lower().startswith("fl oz") for p in food.portions
     )
 
