@@ -169,7 +169,8 @@ class Conversion:
     portion: str | None  # the USDA measure used, when one was: '1 cup = 180 g'
 
 
-# Words of a food's form that choose between its measures of one unit: '1 tbsp, ground', '1 cup, shredded'.  (singular, as _words gives them)
+# Words of a food's form that choose between its measures of one unit: '1 tbsp, ground', '1 cup,
+# shredded' (singular, as _words gives them).
 _FORM_WORDS = frozenset(
     {"ground", "shredded", "grated", "chopped", "sliced", "diced", "mashed", "crumbled", "cubed", "pureed",
      "packed", "whole", "halve", "piece", "melted", "cooked", "uncooked", "dry", "popped"}
