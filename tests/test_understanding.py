@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from magcalc.catalog import Catalog, words_key
+from magcalc.errors import UnknownFood
 from magcalc.foods import load_foods
 from magcalc.models import Entry
 from magcalc.phrases import parse, parse_one
@@ -37,8 +38,10 @@ from tests.conftest import Run
         ("30g oats", [(30, "g", "oats")]),
         ("banana", [(None, None, "banana")]),
         ("macaroni and cheese", [(None, None, "macaroni and cheese")]),
-        ("2 eggs, a slice of whole wheat toast and a cup of coffee",
-         [(2, None, "eggs"), (1, "slice", "whole wheat toast"), (1, "cup", "coffee")]),
+        (
+            "2 eggs, a slice of whole wheat toast and a cup of coffee",
+            [(2, None, "eggs"), (1, "slice", "whole wheat toast"), (1, "cup", "coffee")],
+        ),
         ("a banana and 1 oz almonds", [(1, None, "banana"), (1, "oz", "almonds")]),
         ("1,5 cups rice", [(1.5, "cup", "rice")]),  # a decimal comma, not a list
     ],
@@ -75,7 +78,8 @@ def test_counts_use_the_natural_item_and_never_a_measure_of_several() -> None:
     assert pancakes.grams == 150 and "medium pancake" in (pancakes.assumed or "")
     almonds = measure(foods["12061"], 23, None)  # 'oz (23 whole kernels)'
     assert almonds.grams == pytest.approx(28.35, abs=0.1)
-    nuts = measure(foods["42100100"], 23, None)  # FNDDS 'Almonds, NFS': '1 nut', 1.2 g, not 23 typical portions
+    # FNDDS 'Almonds, NFS': '1 nut', 1.2 g, not 23 typical portions
+    nuts = measure(foods["42100100"], 23, None)
     assert nuts.grams == pytest.approx(27.6)
 
 
@@ -86,9 +90,10 @@ def test_the_words_of_a_form_choose_the_measure_of_that_form() -> None:
 
 
 def test_a_count_ending_in_a_measure_counts_that_measure() -> None:
-    spears, = Measurer(Catalog())(Entry(line=1, input="6 asparagus spears", amount=None, unit=None))
-    assert spears.food_name.startswith("Asparagus") and spears.unit == "spear" and spears.grams == 96
-    sticks, = Measurer(Catalog())(Entry(line=1, input="3 fish sticks", amount=None, unit=None))
+    (spears,) = Measurer(Catalog())(Entry(line=1, input="6 asparagus spears", amount=None, unit=None))
+    # asparagus is eaten cooked (data/usual_forms.csv): 6 of SR28's cooked spears, 15 g each
+    assert spears.food_name.startswith("Asparagus, cooked") and spears.unit == "spear" and spears.grams == 90
+    (sticks,) = Measurer(Catalog())(Entry(line=1, input="3 fish sticks", amount=None, unit=None))
     assert sticks.food_name == "Fish, stick" and sticks.confident  # a food named by the measure stays one
 
 
@@ -122,7 +127,7 @@ def test_the_head_of_a_phrase_decides_what_food_it_is(words: str, head: str) -> 
     assert match.food.description.startswith(head), match.food.description
 
 
-@pytest.mark.parametrize("words", ["meatballs", "chiken breast", "almonds pudding"])
+@pytest.mark.parametrize("words", ["meatballs", "chiken breast", "walnut deluxe", "oreos"])
 def test_a_guess_is_never_confident(words: str) -> None:
     match = Catalog().resolve(words)
     assert not match.confident and match.doubt
@@ -145,10 +150,12 @@ def test_done_when_phrases_in_a_csv_log(run: Run) -> None:
 def test_done_when_add_phrases(run: Run) -> None:
     oat = run.json("add", "oat milk", "1", "cup")
     assert oat["added"][0]["food_name"] == "Oat milk" and oat["added"][0]["source"] == "usda-fndds-2021-2023"
-    three = run.json(
-        "add", "2 eggs, a slice of whole wheat toast and a cup of coffee"
-    )
-    assert [e["input"] for e in three["added"]] == ["2 eggs", "a slice of whole wheat toast", "a cup of coffee"]
+    three = run.json("add", "2 eggs, a slice of whole wheat toast and a cup of coffee")
+    assert [e["input"] for e in three["added"]] == [
+        "2 eggs",
+        "a slice of whole wheat toast",
+        "a cup of coffee",
+    ]
 
 
 def test_a_doubtful_match_is_warned_and_marked(run: Run) -> None:
@@ -186,8 +193,8 @@ def test_remembered_words_are_listed_and_forgotten(run: Run, tmp_path: object) -
 # The realistic set (tests/fixtures/realistic): floors that hold today, so that a change that makes
 # magcalc understand people worse fails. The issue's targets (95 % / 90 % right, no silent wrong
 # match) are not reached yet: `python -m tests.realistic` prints the figures by kind.
-FLOORS = {"structured": 0.68, "phrase": 0.72}
-SILENT_CEILING = {"structured": 21, "phrase": 16}
+FLOORS = {"structured": 0.73, "phrase": 0.76}
+SILENT_CEILING = {"structured": 20, "phrase": 16}
 
 
 @pytest.mark.parametrize("mode", ["structured", "phrase"])
@@ -199,7 +206,11 @@ def test_realistic_lines_do_not_get_worse(mode: str) -> None:
 
 @pytest.mark.parametrize(
     "description",
-    ["Peanut butter, smooth style, without salt", "Potato, canned, no added fat", "Pizza, no cheese, thin crust"],
+    [
+        "Peanut butter, smooth style, without salt",
+        "Potato, canned, no added fat",
+        "Pizza, no cheese, thin crust",
+    ],
 )
 def test_a_usda_description_typed_as_it_is_finds_that_food(description: str) -> None:
     match = Catalog().resolve(description)
@@ -219,3 +230,33 @@ def test_a_usda_description_typed_as_it_is_finds_that_food(description: str) -> 
 def test_amounts_where_people_put_them(text: str, expected: tuple[float, str | None, str]) -> None:
     phrase = parse_one(text)
     assert (phrase.quantity, phrase.unit, phrase.food) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "form"),
+    [("green beans", "Green beans, NS as to form, cooked", "cooked"), ("broccoli", "Broccoli, cooked", "cooked"),
+     ("kale", "Kale, raw", "raw"), ("pineapple chunks", "Pineapple, raw", "raw")],
+)  # fmt: skip
+def test_a_food_said_without_its_form_takes_the_usual_form_as_a_guess(
+    words: str, start: str, form: str
+) -> None:
+    match = Catalog().resolve(words)
+    assert match.food.description.startswith(start), match.food.description
+    assert not match.confident and match.doubt and f"{form} taken" in match.doubt and match.alternatives
+
+
+def test_the_form_said_wins_over_the_usual_form() -> None:
+    assert Catalog().resolve("raw broccoli").food.description.startswith("Broccoli, raw")
+    assert "raw" not in Catalog().resolve("steamed green beans").food.description
+
+
+@pytest.mark.parametrize(("words", "part"), [("avocado toast", "Avocados, raw"), ("acai bowl", "Acai")])
+def test_two_foods_in_one_name_that_usda_has_only_apart_are_unknown(words: str, part: str) -> None:
+    with pytest.raises(UnknownFood) as caught:
+        Catalog().resolve(words)
+    assert "log what is in it instead" in str(caught.value) and part in str(caught.value)
+
+
+def test_a_food_said_by_its_other_name_is_found_as_a_guess() -> None:
+    match = Catalog().resolve("bok choy")
+    assert match.food.description.startswith("Cabbage, Chinese") and not match.confident

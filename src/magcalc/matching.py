@@ -27,6 +27,7 @@ from itertools import chain
 from magcalc.errors import UnknownFood
 from magcalc.foods import FNDDS, SR28, Food, load_foods
 from magcalc.resources import read_text
+from magcalc.units import UNIT_SPELLINGS
 
 _TOKEN = re.compile(r"\d+(?:[.-]\d+)*%?|[a-z]+")
 _STOPWORDS = frozenset({"of", "a", "an", "the", "and", "or", "in", "on", "for", "to", "d", "s", "my", "some"})
@@ -200,6 +201,7 @@ _OPTIONAL = frozenset(
         "chopped",
         "shredded",
         "grated",
+        "shelled",
         "ground",
         "crumbled",
         "cubed",
@@ -273,6 +275,7 @@ _SAME_WORD = {
     "fries": "french fries", "zucchini": "zucchini squash", "courgette": "zucchini squash",
     "aubergine": "eggplant", "brownie": "brownie cookie", "brownies": "brownie cookie",
     "garbanzo": "chickpea", "scallion": "green onion", "sparkling": "carbonated", "fizzy": "carbonated",
+    "bell": "sweet",
 }  # fmt: skip
 
 
@@ -396,6 +399,7 @@ def _make_doc(food: Food) -> _Doc:
     ]
     brand_tokens = set(tokenize(" ".join(brand_words))) | set(tokenize(food.manufacturer))
     head, alternatives = _head(food, segments, frozenset(brand_tokens))
+    alternatives |= _other_names_heads(food.common_names)
     return _Doc(
         food_id=food.food_id,
         tokens=tokens,
@@ -408,6 +412,35 @@ def _make_doc(food: Food) -> _Doc:
         survey=food.survey,
         generic=any(c <= _FREE for c in costs.values()),
     )
+
+
+_NOT_A_NAME = frozenset({"n", "nfs", "with", "without", "or", "from", "made", "added", "fat", "no", "type"})
+
+
+@cache
+def _notes() -> frozenset[str]:
+    """Other names that many foods share: notes on how they are made ('cooking spray'), not names."""
+    counts = Counter(
+        " ".join(tokenize(name))
+        for food in load_foods().values()
+        for name in set(re.split(r"[;,/]", food.common_names))
+    )
+    return frozenset(name for name, n in counts.items() if n > 10)
+
+
+def _other_names_heads(common_names: str) -> frozenset[str]:
+    """The heads of a food's short other names ('bok choy' of 'Cabbage, Chinese, raw', 'chai tea
+    latte' of 'Tea, hot, with milk'): said whole, they name the food. Not its notes ('NS as to fat
+    added', 'with or without skin')."""
+    found = set()
+    for name in re.split(r"[;,/]", common_names):
+        words = tokenize(name)
+        if " ".join(words) in _notes():
+            continue
+        short = 1 <= len(words) <= 3 and not any(w in _NOT_A_NAME or w.startswith("no-") for w in words)
+        if short and words[-1] not in _NEUTRAL | _OPTIONAL | _GENERIC_TAIL:
+            found.add(words[-1])
+    return frozenset(found)
 
 
 def _extra_cost(token: str) -> float:
@@ -606,7 +639,7 @@ def _score(
             plain = plain and cost < _MODIFIER_COST and not (token.startswith("no-") and cost >= 3.0)
             specific = specific or cost >= 3.0
             formed = formed or token in ("raw", "cooked")  # 'cooked' for 'tomato': a guess of the form
-    if any(doc.tokens.get(t) == 99 for t in matched) and not all(doc.tokens.get(t) == 99 for t in matched):
+    if any(doc.tokens.get(t) == 99 for t in matched):
         exact = False  # a word found only in the food's other names ('blueberry' for 'Muffin, fruit')
     if doc.generic:  # the survey's code for a food said without details ('Pizza, NFS', 'Yogurt, NFS')
         # all its other words said: USDA's own default for them
@@ -632,7 +665,10 @@ def _rank(words: list[str], foods: Mapping[str, Food], limit: int) -> list[Score
     """The `limit` best candidates, best first. Most candidates cannot rank among them: they are
     scored in the order of a ceiling on their score, until no ceiling left reaches the last kept."""
     idx = index()
-    expansions = [idx.expand(word) for word in words]
+    expansions = [
+        {word: 1.0} if word in _OPTIONAL and word not in idx.postings and len(words) > 1 else idx.expand(word)
+        for word in words
+    ]  # 'walnut halves': a cut no food names is still a cut, not a misspelling
     candidates = _candidates(words, expansions)
     query_words = set(words)
     best: list[Scored] = []  # the `limit` best scored so far, best first
@@ -820,10 +856,32 @@ def best_match(query: str) -> Match:
         if s.food.food_id != best.food.food_id and (s.complete or not best.complete)
     ]
     if not best.complete:
+        if other_food := _other_food(words, best.food):
+            # 'acai bowl' -> 'Waffle Bowls', 'avocado toast' -> toast: a food of its own left out
+            part = (
+                None
+                if other_food in _DISH_FORMS
+                else next((s.food for s in _rank([other_food], foods, 3) if s.complete), None)
+            )
+            besides = [w for w in words if w != other_food and w not in _DISH_FORMS]  # not 'bowl' alone
+            parts = [f for f in (part, best.food if besides else None) if f is not None]
+            raise UnknownFood(unknown_message(query, parts, left_out=other_food))
         return Match(best.food, False, INCOMPLETE, tuple(others[:3]))
     if not best.exact:
         return Match(best.food, False, "found by guessing a misspelt word, or by another name of the food",
                      tuple(others[:3]))  # fmt: skip
+    usual = None if set(words) & _PREPARED else _usual_form(words, best.food)
+    if usual is not None and _form(best.food) != usual[0]:
+        # 'green beans' is eaten cooked, 'pineapple' raw: the usual form, said to be a guess
+        # the best food of the words with the form said ('green beans cooked'), if a sure one
+        chosen = next(
+            (s for s in _rank([*words, usual[0]], foods, 8)
+             if s.complete and s.head and s.exact and s.plain and _form(s.food) == usual[0]),
+            None,
+        )  # fmt: skip
+        if chosen is not None:
+            rest = [f for f in others if f is not chosen.food][:2]
+            return Match(chosen.food, False, _usual_doubt(usual), (best.food, *rest))
     if not best.plain:
         return Match(best.food, False, "the food has a word that changes it, which you did not say",
                      tuple(others[:3]))  # fmt: skip
@@ -843,7 +901,8 @@ def best_match(query: str) -> Match:
             None,
         )  # fmt: skip
         if other_form is not None and _form(best.food) is not None:
-            return Match(best.food, False, "raw or cooked? the words do not say, and it matters",
+            doubt = _FORM_DOUBT if usual is None else _usual_doubt(usual)
+            return Match(best.food, False, doubt,
                          (other_form.food, *[f for f in others if f is not other_form.food][:2]))  # fmt: skip
     if best.specific:
         # 'blueberry muffin' -> 'Muffins, blueberry, toaster-type': a kind the words did not name,
@@ -857,6 +916,45 @@ def best_match(query: str) -> Match:
             rest = [f for f in others if f is not kind.food][:2]
             return Match(best.food, False, KIND_DOUBT, (kind.food, *rest))
     return Match(best.food, True, None, tuple(others[:3]))
+
+
+@cache
+def _usual_forms() -> dict[tuple[str, ...], tuple[str, str]]:
+    """data/usual_forms.csv: the form a vegetable is usually eaten in, when the words do not say."""
+    rows = csv.DictReader(io.StringIO(read_text("usual_forms.csv")))
+    return {tuple(tokenize(row["food"])): (row["form"], row["why"]) for row in rows}
+
+
+def _is_fruit(food: Food) -> bool:
+    fndds_fruit = food.table == FNDDS and food.food_id[:2] in _FRUIT_CODES
+    return fndds_fruit or food.food_group == "Fruits and Fruit Juices"
+
+
+_FRUIT_CODES = frozenset({"61", "62", "63"})  # FNDDS: citrus, dried and other fruits (64: juices)
+
+
+def _usual_form(words: list[str], food: Food) -> tuple[str, str] | None:
+    """(form, why) when the words name a food usually eaten raw or cooked: data/usual_forms.csv for
+    vegetables (the table's food must hold the words' head), raw for any fruit but its juice."""
+    said = [w for w in words if w not in _OPTIONAL]
+    if "with" in said:
+        said = said[: said.index("with")]
+    if not said:
+        return None
+    for name, usual in _usual_forms().items():
+        if said[-1] in name and set(name) <= set(said):
+            return usual
+    if _is_fruit(food) and "juice" not in words:
+        return ("raw", "fruit is eaten raw")
+    return None
+
+
+_FORM_DOUBT = "raw or cooked? the words do not say, and it matters"
+
+
+def _usual_doubt(usual: tuple[str, str]) -> str:
+    form, why = usual
+    return f"raw or cooked? the words do not say: {form} taken ({why})"
 
 
 def _form(food: Food) -> str | None:
@@ -885,6 +983,43 @@ def names_its_head(food: Food, words: str) -> bool:
     return bool(set(tokenize(words)) & (doc.head | doc.head_alternatives))
 
 
+def _other_food(words: list[str], food: Food) -> str | None:
+    """A word of the query that `food` lacks and that names foods of its own (the 'acai' of 'acai
+    bowl'): the words are two foods together, and `food` is only one of them."""
+    idx = index()
+    doc = idx.doc(food.food_id)
+    found = [w for w in words if doc.tokens.keys() & idx.expand(w).keys()]
+    if found and all(w in _DISH_FORMS for w in found):  # 'acai bowl' -> 'Waffle Bowls': only the dish
+        return next(w for w in words if w not in found)
+    for word in words:
+        if word in _OPTIONAL or word == "with" or doc.tokens.keys() & idx.expand(word).keys():
+            continue
+        if _names_foods(word):
+            return word
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _names_foods(word: str) -> bool:
+    """Does `word` say what some foods are: among their heads, or in the first part of their name
+    ('poke' of 'Poke greens'), not as a brand ('bell' of 'TACO BELL')?"""
+    idx = index()
+    if word not in idx.postings or word in UNIT_SPELLINGS:  # 'cup' of 'pudding cup' is a measure
+        return False
+    for food_id in idx.ids(word):
+        doc = idx.doc(food_id)
+        if word in doc.brand_tokens:
+            continue
+        if word in doc.head | doc.head_alternatives:
+            return True
+        # SR28 names foods noun first: 'Avocados, raw'; 'Nuts, almonds' after its shelf
+        segment = doc.tokens[word]
+        alone = sum(1 for other in doc.tokens.values() if other == segment) == 1
+        if doc.table == SR28 and alone and segment <= (1 if doc.head_alternatives else 0):
+            return True
+    return False
+
+
 def _coverage(scored: Scored, words: list[str]) -> float:
     """The share of the words found as typed, or 0 when none of them names the food's head: a
     partial match is offered (as a guess) only when the food is what the words are about."""
@@ -895,13 +1030,19 @@ def _coverage(scored: Scored, words: list[str]) -> float:
     return len(found) / len(words)
 
 
-def unknown_message(query: str, suggestions: list[Food], strange: list[str] | None = None) -> str:
+def unknown_message(
+    query: str, suggestions: list[Food], strange: list[str] | None = None, left_out: str | None = None
+) -> str:
     hint = (
         "; did you mean: " + " | ".join(f"{f.description} ({f.food_id})" for f in suggestions)
         if suggestions
         else ""
     )
     words = f" (no food has the word {', '.join(map(repr, strange))})" if strange else ""
+    if left_out:  # two foods in one name: the suggestions are its parts
+        words = f" (no USDA food is {left_out!r} and the rest of it together)"
+        parts = " and ".join(f"{f.description} ({f.food_id})" for f in suggestions)
+        hint = f"; log what is in it instead, e.g. {parts}" if parts else ""
     return (
         f"unknown food {query!r}{words}{hint}; to log it anyway, add it as your own food: "
         f"magcalc foods add {_quoted(query)} --mg-per-100g MG"
