@@ -76,11 +76,9 @@ def test_a_word_no_food_has_is_unknown_with_suggestions() -> None:
     assert 1 <= len(message.split("did you mean: ")[1].split(" | ")) <= 3
 
 
-def test_two_foods_that_no_food_is_are_unknown_with_their_parts() -> None:
-    # 'almonds pudding' used to be a doubtful rice pudding: a food that is only one of the two
-    with pytest.raises(UnknownFood, match="no USDA food is 'almond' and the rest") as caught:
-        Catalog().resolve("almonds pudding")
-    assert "Nuts, almonds (12061)" in str(caught.value) and "Pudding" in str(caught.value)
+def test_a_food_word_left_out_of_a_dish_makes_a_doubtful_match_with_alternatives() -> None:
+    match = Catalog().resolve("almonds pudding")  # a rice pudding: 'almonds' is not in it
+    assert not match.confident and match.doubt and match.alternatives
 
 
 def test_a_word_that_is_not_a_food_of_its_own_keeps_a_doubtful_match() -> None:

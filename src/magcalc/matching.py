@@ -27,7 +27,6 @@ from itertools import chain
 from magcalc.errors import UnknownFood
 from magcalc.foods import FNDDS, SR28, Food, load_foods
 from magcalc.resources import read_text
-from magcalc.units import UNIT_SPELLINGS
 
 _TOKEN = re.compile(r"\d+(?:[.-]\d+)*%?|[a-z]+")
 _STOPWORDS = frozenset({"of", "a", "an", "the", "and", "or", "in", "on", "for", "to", "d", "s", "my", "some"})
@@ -984,40 +983,16 @@ def names_its_head(food: Food, words: str) -> bool:
 
 
 def _other_food(words: list[str], food: Food) -> str | None:
-    """A word of the query that `food` lacks and that names foods of its own (the 'acai' of 'acai
-    bowl'): the words are two foods together, and `food` is only one of them."""
+    """The word of the query that `food` lacks when all `food` has of the query is a dish ('acai
+    bowl' -> 'Waffle Bowls', 'poke bowl'): the words name a dish USDA does not have, not that food.
+    (A food word left out of a dish that is otherwise found, 'avocado toast' -> toast, stays a
+    guess: 'cherry tomatoes' and 'oat milk latte' are that shape too, and are found right.)"""
     idx = index()
     doc = idx.doc(food.food_id)
     found = [w for w in words if doc.tokens.keys() & idx.expand(w).keys()]
-    if found and all(w in _DISH_FORMS for w in found):  # 'acai bowl' -> 'Waffle Bowls': only the dish
-        return next(w for w in words if w not in found)
-    for word in words:
-        if word in _OPTIONAL or word == "with" or doc.tokens.keys() & idx.expand(word).keys():
-            continue
-        if _names_foods(word):
-            return word
+    if found and all(w in _DISH_FORMS for w in found):
+        return next((w for w in words if w not in found and w not in _OPTIONAL), None)
     return None
-
-
-@lru_cache(maxsize=1024)
-def _names_foods(word: str) -> bool:
-    """Does `word` say what some foods are: among their heads, or in the first part of their name
-    ('poke' of 'Poke greens'), not as a brand ('bell' of 'TACO BELL')?"""
-    idx = index()
-    if word not in idx.postings or word in UNIT_SPELLINGS:  # 'cup' of 'pudding cup' is a measure
-        return False
-    for food_id in idx.ids(word):
-        doc = idx.doc(food_id)
-        if word in doc.brand_tokens:
-            continue
-        if word in doc.head | doc.head_alternatives:
-            return True
-        # SR28 names foods noun first: 'Avocados, raw'; 'Nuts, almonds' after its shelf
-        segment = doc.tokens[word]
-        alone = sum(1 for other in doc.tokens.values() if other == segment) == 1
-        if doc.table == SR28 and alone and segment <= (1 if doc.head_alternatives else 0):
-            return True
-    return False
 
 
 def _coverage(scored: Scored, words: list[str]) -> float:
