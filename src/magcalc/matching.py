@@ -125,6 +125,8 @@ _CATEGORY_HEADS = frozenset(
         "tea",
         "soft",
         "drink",
+        "bread",
+        "cream",
     ]
 )
 # Food groups (and brands) that people rarely mean unless their words ask for them.
@@ -274,7 +276,7 @@ _SAME_WORD = {
     "fries": "french fries", "zucchini": "zucchini squash", "courgette": "zucchini squash",
     "aubergine": "eggplant", "brownie": "brownie cookie", "brownies": "brownie cookie",
     "garbanzo": "chickpea", "scallion": "green onion", "sparkling": "carbonated", "fizzy": "carbonated",
-    "bell": "sweet",
+    "bell": "sweet", "oj": "orange juice", "ipa": "beer", "pb": "peanut butter", "evoo": "olive oil",
 }  # fmt: skip
 
 

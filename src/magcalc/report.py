@@ -463,6 +463,8 @@ def food_words(text: str) -> str:
         parsed = phrases.parse_one(text)
     except MagcalcError:
         return text
+    if parsed.food.split(" ", 1)[0] in ("and", "or", "n"):
+        return text  # 'half and half' is a food, not half of 'and half'
     return parsed.food
 
 

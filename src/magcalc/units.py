@@ -117,8 +117,15 @@ def _singular(word: str) -> str:
     return word
 
 
+# Household words as people shorten them in diaries and apps
+_SHORT = {"pc": "piece", "pcs": "piece", "pce": "piece", "pces": "piece", "med": "medium", "md": "medium",
+          "lg": "large", "lrg": "large", "sm": "small", "sml": "small", "reg": "regular", "sl": "slice",
+          "slc": "slice", "ea": "each", "btl": "bottle", "sq": "square", "pkt": "packet", "pkg": "package",
+          "cont": "container", "serv": "serving", "svg": "serving"}  # fmt: skip
+
+
 def _words(text: str) -> str:
-    return " ".join(_singular(w) for w in re.findall(r"[a-z]+", text.lower()))
+    return " ".join(_singular(_SHORT.get(w, w)) for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def canonical_unit(text: str) -> str:
@@ -299,6 +306,10 @@ CONTAINERS: dict[str, tuple[float, str, str]] = {
     "bottle": (12, "fl oz", "a bottle taken as 12 fl oz (the US bottle of beer or soda)"),
     "can": (12, "fl oz", "a can taken as 12 fl oz (the US can of soda or beer)"),
     "shot": (1.5, "fl oz", "a shot taken as 1.5 fl oz (the US standard drink of spirits)"),
+    "carton": (8, "fl oz", "a carton taken as 8 fl oz (the half-pint carton of US school milk)"),
+    "tall": (12, "fl oz", "a tall taken as 12 fl oz (the coffee-shop size)"),
+    "grande": (16, "fl oz", "a grande taken as 16 fl oz (the coffee-shop size)"),
+    "venti": (20, "fl oz", "a venti taken as 20 fl oz (the coffee-shop size, hot)"),
     "pinch": (0.0625, "tsp", "a pinch taken as 1/16 tsp"),
     "dash": (0.125, "tsp", "a dash taken as 1/8 tsp"),
     "splash": (1, "tbsp", "a splash taken as 1 tbsp"),
