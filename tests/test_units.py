@@ -16,6 +16,7 @@ from magcalc.units import (
     VOLUME_ML,
     available_units,
     canonical_unit,
+    measure,
     parse_amount,
     to_grams,
 )
@@ -201,3 +202,13 @@ def test_volume_units_agree_with_each_other(a: str, b: str) -> None:
 @given(st.sampled_from(sorted(UNIT_SPELLINGS)))
 def test_every_spelling_converts_for_a_food_with_a_cup_measure(spelling: str) -> None:
     assert to_grams(food(SPINACH), 1, spelling).grams > 0
+
+
+@pytest.mark.parametrize(("typed", "unit"), [("pcs", "piece"), ("med", "medium"), ("lg", "large"), ("Pcs.", "piece")])
+def test_short_measure_words_are_the_measure(typed: str, unit: str) -> None:
+    assert canonical_unit(typed) == unit
+
+
+def test_a_coffee_shop_size_is_a_documented_assumption() -> None:
+    grande = measure(food("92101900"), 1, "grande")  # 'Coffee, Latte': 1 fl oz = 30 g
+    assert grande.grams == pytest.approx(480) and grande.assumed and "16 fl oz" in grande.assumed
