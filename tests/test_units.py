@@ -212,3 +212,13 @@ def test_short_measure_words_are_the_measure(typed: str, unit: str) -> None:
 def test_a_coffee_shop_size_is_a_documented_assumption() -> None:
     grande = measure(food("92101900"), 1, "grande")  # 'Coffee, Latte': 1 fl oz = 30 g
     assert grande.grams == pytest.approx(480) and grande.assumed and "16 fl oz" in grande.assumed
+
+
+def test_a_container_of_several_sizes_says_which_it_took() -> None:
+    tuna = measure(food("26155110"), 1, "can")  # 'Fish, tuna, canned': small, standard and large cans
+    assert tuna.grams == 115 and tuna.assumed and "standard can" in tuna.assumed and "3 sizes" in tuna.assumed
+
+
+def test_a_drinks_container_is_not_assumed_for_a_food() -> None:
+    with pytest.raises(UnitError, match="give the amount in cups"):
+        measure(food("16015"), 1, "can")  # black beans, cooked: no can measure, and not a 12 fl oz drink

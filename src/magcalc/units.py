@@ -409,14 +409,40 @@ def _volume_rank(name: _PortionName) -> int:
     return 1 if _UNUSUAL_VOLUME.search(description) else 0
 
 
+_USUAL_SIZE = re.compile(r"\b(standard|regular|medium)\b")
+
+
+def _named_after(food: Food, word: str) -> list[Portion]:
+    return [p for p in food.portions if word in re.findall(r"[a-z]+", p.description.lower())]
+
+
+# Containers whose usual size (CONTAINERS) is a drink's: never assumed for a food that is not one
+_DRINK_CONTAINERS = frozenset({"glass", "mug", "bottle", "can", "carton", "shot", "tall", "grande", "venti"})
+
+
+_DRINK_WORDS = frozenset({"milk", "juice", "drink", "beverage", "water", "soymilk"})
+
+
+def is_drink(food: Food) -> bool:
+    """A beverage, milk or juice: the survey's drink codes (milk 11, juice 64, beverages 9), SR28's
+    beverages, or a food whose name says it is milk, juice or a drink."""
+    if food.table == "usda-fndds-2021-2023":
+        return food.food_id.startswith(("11", "64", "9"))
+    words = set(re.findall(r"[a-z]+", food.description.lower()))
+    return food.food_group == "Beverages" or bool(words & _DRINK_WORDS)
+
+
 def _nearest_container(food: Food, word: str | None) -> Portion | None:
     """Of several measures named after a container ('can or bottle (12 fl oz)', 'bottle (40 fl oz)'),
     the one nearest to the usual size of that container (CONTAINERS); None unless there are several."""
     if word not in CONTAINERS:
         return None
-    named = [p for p in food.portions if word in re.findall(r"[a-z]+", p.description.lower())]
+    named = _named_after(food, word)
     if len(named) < 2:
         return None
+    usual_named = [p for p in named if _USUAL_SIZE.search(p.description.lower())]
+    if usual_named:  # 'small can', 'standard can', 'large can': USDA's own usual one
+        return usual_named[0]
     amount, unit, _why = CONTAINERS[word]
     usual = amount * (VOLUME_ML.get(unit) or MASS_G.get(unit) or 1.0)  # ml, taken as grams
     return min(named, key=lambda p: abs(p.grams_each - usual))
@@ -484,7 +510,11 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         return Measured(grams, _measure(only), f"each: {only.label}, {only.grams_each:g} g")
     sized = _nearest_container(food, word)
     if sized is not None:  # 'a bottle of beer' when USDA has 12, 16 and 40 fl oz bottles: the usual one
-        return Measured(checked_grams(quantity * sized.grams_each), _measure(sized), None)
+        standard = _USUAL_SIZE.search(sized.description.lower())
+        usual = "its usual one" if standard else f"nearest the usual {word}"
+        sizes = f"USDA has {len(_named_after(food, word or ''))} sizes; {usual}"
+        return Measured(checked_grams(quantity * sized.grams_each), _measure(sized),
+                        f"a {word} taken as {sized.label} ({sizes})")  # fmt: skip
     try:
         converted = to_grams(food, quantity, unit, words)
         return Measured(converted.grams, converted.portion, None)
@@ -498,6 +528,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
                 pass
         if word not in CONTAINERS:
             raise
+        if word in _DRINK_CONTAINERS and not is_drink(food):  # a can of beans is no 12 fl oz soda can
+            raise UnitError(f"USDA gives no {word} for {_name(food)}, and magcalc's usual {word} is a "
+                            f"drink's; give the amount in cups, ounces or grams") from None  # fmt: skip
     amount, default_unit, why = CONTAINERS[word]
     converted = to_grams(food, quantity * amount, default_unit, words)
     return Measured(converted.grams, converted.portion, why)
