@@ -263,3 +263,14 @@ def test_a_dish_usda_does_not_have_is_unknown_not_another_dish(words: str, part:
 def test_a_food_said_by_its_other_name_is_found_as_a_guess() -> None:
     match = Catalog().resolve("bok choy")
     assert match.food.description.startswith("Cabbage, Chinese") and not match.confident
+
+
+def test_a_way_of_cooking_usda_lacks_takes_the_cooked_food_as_a_guess() -> None:
+    match = Catalog().resolve("roasted brussels sprouts")  # USDA: raw, or cooked (boiled)
+    assert match.food.description.startswith("Brussels sprouts, cooked") and not match.confident
+    assert match.doubt and "roasted" in match.doubt
+
+
+def test_a_misspelt_word_finds_the_alias_of_the_word_meant_as_a_guess() -> None:
+    match = Catalog().resolve("spagetti")  # the alias of 'spaghetti', not spinach spaghetti
+    assert match.food.food_id == Catalog().resolve("spaghetti").food.food_id and not match.confident

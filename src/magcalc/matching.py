@@ -814,6 +814,41 @@ def _different(a: Food, b: Food) -> bool:
     return abs(x - y) > max(3.0, 0.25 * max(x, y))
 
 
+_METHODS = frozenset(
+    ["roasted", "grilled", "baked", "sauteed", "steamed", "fried", "broiled", "braised", "stewed", "poached",
+     "boiled", "pan", "airfried"]
+)  # fmt: skip
+
+
+def _cooked_instead(words: list[str], best: Scored, foods: Mapping[str, Food]) -> Match | None:
+    """A way of cooking said that the food found lacks ('roasted' for 'Brussels sprouts, raw'):
+    the cooked food of the other words, as a guess, when USDA has one."""
+    doc = index().doc(best.food.food_id)
+    method = next((w for w in words if w in _METHODS and w not in doc.tokens), None)
+    if method is None or (best.complete and _form(best.food) == "cooked"):
+        return None
+    others = [w for w in words if w != method and w not in ("cooked", "steamed", "sauteed")]
+    chosen = next(
+        (s for s in _rank([*others, "cooked"], foods, 8)
+         if s.complete and s.head and s.plain and _form(s.food) == "cooked"),
+        None,
+    )  # fmt: skip
+    if chosen is None:
+        return None
+    doubt = f"USDA has no {method} one: cooked taken (close in magnesium; by the cup, maybe not in weight)"
+    return Match(chosen.food, False, doubt, (best.food,))
+
+
+def _corrected(word: str) -> str:
+    """The one word a misspelt word most likely stands for ('spagetti' -> 'spaghetti'), else itself."""
+    options = index().expand(word)
+    if not options or word in options:
+        return word
+    best = max(options.values())
+    top = [w for w, weight in options.items() if weight == best]
+    return top[0] if len(top) == 1 and best >= 0.7 else word
+
+
 def _unglued(words: list[str]) -> list[str]:
     """'blackbeans' -> 'black', 'bean': a word no food has, split into two words foods have."""
     idx = index()
@@ -842,6 +877,10 @@ def best_match(query: str) -> Match:
     foods = load_foods()
     if alias is not None:
         return Match(foods[alias], True)
+    corrected = [_corrected(w) for w in words]
+    alias = aliases().get(" ".join(corrected)) if corrected != words else None
+    if alias is not None:  # 'spagetti': the alias of 'spaghetti', as a guess
+        return Match(foods[alias], False, "found by guessing a misspelt word, or by another name of the food")
     strange = [w for w in words if not index().expand(w)]
     if strange:  # a word no food has, near or far: say so, with what the other words found
         known = tuple(w for w in words if w not in strange)
@@ -856,6 +895,8 @@ def best_match(query: str) -> Match:
         for s in plausible[1:8]
         if s.food.food_id != best.food.food_id and (s.complete or not best.complete)
     ]
+    if cooked := _cooked_instead(words, best, foods):  # 'roasted brussels sprouts': USDA has boiled ones
+        return cooked
     if not best.complete:
         if other_food := _other_food(words, best.food):
             # 'acai bowl' -> 'Waffle Bowls', 'avocado toast' -> toast: a food of its own left out
@@ -936,14 +977,16 @@ _FRUIT_CODES = frozenset({"61", "62", "63"})  # FNDDS: citrus, dried and other f
 
 def _usual_form(words: list[str], food: Food) -> tuple[str, str] | None:
     """(form, why) when the words name a food usually eaten raw or cooked: data/usual_forms.csv for
-    vegetables (the table's food must hold the words' head), raw for any fruit but its juice."""
+    vegetables (the table's food must be the head of the food found: not 'corn' for 'Tortilla,
+    corn'), raw for any fruit but its juice."""
     said = [w for w in words if w not in _OPTIONAL]
     if "with" in said:
         said = said[: said.index("with")]
     if not said:
         return None
+    doc = index().doc(food.food_id)
     for name, usual in _usual_forms().items():
-        if said[-1] in name and set(name) <= set(said):
+        if set(name) <= set(said) and (doc.head | doc.head_alternatives) & set(name):
             return usual
     if _is_fruit(food) and "juice" not in words:
         return ("raw", "fruit is eaten raw")
