@@ -161,7 +161,7 @@ app = typer.Typer(
     name="magcalc",
     cls=MagcalcGroup,
     help="How much magnesium did I get, and is it enough? Reads a food log, finds each food in the "
-    "bundled USDA SR28 table, and compares the total with the RDA. Not medical advice.",
+    "bundled USDA tables (SR28 and FNDDS), and compares the total with the RDA. Not medical advice.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
