@@ -835,7 +835,7 @@ def _cooked_instead(words: list[str], best: Scored, foods: Mapping[str, Food]) -
     )  # fmt: skip
     if chosen is None:
         return None
-    doubt = f"USDA has no {method} one: cooked taken (close in magnesium; by the cup, maybe not in weight)"
+    doubt = f"USDA has no {method} one: cooked taken, close in magnesium (by the cup, maybe not in weight)"
     return Match(chosen.food, False, doubt, (best.food,))
 
 
@@ -998,7 +998,7 @@ _FORM_DOUBT = "raw or cooked? the words do not say, and it matters"
 
 def _usual_doubt(usual: tuple[str, str]) -> str:
     form, why = usual
-    return f"raw or cooked? the words do not say: {form} taken ({why})"
+    return f"raw or cooked? the words do not say: {form} taken, {why}"
 
 
 def _form(food: Food) -> str | None:
