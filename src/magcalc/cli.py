@@ -813,7 +813,8 @@ def _choose_doubtful(
         asked.add(words_key(words))
         match = catalog.resolve(words)
         options = [match.food, *match.alternatives][:5]
-        typer.echo(f"{words!r} is not a sure match. Which food did you mean?", err=True)
+        why = f" ({match.doubt})" if match.doubt else ""
+        typer.echo(f"{words!r} is not a sure match{why}. Which food did you mean?", err=True)
         for number, food in enumerate(options, start=1):
             mg = food.magnesium_mg_per_100g
             typer.echo(f"  {number}. {food.description} ({food.food_id}), "
