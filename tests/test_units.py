@@ -222,3 +222,10 @@ def test_a_container_of_several_sizes_says_which_it_took() -> None:
 def test_a_drinks_container_is_not_assumed_for_a_food() -> None:
     with pytest.raises(UnitError, match="give the amount in cups"):
         measure(food("16015"), 1, "can")  # black beans, cooked: no can measure, and not a 12 fl oz drink
+
+
+def test_oz_of_a_drink_is_fluid_ounces_said_as_an_assumption() -> None:
+    latte = measure(food("92101900"), 16, "oz")  # 'Coffee, Latte': 1 fl oz = 30 g
+    assert latte.grams == pytest.approx(480) and latte.assumed == "oz of a drink taken as fl oz"
+    almonds = measure(food("12061"), 1, "oz")  # a food: oz is weight
+    assert almonds.grams == pytest.approx(28.35, abs=0.01) and almonds.assumed is None

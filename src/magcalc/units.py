@@ -473,6 +473,10 @@ def typical_portion(food: Food) -> tuple[Portion, str] | None:
 def measure(food: Food, quantity: float | None, unit: str | None, words: str = "") -> Measured:
     """Grams of `food` for what was said: a quantity and unit, a count ('2 eggs'), a household word
     ('a glass of'), or nothing at all. Every assumption is said in `assumed`."""
+    if unit is not None and quantity is not None and canonical_unit(unit) == "oz" and is_drink(food):
+        # '16 oz latte': a drink is poured by volume (the cup, the can and the bottle say fl oz)
+        by_volume = measure(food, quantity, "fl oz", words)
+        return Measured(by_volume.grams, by_volume.portion, "oz of a drink taken as fl oz")
     if quantity is None:
         typical = typical_portion(food)
         if typical is None:
