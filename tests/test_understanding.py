@@ -196,8 +196,8 @@ def test_remembered_words_are_listed_and_forgotten(run: Run, tmp_path: object) -
 # [--set realistic2]` prints the figures by kind.
 FLOORS = {("realistic", "structured"): 0.72, ("realistic", "phrase"): 0.75,
           ("realistic2", "structured"): 0.63, ("realistic2", "phrase"): 0.60}  # fmt: skip
-SILENT_CEILING = {("realistic", "structured"): 20, ("realistic", "phrase"): 16,
-                  ("realistic2", "structured"): 18, ("realistic2", "phrase"): 18}  # fmt: skip
+SILENT_CEILING = {("realistic", "structured"): 18, ("realistic", "phrase"): 15,
+                  ("realistic2", "structured"): 12, ("realistic2", "phrase"): 11}  # fmt: skip
 
 
 @pytest.mark.parametrize(("folder", "mode"), sorted(FLOORS))
@@ -274,3 +274,15 @@ def test_a_way_of_cooking_usda_lacks_takes_the_cooked_food_as_a_guess() -> None:
 def test_a_misspelt_word_finds_the_alias_of_the_word_meant_as_a_guess() -> None:
     match = Catalog().resolve("spagetti")  # the alias of 'spaghetti', not spinach spaghetti
     assert match.food.food_id == Catalog().resolve("spaghetti").food.food_id and not match.confident
+
+
+def test_what_comes_before_with_is_the_food() -> None:
+    match = Catalog().resolve("spaghetti with meat sauce")  # not 'Spaghetti sauce with meat'
+    assert match.food.description.startswith("Spaghetti with meat sauce"), match.food.description
+
+
+def test_another_food_taken_because_the_unit_fits_it_is_a_guess() -> None:
+    measurer = Measurer(Catalog())
+    (item,) = measurer(Entry(line=3, input="spaghetti with meat sauce", amount=1.5, unit="cup"))
+    assert not item.confident  # the frozen entree has no cup: the sauce has, and is another food
+    assert any("has no cup measure" in w and "line 3" in w for w in measurer.warnings())

@@ -348,6 +348,8 @@ def _head(
     first = segments[0] if segments else []
     if not first:
         return frozenset(), frozenset()
+    if "with" in first[1:]:  # 'Spaghetti with meat sauce' is spaghetti, 'Spaghetti sauce with meat' sauce
+        first = first[: first.index("with")]
     words = [t for t in first if t not in _GENERIC_TAIL] or first
     heads = {words[-1]}
     name = food.description.split(",")[0].lower()
@@ -889,6 +891,11 @@ def best_match(query: str) -> Match:
     plausible = [s for s in ranked if s.head and (s.complete or _coverage(s, words) >= 0.5)]
     if not plausible:
         raise UnknownFood(unknown_message(query, [s.food for s in ranked if s.head][:3]))
+    if "with" in words[1:]:  # 'spaghetti with meat sauce' is spaghetti: the head comes before 'with'
+        main = set(words[: words.index("with")])
+        about_main = [s for s in plausible if names_its_head(s.food, " ".join(main))]
+        if about_main and about_main[0] is not plausible[0] and about_main[0].complete:
+            plausible = [*about_main, *(s for s in plausible if s not in about_main)]
     best = plausible[0]
     others = [
         s.food

@@ -73,7 +73,10 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
                 measured = units.measure(other, quantity, entry.unit, entry.input)
             except UnitError:
                 continue
-            match, food = Match(other, match.confident, match.doubt, match.alternatives), other
+            # another food than the words found best: a guess, even when that one was sure
+            doubt = f"{food.description} ({food.food_id}) has no {entry.unit or 'item'} measure; this one has"
+            rest = (food, *(f for f in match.alternatives if f is not other))
+            match, food = Match(other, False, doubt, rest), other
             break
         else:
             if match.confident:
@@ -440,12 +443,16 @@ class Measurer:
         *rest, last = words.split()
         if match.doubt == INCOMPLETE and rest and item.unit and canonical_unit(last) == item.unit:
             match = self.catalog.resolve(words.rsplit(" ", 1)[0])  # counted by its last word
+        doubt, alternatives = match.doubt, match.alternatives
+        if match.food.food_id != item.food_id:  # measured as another food, the one the unit fits
+            doubt = f"{match.food.description} ({match.food.food_id}) has no {item.unit or 'item'} measure"
+            alternatives = (match.food, *(f for f in match.alternatives if f.food_id != item.food_id))
         others = "; other candidates: " + " | ".join(
-            f"{f.description} ({f.food_id})" for f in match.alternatives
-        ) if match.alternatives else ""
+            f"{f.description} ({f.food_id})" for f in alternatives[:3]
+        ) if alternatives else ""
         self.doubts.append(
             f"line {item.line}: {item.input!r} matched {item.food_name} ({item.food_id}) as a guess"
-            f" ({match.doubt}){others}"
+            f" ({doubt}){others}"
         )
 
     def warnings(self) -> list[str]:
