@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from magcalc.errors import UnitError
-from magcalc.units import SIZES, UNIT_SPELLINGS, check_amount
+from magcalc.units import CONTAINERS, SHORT_MEASURES, SIZES, UNIT_SPELLINGS, check_amount
 
 # Words for numbers, as people type them; 'a'/'an' is one, 'half' a half.
 NUMBER_WORDS = {
@@ -113,9 +113,17 @@ MEASURE_WORDS = frozenset(
         "dash",
         "drizzle",
         "splash",
+        "ear",
+        "ears",
+        "mini",
+        *CONTAINERS,  # 'a venti chai latte'
+        *SHORT_MEASURES,  # '8 pcs california roll', '1 med peach'
     ]
 )
-_TWO_WORD_MEASURES = frozenset({"juice box", "single serve", "small bag", "large bag", "snack bag"})
+_TWO_WORD_MEASURES = frozenset(
+    {"juice box", "single serve", "small bag", "large bag", "snack bag", "fun size", "king size",
+     "snack size", "mini box"}
+)  # fmt: skip
 _TIMES = re.compile(r"^(?:x|\u00d7)(\d+)$|^(\d+)(?:x|\u00d7)$")  # 'eggs x2', '2x eggs'
 # Measure words that never name a food themselves: '2 cups' or 'a glass of' says no food.
 _NOT_FOODS = frozenset(

@@ -118,14 +118,16 @@ def _singular(word: str) -> str:
 
 
 # Household words as people shorten them in diaries and apps
-_SHORT = {"pc": "piece", "pcs": "piece", "pce": "piece", "pces": "piece", "med": "medium", "md": "medium",
-          "lg": "large", "lrg": "large", "sm": "small", "sml": "small", "reg": "regular", "sl": "slice",
-          "slc": "slice", "ea": "each", "btl": "bottle", "sq": "square", "pkt": "packet", "pkg": "package",
-          "cont": "container", "serv": "serving", "svg": "serving"}  # fmt: skip
+SHORT_MEASURES = {
+    "pc": "piece", "pcs": "piece", "pce": "piece", "pces": "piece", "med": "medium", "md": "medium",
+    "lg": "large", "lrg": "large", "sm": "small", "sml": "small", "reg": "regular", "sl": "slice",
+    "slc": "slice", "ea": "each", "btl": "bottle", "sq": "square", "pkt": "packet", "pkg": "package",
+    "cont": "container", "serv": "serving", "svg": "serving",
+}  # fmt: skip
 
 
 def _words(text: str) -> str:
-    return " ".join(_singular(_SHORT.get(w, w)) for w in re.findall(r"[a-z]+", text.lower()))
+    return " ".join(_singular(SHORT_MEASURES.get(w, w)) for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def canonical_unit(text: str) -> str:
