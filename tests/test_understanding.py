@@ -197,8 +197,8 @@ def test_remembered_words_are_listed_and_forgotten(run: Run, tmp_path: object) -
 # that hold today, so that a change that makes magcalc understand people worse fails. The issue's
 # targets (95 % / 90 % right, no silent wrong match) are not reached yet: `python -m tests.realistic
 # [--set realistic2]` prints the figures by kind.
-FLOORS = {("realistic", "structured"): 0.72, ("realistic", "phrase"): 0.75,
-          ("realistic2", "structured"): 0.64, ("realistic2", "phrase"): 0.64}  # fmt: skip
+FLOORS = {("realistic", "structured"): 0.73, ("realistic", "phrase"): 0.76,
+          ("realistic2", "structured"): 0.66, ("realistic2", "phrase"): 0.65}  # fmt: skip
 SILENT_CEILING = {("realistic", "structured"): 18, ("realistic", "phrase"): 15,
                   ("realistic2", "structured"): 12, ("realistic2", "phrase"): 12}  # fmt: skip
 
@@ -256,11 +256,11 @@ def test_the_form_said_wins_over_the_usual_form() -> None:
     assert "raw" not in Catalog().resolve("steamed green beans").food.description
 
 
-@pytest.mark.parametrize(("words", "part"), [("acai bowl", "Acai"), ("poke bowl", "Poke")])
-def test_a_dish_usda_does_not_have_is_unknown_not_another_dish(words: str, part: str) -> None:
-    with pytest.raises(UnknownFood) as caught:
+@pytest.mark.parametrize("words", ["acai bowl", "poke bowl"])
+def test_a_dish_usda_does_not_have_is_unknown_not_another_dish(words: str) -> None:
+    with pytest.raises(UnknownFood) as caught:  # it used to be 'KEEBLER, Waffle Bowls', as a guess
         Catalog().resolve(words)
-    assert "log what is in it instead" in str(caught.value) and part in str(caught.value)
+    assert "Waffle" not in str(caught.value) and "magcalc foods add" in str(caught.value)
 
 
 def test_a_food_said_by_its_other_name_is_found_as_a_guess() -> None:

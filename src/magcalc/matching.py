@@ -229,6 +229,9 @@ _WHOLE_FOOD_GROUPS = frozenset(
         "Nut and Seed Products", "Cereal Grains and Pasta", "Spices and Herbs",
     }
 )  # fmt: skip
+# SR28 groups of made dishes and products, which FNDDS (the survey's table) names as people eat them
+_MADE_DISH_GROUPS = frozenset({"Meals, Entrees, and Side Dishes", "Fast Foods", "Restaurant Foods"})
+_SR28_DISH = 3.0
 _RAW_STAPLES = frozenset({"Legumes and Legume Products", "Cereal Grains and Pasta"})
 _RAW_WORDS = frozenset({"raw", "dry", "uncooked", "dried", "flour", "sprouted"})
 INCOMPLETE = "not every word of it was found in this food"
@@ -352,7 +355,7 @@ def _head(
         first = first[: first.index("with")]
     words = [t for t in first if t not in _GENERIC_TAIL] or first
     heads = {words[-1]}
-    name = food.description.split(",")[0].lower()
+    name = food.description.split(",")[0].lower().split(" with ")[0]
     for alternative in re.split(r"\s*/\s*|\s+or\s+", name)[:-1]:  # 'Hot chocolate / cocoa', 'Cake or cupcake'
         alternative_words = [t for t in tokenize(alternative) if t not in _GENERIC_TAIL]
         if alternative_words and (" / " in name or "/" in name or len(name.split(" or ")[-1].split()) == 1):
@@ -378,6 +381,7 @@ def _make_doc(food: Food) -> _Doc:
         generic = bool(re.match(r"(ns as to|nfs\b|ns\b)", lowered))
         provenance = lowered.startswith(("from ", "made with", "no added", "fat added", "with or without"))
         category = number == 0 and all(t in _SHELVES for t in words)
+        after_with = words[words.index("with") + 1 :] if number == 0 and "with" in words[1:] else []
         for token in words:
             if category:  # 'Fish, cod': fish is the shelf, not a word the person left out
                 tokens.setdefault(token, number)
@@ -388,7 +392,9 @@ def _make_doc(food: Food) -> _Doc:
                 costs.setdefault(token, 0.5 if token[3:] in _NEUTRAL else 3.0)
                 continue
             cost = _FREE if generic else min(_extra_cost(token), 0.5) if provenance else _extra_cost(token)
-            if number == 0 and cost != _FREE and token not in _GENERIC_TAIL and token not in heads:
+            if token == "with" or token in after_with:  # 'Lasagna with meat': a detail of the dish
+                cost = min(cost, 3.0)
+            elif number == 0 and cost != _FREE and token not in _GENERIC_TAIL and token not in heads:
                 cost = max(cost, 3.0) * 2  # a word before the head changes the food: 'Egg salad', 'Bean cake'
             elif number == 0 and token in _DISH_FORMS and token not in heads:
                 cost = 4.5  # 'Burrito bowl' is no burrito: more than a detail such as 'with cheese'
@@ -650,6 +656,8 @@ def _score(
     # SR28 stays the reference for whole foods, above even a survey default (the source documents)
     whole_food = doc.table == SR28 and doc.survey and doc.group in _WHOLE_FOOD_GROUPS
     score += 3 * doc.survey + (3.5 + _GENERIC_BONUS) * whole_food
+    if doc.table == SR28 and doc.group in _MADE_DISH_GROUPS:
+        score -= _SR28_DISH  # an SR28 product ('frozen entree'): the survey names the dish as eaten
     last = expansions[-1]
     if not any(doc.tokens.get(t, 99) != 99 for t in last):
         score -= 10  # the query's last word (its head, in English) is only in the food's other names
