@@ -229,3 +229,20 @@ def test_oz_of_a_drink_is_fluid_ounces_said_as_an_assumption() -> None:
     assert latte.grams == pytest.approx(480) and latte.assumed == "oz of a drink taken as fl oz"
     almonds = measure(food("12061"), 1, "oz")  # a food: oz is weight
     assert almonds.grams == pytest.approx(28.35, abs=0.01) and almonds.assumed is None
+
+
+def test_a_serving_word_takes_the_foods_own_serving() -> None:
+    nachos = measure(food("58104105"), 1, "plate")  # 'Nachos, NFS': '1 order', 250 g
+    assert nachos.grams == 250 and nachos.assumed and "1 order" in nachos.assumed
+
+
+def test_a_measure_of_several_sizes_says_which_size_it_took() -> None:
+    pineapple = measure(food("09266"), 2, "slices")  # SR28 pineapple: slices of 166, 84 and 56 g
+    assert pineapple.assumed and "3 sizes" in pineapple.assumed
+    assert measure(food("01009"), 2, "slices").assumed is None  # cheddar: one slice
+
+
+def test_a_shot_of_coffee_is_a_single_espresso_and_of_spirits_a_standard_drink() -> None:
+    espresso = measure(food("92101610"), 2, "shots")  # 'Coffee, espresso': 1 fl oz = 30 g
+    assert espresso.grams == pytest.approx(60) and espresso.assumed and "1 fl oz" in espresso.assumed
+    assert measure(food("93502000"), 1, "shot").grams == 42  # 'Whiskey': its own '1 shot'

@@ -414,6 +414,29 @@ def _volume_rank(name: _PortionName) -> int:
 _USUAL_SIZE = re.compile(r"\b(standard|regular|medium)\b")
 
 
+def _serving(food: Food) -> Portion | None:
+    """The food's own measure named as a serving ('1 order' of nachos, '1 serving'), if any."""
+    served = (p for p in food.portions if canonical_unit(p.description.split(",")[0]) in _SERVING_WORDS)
+    return next(served, None)
+
+
+def _size_taken(food: Food, word: str | None, quantity: float, converted: Conversion) -> str | None:
+    """When USDA has several sizes of the measure said ('1 slice (4-2/3" dia)', '1 slice (3-1/2"
+    dia)'), which one was taken: an assumption, said."""
+    if word is None or word in MASS_G or word in VOLUME_ML:
+        return None
+    sizes = {p.grams_each for p in food.portions if _head_word(p) == word}
+    low, high = (min(sizes), max(sizes)) if sizes else (0.0, 0.0)
+    if len(sizes) < 2 or high <= 1.25 * low:
+        return None
+    each = converted.grams / quantity
+    return f"a {word} taken as {each:g} g (USDA has {len(sizes)} sizes, {low:g} to {high:g} g)"
+
+
+def _head_word(portion: Portion) -> str:
+    return canonical_unit(re.split(r"[,(]", portion.description)[0])
+
+
 def _named_after(food: Food, word: str) -> list[Portion]:
     return [p for p in food.portions if word in re.findall(r"[a-z]+", p.description.lower())]
 
@@ -423,6 +446,10 @@ _DRINK_CONTAINERS = frozenset({"glass", "mug", "bottle", "can", "carton", "shot"
 
 
 _DRINK_WORDS = frozenset({"milk", "juice", "drink", "beverage", "water", "soymilk"})
+
+
+def _is_coffee(food: Food) -> bool:
+    return bool({"coffee", "espresso"} & set(re.findall(r"[a-z]+", food.description.lower())))
 
 
 def is_drink(food: Food) -> bool:
@@ -489,6 +516,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         return Measured(grams, label, f"no amount: {why}, {portion.grams:g} g")
     check_amount(quantity, quantity)
     word = canonical_unit(unit) if unit else None
+    if word in _SERVING_WORDS and (served := _serving(food)) is not None:  # 'a plate of nachos': its order
+        grams = checked_grams(quantity * served.grams_each)
+        return Measured(grams, _measure(served), f"a {word} taken as {served.label}, {served.grams_each:g} g")
     if word is None or word in _SERVING_WORDS:
         item = item_portion(food) if word is None else None
         if item is not None and _sized_drink(food, item):
@@ -523,7 +553,7 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
                         f"a {word} taken as {sized.label} ({sizes})")  # fmt: skip
     try:
         converted = to_grams(food, quantity, unit, words)
-        return Measured(converted.grams, converted.portion, None)
+        return Measured(converted.grams, converted.portion, _size_taken(food, word, quantity, converted))
     except UnitError:
         other = _SAME_MEASURE.get(word or "")
         if other is not None:  # a slice of pizza is USDA's piece; a piece of bread its slice
@@ -534,6 +564,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
                 pass
         if word not in CONTAINERS:
             raise
+        if word == "shot" and _is_coffee(food):  # a shot of espresso is a single, 1 fl oz
+            converted = to_grams(food, quantity, "fl oz", words)
+            return Measured(converted.grams, converted.portion, "a shot taken as 1 fl oz (a single espresso)")
         if word in _DRINK_CONTAINERS and not is_drink(food):  # a can of beans is no 12 fl oz soda can
             raise UnitError(f"USDA gives no {word} for {_name(food)}, and magcalc's usual {word} is a "
                             f"drink's; give the amount in cups, ounces or grams") from None  # fmt: skip
