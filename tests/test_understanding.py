@@ -102,14 +102,15 @@ def test_a_count_ending_in_a_measure_counts_that_measure() -> None:
 
 @pytest.mark.parametrize(
     ("words", "better"),
-    [("sparkling water", "Water, carbonated"), ("tofu", "Soybean curd"), ("milk", "Milk, NFS")],
+    [("sparkling water", "Water, carbonated"), ("tofu", "Soybean curd"), ("milk", "Milk, NFS"),
+     ("baked beans", "Baked beans")],  # the survey's food named by exactly these words
 )
 def test_plain_words_find_the_plain_food_not_a_brand(words: str, better: str) -> None:
     match = Catalog().resolve(words)
     assert match.food.description.startswith(better) and match.confident, match.food.description
 
 
-@pytest.mark.parametrize("words", ["chocolate cake", "baked beans", "cereal"])
+@pytest.mark.parametrize("words", ["chocolate cake", "cereal"])
 def test_a_kind_the_words_did_not_name_is_a_guess_when_kinds_differ(words: str) -> None:
     match = Catalog().resolve(words)
     assert not match.confident and match.alternatives, match.food.description
@@ -197,7 +198,7 @@ def test_remembered_words_are_listed_and_forgotten(run: Run, tmp_path: object) -
 # that hold today, so that a change that makes magcalc understand people worse fails. The issue's
 # targets (95 % / 90 % right, no silent wrong match) are not reached yet: `python -m tests.realistic
 # [--set realistic2]` prints the figures by kind.
-FLOORS = {("realistic", "structured"): 0.73, ("realistic", "phrase"): 0.76,
+FLOORS = {("realistic", "structured"): 0.74, ("realistic", "phrase"): 0.77,
           ("realistic2", "structured"): 0.67, ("realistic2", "phrase"): 0.66}  # fmt: skip
 SILENT_CEILING = {("realistic", "structured"): 18, ("realistic", "phrase"): 15,
                   ("realistic2", "structured"): 12, ("realistic2", "phrase"): 12}  # fmt: skip
@@ -265,7 +266,7 @@ def test_a_dish_usda_does_not_have_is_unknown_not_another_dish(words: str) -> No
 
 def test_a_food_said_by_its_other_name_is_found_as_a_guess() -> None:
     match = Catalog().resolve("bok choy")
-    assert match.food.description.startswith("Cabbage, Chinese") and not match.confident
+    assert match.food.description.lower().startswith("cabbage, chinese") and not match.confident
 
 
 def test_a_way_of_cooking_usda_lacks_takes_the_cooked_food_as_a_guess() -> None:

@@ -232,6 +232,7 @@ _WHOLE_FOOD_GROUPS = frozenset(
 # SR28 groups of made dishes and products, which FNDDS (the survey's table) names as people eat them
 _MADE_DISH_GROUPS = frozenset({"Meals, Entrees, and Side Dishes", "Fast Foods", "Restaurant Foods"})
 _SR28_DISH = 3.0
+_WHOLE_NAME = 3.0  # the words are the whole of one part of the food's name, no more: 'Egg roll, ...'
 _RAW_STAPLES = frozenset({"Legumes and Legume Products", "Cereal Grains and Pasta"})
 _RAW_WORDS = frozenset({"raw", "dry", "uncooked", "dried", "flour", "sprouted"})
 INCOMPLETE = "not every word of it was found in this food"
@@ -636,6 +637,9 @@ def _score(
             missing += 1
     score = 100 * covered / len(expansions) - _WORD_MISSING * missing
     score += 3 * (0 in segments)
+    if len(segments) == 1 and not missing and not skipped:  # 'egg roll' is all of 'Egg roll, with shrimp'
+        (segment,) = segments
+        score += _WHOLE_NAME * (sum(1 for s in doc.tokens.values() if s == segment) == len(matched))
     head = bool(doc.head & matched) or bool(doc.head_alternatives & matched)
     score += 6 if head else -_HEAD_MISSING
     plain = True
@@ -725,7 +729,7 @@ def _order(scored: Scored) -> tuple[bool, float, int, str]:
 # whose head the query does not name, and from one whose description lacks the query's last word.
 # `_by_ceiling` relies on these: keep them in step with `_score` (tests/test_matching.py compares
 # the pruned ranking with a full one).
-_MOST_WORD_BONUS = 3 + 6
+_MOST_WORD_BONUS = 3 + _WHOLE_NAME + 6
 _MOST_FIXED_BONUS = _GENERIC_BONUS + 3 + (3.5 + _GENERIC_BONUS)
 _NO_HEAD = 6 + _HEAD_MISSING
 _LAST_WORD_ELSEWHERE = 10
@@ -948,6 +952,10 @@ def best_match(query: str) -> Match:
         None,
     )  # fmt: skip
     if rival is not None:
+        forms = {_form(best.food), _form(rival.food)}
+        if usual is not None and forms == {"raw", "cooked"}:  # the close second is the other form
+            return Match(best.food, False, _usual_doubt(usual),
+                         (rival.food, *[f for f in others if f is not rival.food][:2]))  # fmt: skip
         return Match(best.food, False, "a close second food has different magnesium",
                      (rival.food, *[f for f in others if f is not rival.food][:2]))  # fmt: skip
     if not set(words) & _PREPARED:
