@@ -637,7 +637,8 @@ def _score(
             missing += 1
     score = 100 * covered / len(expansions) - _WORD_MISSING * missing
     score += 3 * (0 in segments)
-    if len(segments) == 1 and not missing and not skipped:  # 'egg roll' is all of 'Egg roll, with shrimp'
+    if len(segments) == 1 and not missing and not skipped and segments <= {0, 1}:
+        # 'egg roll' is all of 'Egg roll, with shrimp' (not 'salad', of 'Carrots, raw, salad')
         (segment,) = segments
         score += _WHOLE_NAME * (sum(1 for s in doc.tokens.values() if s == segment) == len(matched))
     head = bool(doc.head & matched) or bool(doc.head_alternatives & matched)

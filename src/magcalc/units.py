@@ -329,7 +329,7 @@ _PLURAL_ITEMS = re.compile(r"\b(\d+)\s+(?:[a-z]+\s+)?([a-z]+s)\b")  # '(3 pancak
 
 
 SIZES = frozenset({"small", "medium", "large"})  # a size alone: '1 medium', 'iced coffee large'
-_SAME_MEASURE = {"slice": "piece", "piece": "slice", "bottle": "can", "can": "bottle"}
+_SAME_MEASURE = {"slice": "piece", "piece": "slice", "bottle": "can", "can": "bottle", "bag": "pouch"}
 
 
 def _sized_drink(food: Food, item: Portion) -> bool:
