@@ -246,3 +246,8 @@ def test_a_shot_of_coffee_is_a_single_espresso_and_of_spirits_a_standard_drink()
     espresso = measure(food("92101610"), 2, "shots")  # 'Coffee, espresso': 1 fl oz = 30 g
     assert espresso.grams == pytest.approx(60) and espresso.assumed and "1 fl oz" in espresso.assumed
     assert measure(food("93502000"), 1, "shot").grams == 42  # 'Whiskey': its own '1 shot'
+
+
+def test_a_medium_of_a_food_without_sizes_is_its_typical_portion_said() -> None:
+    fries = measure(food("71400990"), 1, "medium")  # 'Potato, french fries, NFS': no small/medium/large
+    assert fries.grams == 110 and fries.assumed and "typical portion" in fries.assumed

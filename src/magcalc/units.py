@@ -562,6 +562,10 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
                 return Measured(converted.grams, converted.portion, None)
             except UnitError:
                 pass
+        if word in ("medium", "regular") and (typical := typical_portion(food)) is not None:
+            portion, why = typical  # 'medium fries' when USDA has no sizes: the usual amount
+            return Measured(checked_grams(quantity * portion.grams), _measure(portion),
+                            f"a {word} taken as the {why}, {portion.grams:g} g")  # fmt: skip
         if word not in CONTAINERS:
             raise
         if word == "shot" and _is_coffee(food):  # a shot of espresso is a single, 1 fl oz
