@@ -252,6 +252,8 @@ def stem(word: str) -> str:
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if word.endswith("oe") and len(word) > 5:  # 'tomatoe', 'potatoe': the singular people write
+        return word[:-1]
     if word.endswith("ie"):
         return word[:-2] + "y"
     if word.endswith(("ches", "shes", "sses", "xes", "oes")):
@@ -929,21 +931,22 @@ def best_match(query: str) -> Match:
             parts = [f for f in (part, best.food if besides else None) if f is not None]
             raise UnknownFood(unknown_message(query, parts, left_out=other_food))
         return Match(best.food, False, INCOMPLETE, tuple(others[:3]))
-    if not best.exact:
-        return Match(best.food, False, "found by guessing a misspelt word, or by another name of the food",
-                     tuple(others[:3]))  # fmt: skip
-    usual = None if set(words) & _PREPARED else _usual_form(words, best.food)
+    usual = None if set(words) & _PREPARED else _usual_form(corrected, best.food)
     if usual is not None and _form(best.food) != usual[0]:
         # 'green beans' is eaten cooked, 'pineapple' raw: the usual form, said to be a guess
         # the best food of the words with the form said ('green beans cooked'), if a sure one
         chosen = next(
             (s for s in _rank([*words, usual[0]], foods, 8)
-             if s.complete and s.head and s.exact and s.plain and _form(s.food) == usual[0]),
+             if s.complete and s.head and s.plain and (s.exact or not best.exact)
+             and _form(s.food) == usual[0]),
             None,
         )  # fmt: skip
         if chosen is not None:
             rest = [f for f in others if f is not chosen.food][:2]
-            return Match(chosen.food, False, _usual_doubt(usual), (best.food, *rest))
+            doubt = _usual_doubt(usual) if best.exact else f"{_GUESSED}; {_usual_doubt(usual)}"
+            return Match(chosen.food, False, doubt, (best.food, *rest))
+    if not best.exact:
+        return Match(best.food, False, _GUESSED, tuple(others[:3]))
     if not best.plain:
         return Match(best.food, False, "the food has a word that changes it, which you did not say",
                      tuple(others[:3]))  # fmt: skip
@@ -1018,6 +1021,7 @@ def _usual_form(words: list[str], food: Food) -> tuple[str, str] | None:
 
 
 _FORM_DOUBT = "raw or cooked? the words do not say, and it matters"
+_GUESSED = "found by guessing a misspelt word, or by another name of the food"
 
 
 def _usual_doubt(usual: tuple[str, str]) -> str:
