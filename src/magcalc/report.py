@@ -60,31 +60,41 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         entry, match = by_noun  # '6 asparagus spears': 6 spears of asparagus
     food = match.food
     quantity = entry.amount if entry.amount is not None or entry.unit is None else 1.0  # 'cup' is 1 cup
+    default: units.Measured | None = None  # magcalc's usual size of a container the food has no measure of
     try:
         if quantity is None and food.portion(units.QUANTITY_NOT_SPECIFIED) is None:
             measured = _typical_from_survey(food, entry.input, catalog)
         else:
             measured = units.measure(food, quantity, entry.unit, entry.input)
+            if units.is_container_default(measured, entry.unit):
+                default = measured  # a close candidate with a bottle of its own does better
+                raise UnitError("no measure of that container")
     except UnitError:
         # the person's unit decides between close candidates: Greek yogurt by the cup is the one
-        # USDA measures in cups
+        # USDA measures in cups, bottled water the one USDA measures by the bottle
         for other in match.alternatives:
             try:
-                measured = units.measure(other, quantity, entry.unit, entry.input)
+                by_other = units.measure(other, quantity, entry.unit, entry.input)
             except UnitError:
+                continue
+            if units.is_container_default(by_other, entry.unit):
                 continue
             # another food than the words found best: a guess, even when that one was sure
             doubt = f"{food.description} ({food.food_id}) has no {entry.unit or 'item'} measure; this one has"
             rest = (food, *(f for f in match.alternatives if f is not other))
-            match, food = Match(other, False, doubt, rest), other
+            match, food, measured = Match(other, False, doubt, rest), other, by_other
             break
         else:
-            if match.confident:
+            if default is not None:
+                measured = default
+            elif match.confident:
                 raise
-            raise UnitError(
-                f"{entry.input!r} is not a sure match: the best guess, {food.description} ({food.food_id}), "
-                f"is not measured in {entry.unit or 'items'}; name the food more closely, or give grams"
-            ) from None
+            else:
+                raise UnitError(
+                    f"{entry.input!r} is not a sure match: the best guess, {food.description} "
+                    f"({food.food_id}), is not measured in {entry.unit or 'items'}; name the food more "
+                    "closely, or give grams"
+                ) from None
     magnesium = food.magnesium_mg(measured.grams) if entry.magnesium_mg is None else entry.magnesium_mg
     portion = measured.portion
     if entry.magnesium_mg is not None:

@@ -414,6 +414,12 @@ def _volume_rank(name: _PortionName) -> int:
 _USUAL_SIZE = re.compile(r"\b(standard|regular|medium)\b")
 
 
+def is_container_default(measured: Measured, unit: str | None) -> bool:
+    """Was this amount magcalc's usual size of a container (CONTAINERS), not the food's own measure?"""
+    word = canonical_unit(unit) if unit else None
+    return word in CONTAINERS and measured.assumed == CONTAINERS[word][2]
+
+
 def _serving(food: Food) -> Portion | None:
     """The food's own measure named as a serving ('1 order' of nachos, '1 serving'), if any."""
     served = (p for p in food.portions if canonical_unit(p.description.split(",")[0]) in _SERVING_WORDS)
