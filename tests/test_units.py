@@ -251,3 +251,9 @@ def test_a_shot_of_coffee_is_a_single_espresso_and_of_spirits_a_standard_drink()
 def test_a_medium_of_a_food_without_sizes_is_its_typical_portion_said() -> None:
     fries = measure(food("71400990"), 1, "medium")  # 'Potato, french fries, NFS': no small/medium/large
     assert fries.grams == 110 and fries.assumed and "typical portion" in fries.assumed
+
+
+def test_a_size_usda_does_not_have_is_one_item_said_and_a_stand_in() -> None:
+    eggs = measure(food("32129990"), 3, "large")  # 'Egg omelet or scrambled egg': only '1 egg', 55 g
+    assert eggs.grams == 165 and eggs.stand_in and eggs.assumed and "no sizes" in eggs.assumed
+    assert not measure(food("09040"), 1, "medium").stand_in  # a banana has its own medium

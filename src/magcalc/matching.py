@@ -29,7 +29,9 @@ from magcalc.foods import FNDDS, SR28, Food, load_foods
 from magcalc.resources import read_text
 
 _TOKEN = re.compile(r"\d+(?:[.-]\d+)*%?|[a-z]+")
-_STOPWORDS = frozenset({"of", "a", "an", "the", "and", "or", "in", "on", "for", "to", "d", "s", "my", "some"})
+_STOPWORDS = frozenset(
+    {"of", "a", "an", "the", "and", "n", "or", "in", "on", "for", "to", "d", "s", "my", "some"}
+)  # 'mac n cheese'
 # Words that make a description more specific without changing what the food is: cheap extras.
 _NEUTRAL = frozenset(
     [
@@ -385,6 +387,8 @@ def _make_doc(food: Food) -> _Doc:
         provenance = lowered.startswith(("from ", "made with", "no added", "fat added", "with or without"))
         category = number == 0 and all(t in _SHELVES for t in words)
         after_with = words[words.index("with") + 1 :] if number == 0 and "with" in words[1:] else []
+        # 'Cereal or granola bar', 'Chicken or turkey salad': a word of an alternative is no modifier
+        either = set(tokenize(" ".join(lowered.split(" or ")[:-1]))) if number == 0 else set()
         for token in words:
             if category:  # 'Fish, cod': fish is the shelf, not a word the person left out
                 tokens.setdefault(token, number)
@@ -397,6 +401,8 @@ def _make_doc(food: Food) -> _Doc:
             cost = _FREE if generic else min(_extra_cost(token), 0.5) if provenance else _extra_cost(token)
             if token == "with" or token in after_with:  # 'Lasagna with meat': a detail of the dish
                 cost = min(cost, 3.0)
+            elif token in either:
+                cost = min(cost, 1.0)
             elif number == 0 and cost != _FREE and token not in _GENERIC_TAIL and token not in heads:
                 cost = max(cost, 3.0) * 2  # a word before the head changes the food: 'Egg salad', 'Bean cake'
             elif number == 0 and token in _DISH_FORMS and token not in heads:

@@ -60,13 +60,13 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         entry, match = by_noun  # '6 asparagus spears': 6 spears of asparagus
     food = match.food
     quantity = entry.amount if entry.amount is not None or entry.unit is None else 1.0  # 'cup' is 1 cup
-    default: units.Measured | None = None  # magcalc's usual size of a container the food has no measure of
+    default: units.Measured | None = None  # magcalc's stand-in for a measure the food lacks
     try:
         if quantity is None and food.portion(units.QUANTITY_NOT_SPECIFIED) is None:
             measured = _typical_from_survey(food, entry.input, catalog)
         else:
             measured = units.measure(food, quantity, entry.unit, entry.input)
-            if units.is_container_default(measured, entry.unit):
+            if measured.stand_in:
                 default = measured  # a close candidate with a bottle of its own does better
                 raise UnitError("no measure of that container")
     except UnitError:
@@ -77,7 +77,7 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
                 by_other = units.measure(other, quantity, entry.unit, entry.input)
             except UnitError:
                 continue
-            if units.is_container_default(by_other, entry.unit):
+            if by_other.stand_in:
                 continue
             # another food than the words found best: a guess, even when that one was sure
             doubt = f"{food.description} ({food.food_id}) has no {entry.unit or 'item'} measure; this one has"

@@ -345,6 +345,9 @@ class Measured:
     grams: float
     portion: str | None  # the measure used: '1 large = 50 g'
     assumed: str | None  # in words, when the amount or its size was not given
+    # magcalc's stand-in for a measure the food lacks (a usual bottle, an item for 'large'): a close
+    # candidate food with a measure of its own by that name does better
+    stand_in: bool = False
 
 
 def _food_nouns(food: Food) -> set[str]:
@@ -412,12 +415,6 @@ def _volume_rank(name: _PortionName) -> int:
 
 
 _USUAL_SIZE = re.compile(r"\b(standard|regular|medium)\b")
-
-
-def is_container_default(measured: Measured, unit: str | None) -> bool:
-    """Was this amount magcalc's usual size of a container (CONTAINERS), not the food's own measure?"""
-    word = canonical_unit(unit) if unit else None
-    return word in CONTAINERS and measured.assumed == CONTAINERS[word][2]
 
 
 def _serving(food: Food) -> Portion | None:
@@ -568,18 +565,22 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
                 return Measured(converted.grams, converted.portion, None)
             except UnitError:
                 pass
+        if word in SIZES and (item := item_portion(food)) is not None:  # '3 large scrambled eggs': 3 eggs
+            why = f"{word}: USDA has no sizes of it; 1 {item.description}, {item.grams_each:g} g"
+            return Measured(checked_grams(quantity * item.grams_each), _measure(item), why, stand_in=True)
         if word in ("medium", "regular") and (typical := typical_portion(food)) is not None:
             portion, why = typical  # 'medium fries' when USDA has no sizes: the usual amount
             return Measured(checked_grams(quantity * portion.grams), _measure(portion),
-                            f"a {word} taken as the {why}, {portion.grams:g} g")  # fmt: skip
+                            f"a {word} taken as the {why}, {portion.grams:g} g", stand_in=True)  # fmt: skip
         if word not in CONTAINERS:
             raise
         if word == "shot" and _is_coffee(food):  # a shot of espresso is a single, 1 fl oz
             converted = to_grams(food, quantity, "fl oz", words)
-            return Measured(converted.grams, converted.portion, "a shot taken as 1 fl oz (a single espresso)")
+            single = "a shot taken as 1 fl oz (a single espresso)"
+            return Measured(converted.grams, converted.portion, single, stand_in=True)
         if word in _DRINK_CONTAINERS and not is_drink(food):  # a can of beans is no 12 fl oz soda can
             raise UnitError(f"USDA gives no {word} for {_name(food)}, and magcalc's usual {word} is a "
                             f"drink's; give the amount in cups, ounces or grams") from None  # fmt: skip
     amount, default_unit, why = CONTAINERS[word]
     converted = to_grams(food, quantity * amount, default_unit, words)
-    return Measured(converted.grams, converted.portion, why)
+    return Measured(converted.grams, converted.portion, why, stand_in=True)
