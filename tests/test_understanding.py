@@ -47,6 +47,8 @@ from tests.conftest import Run
         ("8 pcs california roll", [(8, "pcs", "california roll")]),  # measure words as people shorten them
         ("1 venti chai latte", [(1, "venti", "chai latte")]),
         ("1 fun size snickers", [(1, "fun size", "snickers")]),
+        ("1 scoop whey in 1 cup almond milk", [(1, "scoop", "whey"), (1, "cup", "almond milk")]),
+        ("tuna in water", [(None, None, "tuna in water")]),
     ],
 )
 def test_phrases_are_taken_apart(text: str, expected: list[tuple[float | None, str | None, str]]) -> None:

@@ -135,7 +135,9 @@ _VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "�
            "⅞": "7/8"}  # fmt: skip
 _NUMBER = r"\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?"
 _QUANTITY = re.compile(rf"(?P<whole>\d+)\s+(?P<frac>\d+\s*/\s*\d+)|(?P<num>{_NUMBER})")
-_SPLIT = re.compile(r"\s*(?:,|;|:|\+|&|\band\b|\bplus\b|\balso\b|\bwith\b|\bon\b)\s*", re.IGNORECASE)
+_SPLIT = re.compile(  # a part after one of these that starts with a quantity is another food
+    r"\s*(?:,|;|:|\+|&|\band\b|\bplus\b|\balso\b|\bwith\b|\bon\b|\bin\b|\binto\b)\s*", re.IGNORECASE
+)
 _COUNT_IN_BRACKETS = re.compile(r"(?P<food>[^()]+?)\s*\((?P<amount>\d[^()]*)\)\s*$")
 _TRAILING = re.compile(rf"(?:^|\s)(?P<qty>{_NUMBER}|\d+\s+\d+\s*/\s*\d+)\s*(?P<unit>[a-z][a-z .]*)?$")
 
