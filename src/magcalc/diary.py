@@ -334,6 +334,25 @@ def open_diary(path: Path, *, write: bool, create_folder: bool = True) -> Iterat
         conn.close()
 
 
+def _patiently(conn: sqlite3.Connection, statement: str) -> None:
+    """Run `statement`, again and again while the diary is busy, for up to BUSY_TIMEOUT_S. SQLite
+    waits for a lock itself, but some of its 'busy' answers come at once (changing a fresh file to
+    WAL while another process opens it; a WAL being recovered): ten `magcalc add` at once on a new
+    diary must all land."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    pause = 0.01
+    while True:
+        try:
+            conn.execute(statement)
+            return
+        except sqlite3.OperationalError as error:
+            name = getattr(error, "sqlite_errorname", "") or ""
+            if not name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
 @contextlib.contextmanager
 def _transaction(conn: sqlite3.Connection, path: Path, *, write: bool) -> Iterator[Diary]:
     if write:  # WAL only for a file known to be a diary (or a fresh one), before the write lock
@@ -342,8 +361,8 @@ def _transaction(conn: sqlite3.Connection, path: Path, *, write: bool) -> Iterat
             _identity(conn, path)
         finally:
             _rollback(conn)
-        conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        _patiently(conn, "PRAGMA journal_mode=WAL")
+    _patiently(conn, "BEGIN IMMEDIATE" if write else "BEGIN")
     try:
         fresh = _identity(conn, path)  # again: another process may have claimed the file meanwhile
         version = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -426,9 +426,11 @@ def _serving(food: Food) -> Portion | None:
 def _size_taken(food: Food, word: str | None, quantity: float, converted: Conversion) -> str | None:
     """When USDA has several sizes of the measure said ('1 slice (4-2/3" dia)', '1 slice (3-1/2"
     dia)'), which one was taken: an assumption, said."""
-    if word is None or word in MASS_G or word in VOLUME_ML:
+    if word is None or word in MASS_G or word in VOLUME_ML or word in SIZES:  # 'small' says the size
         return None
-    sizes = {p.grams_each for p in food.portions if _head_word(p) == word}
+    if _USUAL_SIZE.search((converted.portion or "").lower()):  # 'medium or regular slice': the usual one
+        return None
+    sizes = {p.grams_each for p in food.portions if _head_word(p) == word or p in _named_after(food, word)}
     low, high = (min(sizes), max(sizes)) if sizes else (0.0, 0.0)
     if len(sizes) < 2 or high <= 1.25 * low:
         return None
