@@ -257,3 +257,21 @@ def test_a_size_usda_does_not_have_is_one_item_said_and_a_stand_in() -> None:
     eggs = measure(food("32129990"), 3, "large")  # 'Egg omelet or scrambled egg': only '1 egg', 55 g
     assert eggs.grams == 165 and eggs.stand_in and eggs.assumed and "no sizes" in eggs.assumed
     assert not measure(food("09040"), 1, "medium").stand_in  # a banana has its own medium
+
+
+def test_a_piece_is_never_a_whole_item_of_the_food() -> None:
+    with pytest.raises(UnitError):
+        measure(food("05012"), 2, "pieces")  # fried chicken meat: its '0.5 chicken' is no piece (258 g)
+    with pytest.raises(UnitError):
+        measure(food("92100000"), 3, "slices")  # coffee: not its '1 medium' (16 fl oz)
+
+
+def test_a_size_said_first_takes_the_measure_it_begins() -> None:
+    pizza = measure(food("58106210"), 1, "medium")  # '1 medium pizza (11-12" diameter)', not a medium's piece
+    assert pizza.grams == 691
+
+
+def test_the_item_the_words_name_among_several() -> None:
+    big_mac = measure(food("27510389"), 1, None, "a big mac")  # not 'Mac Jr', the first item
+    assert big_mac.grams == 205
+    assert measure(food("51180010"), 1, None, "bagel").grams == 105  # not the thin one

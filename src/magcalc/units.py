@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,7 +43,7 @@ UNIT_SPELLINGS = {
     spelling: unit for unit, words in _SPELLINGS.items() for spelling in [unit, *words.split("|")]
 }
 
-_ONE_WHOLE = ("medium", "fruit", "whole", "each", "piece", "item")
+_ONE_WHOLE = ("medium", "fruit", "whole", "each", "item")  # never 'piece': a piece is part of one
 MAX_GRAMS = 50_000.0  # 50 kg of one food in one entry is a typo, not a meal
 _MAX_AMOUNT_TEXT = 100
 _VULGAR = {
@@ -216,12 +217,14 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
         grams_per_ml = chosen.portion.grams_each / VOLUME_ML[chosen.head]
         # grams for one unit first, then times the amount: the same arithmetic as Measurer's cache
         return _checked(amount * (VOLUME_ML[wanted] * grams_per_ml), _measure(chosen.portion))
-    for matches in (
+    matchers: list[Callable[[_PortionName], bool]] = [
         lambda n: n.full == wanted,
         lambda n: n.head == wanted,
+        lambda n: wanted in SIZES and n.full.split(" ", 1)[0] == wanted,  # 'medium': 'medium pizza (11-12")'
         lambda n: wanted in (n.counted, n.counted.rsplit(" ", 1)[-1]) and n.count > 0,
         lambda n: set(wanted.split()) <= set(n.full.split()),
-    ):
+    ]
+    for matches in matchers:
         found = sorted((n for n in names if matches(n)), key=_typical)
         if found and _typical(found[0]) == 2:  # only odd sizes by this name: a plain one named otherwise?
             wider = sorted((n for n in names if set(wanted.split()) <= set(n.full.split())), key=_typical)
@@ -360,8 +363,13 @@ def _single(portion: Portion) -> bool:
     return not _PLURAL_ITEMS.search(portion.description.lower())
 
 
-def item_portion(food: Food) -> Portion | None:
-    """The food's natural single item: 1 egg, 1 medium banana, 1 slice of bread, 1 pancake."""
+_NOT_NAMES = frozenset({"a", "an", "of", "the", "and", "with"})
+
+
+def item_portion(food: Food, typed: str = "") -> Portion | None:
+    """The food's natural single item: 1 egg, 1 medium banana, 1 slice of bread, 1 pancake; the one
+    the typed words name when several items are measured ('big mac': 'McDonald's Big Mac', not
+    'Mac Jr')."""
     candidates = [
         p for p in food.portions
         if _single(p) and not p.description.lower().startswith((QUANTITY_NOT_SPECIFIED, "guideline"))
@@ -369,6 +377,13 @@ def item_portion(food: Food) -> Portion | None:
     ]  # a count is of things, never of fl oz or cups  # fmt: skip
     nouns = _food_nouns(food)
     words = {p.seq: [_singular(w) for w in re.findall(r"[a-z/]+", p.description.lower())] for p in candidates}
+    said = {_singular(w) for w in re.findall(r"[a-z]+", typed.lower())} - SIZES - _NOT_NAMES
+    named = [
+        p for p in candidates
+        if len(said) > 1 and said <= set(words[p.seq]) and not _ODD_SIZES.search(p.description.lower())
+    ]  # fmt: skip
+    if len(named) == 1:
+        return named[0]
     if nouns & _LARGE_FIRST:
         order: tuple[str, ...] = ("large", *(w for w in _ITEM_WORDS if w != "large"))
     else:
@@ -525,7 +540,7 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         grams = checked_grams(quantity * served.grams_each)
         return Measured(grams, _measure(served), f"a {word} taken as {served.label}, {served.grams_each:g} g")
     if word is None or word in _SERVING_WORDS:
-        item = item_portion(food) if word is None else None
+        item = item_portion(food, words) if word is None else None
         if item is not None and _sized_drink(food, item):
             item = None  # '2 coffees': two typical cups, not two 'medium' (16 fl oz) servings
         if item is not None:
@@ -567,7 +582,8 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
                 return Measured(converted.grams, converted.portion, None)
             except UnitError:
                 pass
-        if word in SIZES and (item := item_portion(food)) is not None:  # '3 large scrambled eggs': 3 eggs
+        if word in SIZES and (item := item_portion(food, words)) is not None:  # '3 large scrambled eggs'
+
             why = f"{word}: USDA has no sizes of it; 1 {item.description}, {item.grams_each:g} g"
             return Measured(checked_grams(quantity * item.grams_each), _measure(item), why, stand_in=True)
         if word in ("medium", "regular") and (typical := typical_portion(food)) is not None:
