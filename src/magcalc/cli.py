@@ -802,7 +802,7 @@ def _choose_doubtful(
     from magcalc.catalog import words_key
 
     catalog = current_catalog()
-    chosen = False
+    picked: list[tuple[str, foods.Food]] = []
     asked: set[str] = set()
     for item in items:
         if item.confident or item.food_id is None:
@@ -812,28 +812,41 @@ def _choose_doubtful(
             continue
         asked.add(words_key(words))
         match = catalog.resolve(words)
-        options = [match.food, *match.alternatives][:5]
-        why = f" ({match.doubt})" if match.doubt else ""
+        taken = catalog.get(item.food_id) or match.food  # the entry's food (its unit may have chosen it)
+        others = [f for f in (match.food, *match.alternatives) if f.food_id != taken.food_id]
+        options = [taken, *others][:5]
+        doubt = match.doubt if taken.food_id == match.food.food_id else (
+            f"{match.food.description} has no {item.unit or 'item'} measure"
+        )
+        why = f" ({doubt})" if doubt else ""
         typer.echo(f"{words!r} is not a sure match{why}. Which food did you mean?", err=True)
         for number, food in enumerate(options, start=1):
             mg = food.magnesium_mg_per_100g
             typer.echo(f"  {number}. {food.description} ({food.food_id}), "
                        f"{'unknown' if mg is None else f'{mg:g}'} mg/100 g", err=True)  # fmt: skip
-        answer = typer.prompt("Number (Enter keeps 1 as a guess)", default="", show_default=False, err=True)
-        if not answer.strip():
+        while True:  # a number out of range asks again; Enter keeps the guess
+            answer = typer.prompt(
+                "Number (Enter keeps 1 as a guess)", default="", show_default=False, err=True
+            ).strip()
+            if not answer or (answer.isdigit() and 1 <= int(answer) <= len(options)):
+                break
+            typer.echo(f"{answer!r} is not one of 1-{len(options)}", err=True)
+        if not answer:
             continue
-        if not answer.strip().isdigit() or not 1 <= int(answer) <= len(options):
-            raise MagcalcError(f"{answer.strip()!r} is not one of 1-{len(options)}")
-        picked = options[int(answer) - 1]
-        with open_db(db, write=True) as diary:
-            assert diary is not None
-            diary.remember(words_key(words), picked.food_id, words, today())
-        catalog.words[words_key(words)] = picked.food_id
+        picked.append((words, options[int(answer) - 1]))
+        catalog.words[words_key(words)] = options[int(answer) - 1].food_id
         catalog.forget_resolved()
-        typer.echo(f"magcalc: remembered {words!r} as {picked.description} ({picked.food_id}); "
+    if not picked:
+        return None
+    measured = reporting.measure_entries(entries, catalog)  # a pick the amount does not fit fails here
+    with open_db(db, write=True) as diary:  # only then remembered
+        assert diary is not None
+        for words, food in picked:
+            diary.remember(words_key(words), food.food_id, words, today())
+    for words, food in picked:
+        typer.echo(f"magcalc: remembered {words!r} as {food.description} ({food.food_id}); "
                    "magcalc foods words lists what you taught it", err=True)  # fmt: skip
-        chosen = True
-    return reporting.measure_entries(entries, catalog) if chosen else None
+    return measured
 
 
 @app.command()
