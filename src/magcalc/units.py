@@ -282,7 +282,12 @@ def _name(food: Food) -> str:
 def _measure(portion: Portion) -> str:
     if portion.description.lower() == "quantity not specified":
         return f"typical portion = {portion.grams:g} g"
-    return f"{portion.label} = {portion.grams:g} g"
+    return f"{portion.label} = {_grams(portion.grams)} g"
+
+
+def _grams(grams: float) -> str:
+    """Grams as people read them: 118, 28.3, 1.23 (never 1.23261)."""
+    return f"{grams:.0f}" if grams >= 100 else f"{grams:.3g}"
 
 
 def _checked(grams: float, portion: str | None) -> Conversion:
@@ -302,19 +307,19 @@ QUANTITY_NOT_SPECIFIED = "quantity not specified"
 # Each default is shown beside the entry as an assumption, never used silently.
 CONTAINERS: dict[str, tuple[float, str, str]] = {
     # word: (amount, unit, why)
-    "glass": (8, "fl oz", "a glass taken as 1 cup, 8 fl oz (the USDA MyPlate cup of a drink)"),
-    "mug": (12, "fl oz", "a mug taken as 12 fl oz (the FNDDS mug of coffee or tea)"),
-    "bowl": (1.5, "cup", "a bowl taken as 1.5 cups (a typical cereal or soup bowl; an assumption)"),
-    "handful": (1, "oz", "a handful taken as 1 oz, 28 g (the usual 'a handful of nuts is about 1 ounce')"),
-    "scoop": (0.5, "cup", "a scoop taken as 1/2 cup (a standard ice-cream scoop)"),
-    "square": (10, "g", "a square taken as 10 g (one square of a 100 g chocolate bar)"),
-    "bottle": (12, "fl oz", "a bottle taken as 12 fl oz (the US bottle of beer or soda)"),
-    "can": (12, "fl oz", "a can taken as 12 fl oz (the US can of soda or beer)"),
-    "shot": (1.5, "fl oz", "a shot taken as 1.5 fl oz (the US standard drink of spirits)"),
-    "carton": (8, "fl oz", "a carton taken as 8 fl oz (the half-pint carton of US school milk)"),
-    "tall": (12, "fl oz", "a tall taken as 12 fl oz (the coffee-shop size)"),
-    "grande": (16, "fl oz", "a grande taken as 16 fl oz (the coffee-shop size)"),
-    "venti": (20, "fl oz", "a venti taken as 20 fl oz (the coffee-shop size, hot)"),
+    "glass": (8, "fl oz", "a glass taken as 1 cup, 8 fl oz: the USDA MyPlate cup of a drink"),
+    "mug": (12, "fl oz", "a mug taken as 12 fl oz: the FNDDS mug of coffee or tea"),
+    "bowl": (1.5, "cup", "a bowl taken as 1.5 cups: a typical cereal or soup bowl"),
+    "handful": (1, "oz", "a handful taken as 1 oz, 28 g: the usual handful of nuts"),
+    "scoop": (0.5, "cup", "a scoop taken as 1/2 cup: a standard ice-cream scoop"),
+    "square": (10, "g", "a square taken as 10 g: one square of a 100 g chocolate bar"),
+    "bottle": (12, "fl oz", "a bottle taken as 12 fl oz: the US bottle of beer or soda"),
+    "can": (12, "fl oz", "a can taken as 12 fl oz: the US can of soda or beer"),
+    "shot": (1.5, "fl oz", "a shot taken as 1.5 fl oz: the US standard drink of spirits"),
+    "carton": (8, "fl oz", "a carton taken as 8 fl oz: the half-pint carton of US school milk"),
+    "tall": (12, "fl oz", "a tall taken as 12 fl oz, the coffee-shop size"),
+    "grande": (16, "fl oz", "a grande taken as 16 fl oz, the coffee-shop size"),
+    "venti": (20, "fl oz", "a venti taken as 20 fl oz, the coffee-shop size when hot"),
     "pinch": (0.0625, "tsp", "a pinch taken as 1/16 tsp"),
     "dash": (0.125, "tsp", "a dash taken as 1/8 tsp"),
     "splash": (1, "tbsp", "a splash taken as 1 tbsp"),
@@ -401,7 +406,9 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
         inner = _INNER_COUNT.search(portion.description.lower())
         assert inner is not None
         per = portion.grams_each / float(inner[1])
-        return Portion(portion.seq, 1, f"{_singular(inner[2].strip())} (1 of {portion.label})", per)
+        whole = re.split(r"\s*\(", portion.label, maxsplit=1)[0]  # '1 oz' of '1 oz (23 whole kernels)'
+        one = f"{_singular(inner[2].strip())}, 1/{float(inner[1]):g} of {whole}"
+        return Portion(portion.seq, 1, one, per)
     for word in order:
         for portion in candidates:
             portion_words = words[portion.seq]
@@ -472,6 +479,10 @@ def _is_coffee(food: Food) -> bool:
     return bool({"coffee", "espresso"} & set(re.findall(r"[a-z]+", food.description.lower())))
 
 
+def _the(why: str) -> str:
+    return why if why.startswith(("a ", "an ", "the ")) else f"the {why}"
+
+
 def is_drink(food: Food) -> bool:
     """A beverage, milk or juice: the survey's drink codes (milk 11, juice 64, beverages 9), SR28's
     beverages, or a food whose name says it is milk, juice or a drink."""
@@ -538,14 +549,15 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
     word = canonical_unit(unit) if unit else None
     if word in _SERVING_WORDS and (served := _serving(food)) is not None:  # 'a plate of nachos': its order
         grams = checked_grams(quantity * served.grams_each)
-        return Measured(grams, _measure(served), f"a {word} taken as {served.label}, {served.grams_each:g} g")
+        served_as = f"a {word} taken as {served.label}, {_grams(served.grams_each)} g"
+        return Measured(grams, _measure(served), served_as)
     if word is None or word in _SERVING_WORDS:
         item = item_portion(food, words) if word is None else None
         if item is not None and _sized_drink(food, item):
             item = None  # '2 coffees': two typical cups, not two 'medium' (16 fl oz) servings
         if item is not None:
             grams = checked_grams(quantity * item.grams_each)
-            return Measured(grams, _measure(item), f"each: 1 {item.description}, {item.grams_each:g} g")
+            return Measured(grams, _measure(item), f"each: 1 {item.description}, {_grams(item.grams_each)} g")
         unspecified = food.portion(QUANTITY_NOT_SPECIFIED)  # '2 coffees': two of the survey's usual one
         if unspecified is not None and (word is not None or len(food.portions) > 1):
             grams = checked_grams(quantity * unspecified.grams)
@@ -563,7 +575,7 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
             raise UnitError(f"no unit given for {_name(food)}, and USDA has no single item of it; "
                             f"its units: {', '.join(available_units(food))}")  # fmt: skip
         grams = checked_grams(quantity * only.grams_each)
-        return Measured(grams, _measure(only), f"each: {only.label}, {only.grams_each:g} g")
+        return Measured(grams, _measure(only), f"each: {only.label}, {_grams(only.grams_each)} g")
     sized = _nearest_container(food, word)
     if sized is not None:  # 'a bottle of beer' when USDA has 12, 16 and 40 fl oz bottles: the usual one
         standard = _USUAL_SIZE.search(sized.description.lower())
@@ -584,12 +596,12 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
                 pass
         if word in SIZES and (item := item_portion(food, words)) is not None:  # '3 large scrambled eggs'
 
-            why = f"{word}: USDA has no sizes of it; 1 {item.description}, {item.grams_each:g} g"
+            why = f"{word}: USDA has no sizes of it; 1 {item.description}, {_grams(item.grams_each)} g"
             return Measured(checked_grams(quantity * item.grams_each), _measure(item), why, stand_in=True)
         if word in ("medium", "regular") and (typical := typical_portion(food)) is not None:
             portion, why = typical  # 'medium fries' when USDA has no sizes: the usual amount
             return Measured(checked_grams(quantity * portion.grams), _measure(portion),
-                            f"a {word} taken as the {why}, {portion.grams:g} g", stand_in=True)  # fmt: skip
+                            f"a {word} taken as {_the(why)}, {portion.grams:g} g", stand_in=True)  # fmt: skip
         if word not in CONTAINERS:
             raise
         if word == "shot" and _is_coffee(food):  # a shot of espresso is a single, 1 fl oz
