@@ -304,3 +304,9 @@ def test_a_close_candidate_with_its_own_container_beats_a_default_size() -> None
     assert water.grams == 507 and not water.confident  # USDA's 16.9 fl oz bottle, not a 12 fl oz guess
     (milk,) = Measurer(Catalog())(Entry(line=1, input="milk", amount=1, unit="glass"))
     assert milk.food_name == "Milk, NFS" and milk.grams == pytest.approx(244)  # no candidate has a glass
+
+
+def test_a_doubt_names_what_was_guessed() -> None:
+    assert "'brocoli'" in (Catalog().resolve("brocoli").doubt or "")  # the word whose spelling was guessed
+    assert "'meatless'" in (Catalog().resolve("meatballs").doubt or "")  # the word that changes the food
+    assert "another name" in (Catalog().resolve("bok choy").doubt or "")

@@ -949,12 +949,12 @@ def best_match(query: str) -> Match:
         )  # fmt: skip
         if chosen is not None:
             rest = [f for f in others if f is not chosen.food][:2]
-            doubt = _usual_doubt(usual) if best.exact else f"{_GUESSED}; {_usual_doubt(usual)}"
+            doubt = _usual_doubt(usual) if best.exact else f"{_guessed(words)}; {_usual_doubt(usual)}"
             return Match(chosen.food, False, doubt, (best.food, *rest))
     if not best.exact:
-        return Match(best.food, False, _GUESSED, tuple(others[:3]))
+        return Match(best.food, False, _guessed(words), tuple(others[:3]))
     if not best.plain:
-        return Match(best.food, False, "the food has a word that changes it, which you did not say",
+        return Match(best.food, False, _changed_by(best.food, words),
                      tuple(others[:3]))  # fmt: skip
     rival = next(
         (s for s in plausible[1:] if s.complete and s.score >= best.score - DOUBT_MARGIN
@@ -1027,7 +1027,26 @@ def _usual_form(words: list[str], food: Food) -> tuple[str, str] | None:
 
 
 _FORM_DOUBT = "raw or cooked? the words do not say, and it matters"
-_GUESSED = "found by guessing a misspelt word, or by another name of the food"
+def _guessed(words: list[str]) -> str:
+    """Why a match found not quite by the words as typed is a guess."""
+    misspelt = [w for w in words if w not in index().postings and w not in _OPTIONAL]
+    if misspelt:
+        return f"found by guessing what {', '.join(map(repr, misspelt))} stands for"
+    return "found by another name of the food"
+
+
+def _changed_by(food: Food, words: list[str]) -> str:
+    """'the food is also canned, which you did not say': the words of the food that change it."""
+    doc = index().doc(food.food_id)
+    said = set(words)
+    changing = [
+        t.replace("no-", "no ", 1) for t, cost in doc.costs.items()
+        if t not in said
+        and (cost >= _MODIFIER_COST or t in doc.brand_tokens or (t.startswith("no-") and cost >= 3))
+    ][:3]  # fmt: skip
+    if not changing:
+        return "the food is of a kind or brand you did not say"
+    return f"the food is also {', '.join(map(repr, changing))}, which you did not say"
 
 
 def _usual_doubt(usual: tuple[str, str]) -> str:
