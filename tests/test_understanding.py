@@ -310,3 +310,10 @@ def test_a_doubt_names_what_was_guessed() -> None:
     assert "'brocoli'" in (Catalog().resolve("brocoli").doubt or "")  # the word whose spelling was guessed
     assert "'meatless'" in (Catalog().resolve("meatballs").doubt or "")  # the word that changes the food
     assert "another name" in (Catalog().resolve("bok choy").doubt or "")
+
+
+def test_a_food_that_has_what_comes_after_with_is_one_food() -> None:
+    latte = Measurer(Catalog())(Entry(line=1, input="a grande latte with oat milk", amount=None, unit=None))
+    assert [i.food_name for i in latte] == ["Coffee, Latte, with non-dairy milk"]  # not a latte and a milk
+    pancakes = Measurer(Catalog())(Entry(line=1, input="pancakes with syrup", amount=None, unit=None))
+    assert len(pancakes) == 2

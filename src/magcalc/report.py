@@ -327,6 +327,8 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         about_main = " with " not in phrase.food or names_its_head(whole.food, main)
         if (whole.confident or whole.doubt != INCOMPLETE) and about_main:
             return [phrase]
+        if about_main and _with_part_found(whole.food, phrase.food):
+            return [phrase]  # 'latte with oat milk': a latte with non-dairy milk, as a guess; not 2 foods
     except UnknownFood:
         pass
     try:  # the whole misses some of its words, or is not about its main food: each part, if all are foods
@@ -337,6 +339,16 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         return [phrase]
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
     return [first if first.quantity is not None else each[0], *each[1:]]
+
+
+def _with_part_found(food: foods.Food, words: str) -> bool:
+    """'latte with oat milk' -> 'Coffee, Latte, with non-dairy milk': the food has what comes after
+    'with' (its last word, 'milk'), so it is one food, not a latte and a glass of milk."""
+    if " with " not in words:
+        return False
+    after = tokenize(words.rsplit(" with ", 1)[1])
+    described = set(tokenize(food.description))
+    return bool(after) and after[-1] in described and "with" in described
 
 
 MAX_PROBLEMS = 100  # listed one per line; beyond this, a count
