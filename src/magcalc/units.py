@@ -439,6 +439,13 @@ def _volume_rank(name: _PortionName) -> int:
 _USUAL_SIZE = re.compile(r"\b(standard|regular|medium)\b")
 
 
+def _usual_size(portion: Portion, word: str) -> bool:
+    """'1 standard can', '1 scoop, NFS': USDA's usual one of that measure (not 'scoop Gold Standard')."""
+    description = portion.description.lower()
+    word = re.escape(word)
+    return bool(re.search(rf"\b(standard|regular|medium)\s+{word}|\b{word}, nfs\b", description))
+
+
 def _serving(food: Food) -> Portion | None:
     """The food's own measure named as a serving ('1 order' of nachos, '1 serving'), if any."""
     served = (p for p in food.portions if canonical_unit(p.description.split(",")[0]) in _SERVING_WORDS)
@@ -500,9 +507,9 @@ def _nearest_container(food: Food, word: str | None) -> Portion | None:
     named = _named_after(food, word)
     if len(named) < 2:
         return None
-    usual_named = [p for p in named if _USUAL_SIZE.search(p.description.lower())]
-    if usual_named:  # 'small can', 'standard can', 'large can': USDA's own usual one
-        return usual_named[0]
+    usual_named = [p for p in named if _usual_size(p, word)]
+    if usual_named:  # 'scoop, NFS'; 'small can', 'standard can', 'large can': USDA's own usual one
+        return min(usual_named, key=lambda p: "nfs" not in p.description.lower())
     amount, unit, _why = CONTAINERS[word]
     usual = amount * (VOLUME_ML.get(unit) or MASS_G.get(unit) or 1.0)  # ml, taken as grams
     return min(named, key=lambda p: abs(p.grams_each - usual))
@@ -578,7 +585,7 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         return Measured(grams, _measure(only), f"each: {only.label}, {_grams(only.grams_each)} g")
     sized = _nearest_container(food, word)
     if sized is not None:  # 'a bottle of beer' when USDA has 12, 16 and 40 fl oz bottles: the usual one
-        standard = _USUAL_SIZE.search(sized.description.lower())
+        standard = _usual_size(sized, word or "")
         usual = "its usual one" if standard else f"nearest the usual {word}"
         sizes = f"USDA has {len(_named_after(food, word or ''))} sizes; {usual}"
         return Measured(checked_grams(quantity * sized.grams_each), _measure(sized),
