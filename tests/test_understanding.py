@@ -317,3 +317,12 @@ def test_a_food_that_has_what_comes_after_with_is_one_food() -> None:
     assert [i.food_name for i in latte] == ["Coffee, Latte, with non-dairy milk"]  # not a latte and a milk
     pancakes = Measurer(Catalog())(Entry(line=1, input="pancakes with syrup", amount=None, unit=None))
     assert len(pancakes) == 2
+
+
+@pytest.mark.parametrize(
+    ("words", "start"),
+    [("tuna sandwich", "Tuna salad sandwich"), ("bean burrito", "Burrito, with beans"),
+     ("pb&j sandwich", "Peanut butter and jelly sandwich"), ("burrito bowl", "Burrito bowl")],
+)  # fmt: skip
+def test_a_sandwich_or_bowl_is_named_by_its_dish_word_too(words: str, start: str) -> None:
+    assert Catalog().resolve(words).food.description.startswith(start)

@@ -285,6 +285,7 @@ _SAME_WORD = {
     "aubergine": "eggplant", "brownie": "brownie cookie", "brownies": "brownie cookie",
     "garbanzo": "chickpea", "scallion": "green onion", "sparkling": "carbonated", "fizzy": "carbonated",
     "bell": "sweet", "oj": "orange juice", "ipa": "beer", "pb": "peanut butter", "evoo": "olive oil",
+    "j": "jelly", "pbj": "peanut butter jelly",
 }  # fmt: skip
 
 
@@ -358,8 +359,13 @@ def _head(
         return frozenset(), frozenset()
     if "with" in first[1:]:  # 'Spaghetti with meat sauce' is spaghetti, 'Spaghetti sauce with meat' sauce
         first = first[: first.index("with")]
+    served_on = re.split(r"\s+on\s+", food.description.split(",")[0].lower(), maxsplit=1)
+    if len(served_on) > 1:  # 'Tuna salad sandwich on white': what is before 'on' (a stopword, not a token)
+        first = first[: len(tokenize(served_on[0]))] or first
     words = [t for t in first if t not in _GENERIC_TAIL] or first
     heads = {words[-1]}
+    if first[-1] in _DISH_FORMS:  # 'Tuna salad sandwich' is a salad and a sandwich: 'tuna sandwich'
+        heads.add(first[-1])
     name = food.description.split(",")[0].lower().split(" with ")[0]
     for alternative in re.split(r"\s*/\s*|\s+or\s+", name)[:-1]:  # 'Hot chocolate / cocoa', 'Cake or cupcake'
         alternative_words = [t for t in tokenize(alternative) if t not in _GENERIC_TAIL]
@@ -379,6 +385,7 @@ def _make_doc(food: Food) -> _Doc:
     segments: list[list[str]] = []
     parts = food.description.split(",")
     heads = _head(food, [tokenize(parts[0])])[0]
+    heads = heads - _DISH_FORMS or heads  # 'Burrito bowl': bowl still costs when unsaid ('bean burrito')
     for number, part in enumerate(parts):
         words = tokenize(part)
         segments.append(words)
@@ -387,6 +394,8 @@ def _make_doc(food: Food) -> _Doc:
         provenance = lowered.startswith(("from ", "made with", "no added", "fat added", "with or without"))
         category = number == 0 and all(t in _SHELVES for t in words)
         after_with = words[words.index("with") + 1 :] if number == 0 and "with" in words[1:] else []
+        if number == 0 and " on " in lowered:  # 'Turkey sandwich on white': the bread is a detail
+            after_with = [*after_with, *tokenize(lowered.split(" on ", 1)[1])]
         # 'Cereal or granola bar', 'Chicken or turkey salad': a word of an alternative is no modifier
         either = set(tokenize(" ".join(lowered.split(" or ")[:-1]))) if number == 0 else set()
         for token in words:
