@@ -234,6 +234,7 @@ _WHOLE_FOOD_GROUPS = frozenset(
 # SR28 groups of made dishes and products, which FNDDS (the survey's table) names as people eat them
 _MADE_DISH_GROUPS = frozenset({"Meals, Entrees, and Side Dishes", "Fast Foods", "Restaurant Foods"})
 _SR28_DISH = 3.0
+_SPECIFIC_WHOLE = 3.0  # the whole-food lead of an SR28 food of a kind not said
 _WHOLE_NAME = 3.0  # the words are the whole of one part of the food's name, no more: 'Egg roll, ...'
 _RAW_STAPLES = frozenset({"Legumes and Legume Products", "Cereal Grains and Pasta"})
 _RAW_WORDS = frozenset({"raw", "dry", "uncooked", "dried", "flour", "sprouted"})
@@ -677,7 +678,8 @@ def _score(
         score += 1.0 if specific or formed or skipped or missing else _GENERIC_BONUS
     # SR28 stays the reference for whole foods, above even a survey default (the source documents)
     whole_food = doc.table == SR28 and doc.survey and doc.group in _WHOLE_FOOD_GROUPS
-    score += 3 * doc.survey + (3.5 + _GENERIC_BONUS) * whole_food
+    # ... but not for a kind the words did not say ('Tomatoes, green' for 'tomatoes'): the survey's plain one
+    score += 3 * doc.survey + (_SPECIFIC_WHOLE if specific else 3.5 + _GENERIC_BONUS) * whole_food
     if doc.table == SR28 and doc.group in _MADE_DISH_GROUPS:
         score -= _SR28_DISH  # an SR28 product ('frozen entree'): the survey names the dish as eaten
     last = expansions[-1]
