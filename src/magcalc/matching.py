@@ -373,8 +373,9 @@ def _head(
         if alternative_words and (" / " in name or "/" in name or len(name.split(" or ")[-1].split()) == 1):
             heads.add(alternative_words[-1])
     if all(t in _CATEGORY_HEADS or t in brand or t in _GENERIC_TAIL for t in first):
-        following = {  # 'shrimp cracker': cracker; never a word like 'plain' or 'raw'
-            segment[-1] for segment in segments[1:3] if segment and segment[-1] not in _NEUTRAL | _OPTIONAL
+        following = {  # 'shrimp cracker': cracker; never a word like 'plain' or 'raw', nor 'with rice cereal'
+            segment[-1] for segment in segments[1:3]
+            if segment and segment[-1] not in _NEUTRAL | _OPTIONAL and segment[0] != "with"
         }
         return frozenset(heads), frozenset(following)
     return frozenset(heads), frozenset()
