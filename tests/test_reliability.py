@@ -431,3 +431,18 @@ def test_the_report_held_back_for_a_log_is_bounded(run: Run, log_file: Callable[
 def test_a_measure_with_escape_sequences_is_refused(run: Run) -> None:
     result = run("foods", "add", "oat bar", "--mg-per-serving", "60", "--serving", "1 \x1b[31mbar=45 g")
     assert result.exit_code == 2 and "control characters" in result.stderr
+
+
+def test_a_warning_wraps_between_words_on_a_terminal_and_stays_one_line_for_a_script(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from magcalc import cli
+
+    text = "line 2: 'green beans' matched Green beans, NS as to form, cooked (75205030) as a guess " * 2
+    cli.say_warning(text)
+    assert capsys.readouterr().err.count("\n") == 1  # not a terminal: one line, for grep
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    cli.say_warning(text)
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) > 2 and all(len(line) < 60 for line in lines) and lines[1].startswith("  ")

@@ -347,14 +347,14 @@ def open_db(db: Path | None, *, write: bool) -> "Iterator[Diary | None]":
         warning = diary_db.exposure(path)
         if warning and path not in _warned:
             _warned.add(path)
-            typer.echo(f"magcalc: warning: {warning}", err=True)
+            say_warning(warning)
         try:
             yield diary
         finally:
             for problem in dict.fromkeys(diary.problems if diary else []):
                 if problem not in _warned_problems:
                     _warned_problems.add(problem)
-                    typer.echo(f"magcalc: warning: {problem}", err=True)
+                    say_warning(problem)
     _committed = _committed or write
 
 
@@ -428,11 +428,24 @@ def person_target(
     return rda.target(rda.check_person(age, sex.value if sex else None, state), chosen)
 
 
+def say_warning(text: str) -> None:
+    """One warning on stderr: one line for a script or a file, wrapped between words on a terminal."""
+    line = f"magcalc: warning: {text}"
+    if sys.stderr.isatty():
+        import shutil
+        import textwrap
+
+        width = shutil.get_terminal_size((80, 24)).columns
+        line = textwrap.fill(line, width=max(width - 1, 40), subsequent_indent="  ", break_long_words=False,
+                             break_on_hyphens=False)  # fmt: skip
+    typer.echo(line, err=True)
+
+
 def warn(report: "Report") -> None:
     """Each warning's first sentence on stderr; the full caution text is in --verbose and JSON."""
     for warning in dict.fromkeys(report.warnings):
         first, _, rest = warning.partition(" Common side effects")
-        typer.echo(f"magcalc: warning: {first}{' (magcalc about rda)' if rest else ''}", err=True)
+        say_warning(f"{first}{' (magcalc about rda)' if rest else ''}")
 
 
 def _file_report(path: str, target: "Target") -> "Report":
@@ -914,7 +927,7 @@ def add(
     if doubts and sys.stdin.isatty() and sys.stderr.isatty() and fmt is Format.table:
         items, doubts = _choose_doubtful(items, db, entries) or (items, doubts)
     for doubt in doubts:
-        typer.echo(f"magcalc: warning: {doubt}", err=True)
+        say_warning(doubt)
     with open_db(db, write=True) as diary:
         assert diary is not None
         diary.begin("add")
