@@ -828,9 +828,8 @@ def _choose_doubtful(
         taken = catalog.get(item.food_id) or match.food  # the entry's food (its unit may have chosen it)
         others = [f for f in (match.food, *match.alternatives) if f.food_id != taken.food_id]
         options = [taken, *others][:5]
-        doubt = match.doubt if taken.food_id == match.food.food_id else (
-            f"{match.food.description} has no {item.unit or 'item'} measure"
-        )
+        same = taken.food_id == match.food.food_id
+        doubt = match.doubt if same else reporting.unit_doubt(match.food, item.unit)
         why = f" ({doubt})" if doubt else ""
         typer.echo(f"{words!r} is not a sure match{why}. Which food did you mean?", err=True)
         for number, food in enumerate(options, start=1):

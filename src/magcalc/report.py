@@ -80,7 +80,7 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
             if by_other.stand_in:
                 continue
             # another food than the words found best: a guess, even when that one was sure
-            doubt = f"{food.description} ({food.food_id}) has no {entry.unit or 'item'} measure; this one has"
+            doubt = unit_doubt(food, entry.unit)
             rest = (food, *(f for f in match.alternatives if f is not other))
             match, food, measured = Match(other, False, doubt, rest), other, by_other
             break
@@ -100,6 +100,11 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     if entry.magnesium_mg is not None:
         portion = "; ".join(filter(None, [portion, "magnesium as given in the file"]))
     return _item(entry, match, measured.grams, magnesium, portion, measured.assumed)
+
+
+def unit_doubt(food: foods.Food, unit: str | None) -> str:
+    """Why another food than the one the words found was measured: the unit fits the other one."""
+    return f"{food.description} ({food.food_id}) has no {unit or 'item'} measure"
 
 
 # Nouns of a measure that end what people count: '6 asparagus spears', '2 garlic cloves'.
@@ -467,7 +472,7 @@ class Measurer:
             match = self.catalog.resolve(words.rsplit(" ", 1)[0])  # counted by its last word
         doubt, alternatives = match.doubt, match.alternatives
         if match.food.food_id != item.food_id:  # measured as another food, the one the unit fits
-            doubt = f"{match.food.description} ({match.food.food_id}) has no {item.unit or 'item'} measure"
+            doubt = unit_doubt(match.food, item.unit)
             alternatives = (match.food, *(f for f in match.alternatives if f.food_id != item.food_id))
         others = "; other candidates: " + " | ".join(
             f"{f.description} ({f.food_id})" for f in alternatives[:3]

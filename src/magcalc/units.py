@@ -459,7 +459,8 @@ def _size_taken(food: Food, word: str | None, quantity: float, converted: Conver
         return None
     if _USUAL_SIZE.search((converted.portion or "").lower()):  # 'medium or regular slice': the usual one
         return None
-    sizes = {p.grams_each for p in food.portions if _head_word(p) == word or p in _named_after(food, word)}
+    named = _named_after(food, word)
+    sizes = {p.grams_each for p in food.portions if _head_word(p) == word or p in named}
     low, high = (min(sizes), max(sizes)) if sizes else (0.0, 0.0)
     if len(sizes) < 2 or high <= 1.25 * low:
         return None
