@@ -48,8 +48,8 @@ def _items(entry: Entry) -> list[LineItem] | MagcalcError:
 def _judge(item: LineItem | None, accept: list[str], grams: float, by_id: dict[str, float]) -> str:
     if item is None:
         return "honest-unknown" if not accept else "refused"
-    if not accept:
-        return "doubtful-wrong" if not item.confident else "silent-wrong"
+    if not accept:  # in neither table: a guess marked as one is an honest answer too
+        return "honest-unknown" if not item.confident else "silent-wrong"
     if item.food_id not in accept:
         if not item.confident:
             return "doubtful-wrong"

@@ -112,6 +112,29 @@ def test_plain_words_find_the_plain_food_not_a_brand(words: str, better: str) ->
     assert match.food.description.startswith(better) and match.confident, match.food.description
 
 
+def test_a_sure_food_is_a_guess_when_a_close_rival_weighs_otherwise_by_the_measure() -> None:
+    """'Mushrooms, NS as to form, cooked' and raw mushrooms have about the same magnesium per 100 g,
+    but a cup of raw weighs 70 g and of cooked 160 g; by weight they agree."""
+    def item(amount: float | None, unit: str | None) -> tuple[bool, str]:
+        measurer = Measurer(Catalog())
+        (found,) = measurer(Entry(line=1, input="sliced mushrooms", amount=amount, unit=unit))
+        return found.confident, " ".join(measurer.warnings())
+
+    assert item(100, "g") == (True, "")
+    confident, warning = item(1, "cup")
+    assert not confident and "weighs clearly more or less" in warning and "Mushrooms, raw" in warning
+
+
+@pytest.mark.parametrize(
+    ("food_id", "unit", "grams"),
+    [("58106540", "slice", 124),  # pepperoni pizza: the survey's 'piece, NFS', not 'piece, medium pizza'
+     ("58124500", None, 100),  # samosa: 'regular/large' (100 g), not the typical portion (75 g)
+     ("26319110", None, 10)],  # shrimp: 'small/medium shrimp', not 'large/jumbo'
+)  # fmt: skip
+def test_a_size_not_said_is_the_surveys_usual_one(food_id: str, unit: str | None, grams: float) -> None:
+    assert measure(load_foods()[food_id], 1, unit).grams == grams
+
+
 @pytest.mark.parametrize("words", ["chocolate cake", "cereal"])
 def test_a_kind_the_words_did_not_name_is_a_guess_when_kinds_differ(words: str) -> None:
     match = Catalog().resolve(words)

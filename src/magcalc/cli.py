@@ -826,10 +826,9 @@ def _choose_doubtful(
         asked.add(words_key(words))
         match = catalog.resolve(words)
         taken = catalog.get(item.food_id) or match.food  # the entry's food (its unit may have chosen it)
-        others = [f for f in (match.food, *match.alternatives) if f.food_id != taken.food_id]
-        options = [taken, *others][:5]
-        same = taken.food_id == match.food.food_id
-        doubt = match.doubt if same else reporting.unit_doubt(match.food, item.unit)
+        doubt, alternatives = reporting.why_doubtful(item, match)
+        others = [f for f in (match.food, *alternatives) if f.food_id != taken.food_id]
+        options = list({f.food_id: f for f in (taken, *others)}.values())[:5]
         why = f" ({doubt})" if doubt else ""
         typer.echo(f"{words!r} is not a sure match{why}. Which food did you mean?", err=True)
         for number, food in enumerate(options, start=1):

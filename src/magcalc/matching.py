@@ -346,6 +346,9 @@ class Match:
     confident: bool
     doubt: str | None = None  # why the match is not sure
     alternatives: tuple[Food, ...] = field(default_factory=tuple)
+    # close foods of about the same magnesium per 100 g: the same by weight, but a cup or an item of
+    # one may weigh much more than of the other (raw and cooked, a toaster muffin and a bakery one)
+    rivals: tuple[Food, ...] = field(default_factory=tuple)
 
 
 def _head(
@@ -1002,7 +1005,25 @@ def best_match(query: str) -> Match:
         if kind is not None:
             rest = [f for f in others if f is not kind.food][:2]
             return Match(best.food, False, KIND_DOUBT, (kind.food, *rest))
-    return Match(best.food, True, None, tuple(others[:3]))
+    return Match(best.food, True, None, tuple(others[:3]), _rivals(best, plausible, words))
+
+
+def _rivals(best: Scored, plausible: list[Scored], words: list[str]) -> tuple[Food, ...]:
+    """The close second foods that made no doubt only because their magnesium per 100 g is about the
+    same: a close score, the other form (raw, cooked) when the words say none, or another kind of a
+    specific food. By the cup or by the item they may still differ (measured in report)."""
+    form = _form(best.food)
+    unsaid_form = not set(words) & _PREPARED and form is not None
+    found = [
+        s.food for s in plausible[1:8]
+        if s.complete and s.food.food_id != best.food.food_id and (
+            s.score >= best.score - DOUBT_MARGIN
+            or (unsaid_form and s.plain and s.score >= best.score - FORM_MARGIN
+                and _form(s.food) not in (None, form))
+            or (best.specific and s.head and s.plain and s.score >= best.score - KIND_MARGIN)
+        )
+    ]  # fmt: skip
+    return tuple(found[:3])
 
 
 @cache

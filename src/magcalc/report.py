@@ -96,10 +96,48 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
                     "closely, or give grams"
                 ) from None
     magnesium = food.magnesium_mg(measured.grams) if entry.magnesium_mg is None else entry.magnesium_mg
+    if entry.magnesium_mg is None:
+        match = rival_doubt(match, quantity, entry.unit, entry.input, magnesium)
     portion = measured.portion
     if entry.magnesium_mg is not None:
         portion = "; ".join(filter(None, [portion, "magnesium as given in the file"]))
     return _item(entry, match, measured.grams, magnesium, portion, measured.assumed)
+
+
+RIVAL_DOUBT = "by this measure a close candidate weighs clearly more or less: raw or cooked, or another kind"
+
+
+def rival_doubt(
+    match: Match, quantity: float | None, unit: str | None, words: str, magnesium: float | None
+) -> Match:
+    """A sure match is a guess when one of its rivals (close candidates of about the same magnesium
+    per 100 g) gives clearly other magnesium for the amount said: a cup of raw mushrooms weighs half
+    a cup of cooked ones, a toaster muffin a third of a bakery one."""
+    if not match.confident or not match.rivals or magnesium is None:
+        return match
+    for rival in match.rivals:
+        try:
+            measured = units.measure(rival, quantity, unit, words)
+        except UnitError:
+            continue
+        other = rival.magnesium_mg(measured.grams)
+        if measured.stand_in or other is None:
+            continue
+        if abs(other - magnesium) > max(2.0, 0.25 * max(other, magnesium)):
+            rest = (rival, *(f for f in match.alternatives if f.food_id != rival.food_id))
+            return Match(match.food, False, RIVAL_DOUBT, rest[:3])
+    return match
+
+
+def why_doubtful(item: LineItem, match: Match) -> tuple[str | None, tuple[foods.Food, ...]]:
+    """Why a doubtful item is a guess, and the other foods it could be, from its words' match: the
+    match's own doubt, or the unit that chose another food (unit_doubt), or the measure that made a
+    sure match doubtful (rival_doubt)."""
+    if match.food.food_id != item.food_id:  # measured as another food, the one the unit fits
+        return unit_doubt(match.food, item.unit), (match.food, *match.alternatives)
+    if match.confident:
+        return RIVAL_DOUBT, (*match.rivals, *(f for f in match.alternatives if f not in match.rivals))
+    return match.doubt, match.alternatives
 
 
 def unit_doubt(food: foods.Food, unit: str | None) -> str:
@@ -470,10 +508,7 @@ class Measurer:
         *rest, last = words.split()
         if match.doubt == INCOMPLETE and rest and item.unit and canonical_unit(last) == item.unit:
             match = self.catalog.resolve(words.rsplit(" ", 1)[0])  # counted by its last word
-        doubt, alternatives = match.doubt, match.alternatives
-        if match.food.food_id != item.food_id:  # measured as another food, the one the unit fits
-            doubt = unit_doubt(match.food, item.unit)
-            alternatives = (match.food, *(f for f in match.alternatives if f.food_id != item.food_id))
+        doubt, alternatives = why_doubtful(item, match)
         others = "; other candidates: " + " | ".join(
             f"{f.description} ({f.food_id})" for f in alternatives[:3]
         ) if alternatives else ""

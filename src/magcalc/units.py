@@ -254,9 +254,12 @@ _ODD_SIZES = re.compile(r"\b(small|large|thin|thick|mini|miniature|snack|crust n
 
 
 def _typical(name: _PortionName) -> int:
-    """Of several measures of the same name ('slice'), the everyday one first: 'medium or regular
-    slice' before 'small or thin slice'; otherwise USDA's order."""
+    """Of several measures of the same name ('slice'), the everyday one first: 'piece, NFS' (the
+    survey's measure for a size not said), then 'medium or regular slice' before 'small or thin
+    slice'; otherwise USDA's order."""
     description = name.portion.description.lower()
+    if re.search(r"\bnfs\b", description):  # the survey's own measure when the size is not said
+        return -1
     if re.search(r"\b(medium|regular)\b", description):
         return 0
     return 2 if _ODD_SIZES.search(description) else 1
@@ -337,6 +340,7 @@ _PLURAL_ITEMS = re.compile(r"\b(\d+)\s+(?:[a-z]+\s+)?([a-z]+s)\b")  # '(3 pancak
 
 
 SIZES = frozenset({"small", "medium", "large"})  # a size alone: '1 medium', 'iced coffee large'
+_SIZE_WORDS = SIZES | {"regular"}
 _SAME_MEASURE = {"slice": "piece", "piece": "slice", "bottle": "can", "can": "bottle", "bag": "pouch"}
 
 
@@ -412,8 +416,11 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     for word in order:
         for portion in candidates:
             portion_words = words[portion.seq]
-            if portion_words and portion_words[0] == word:
-                return portion
+            if not portion_words:
+                continue
+            first = portion_words[0]
+            if word == first or (word in _SIZE_WORDS and word in first.split("/")):
+                return portion  # 'regular/large' samosa is a regular one, 'small/medium' shrimp a medium
     named = sorted(
         (p for p in candidates if set(words[p.seq]) & nouns), key=lambda p: _size_rank(p.description)
     )
