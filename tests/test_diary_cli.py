@@ -90,7 +90,7 @@ def test_add_amount_with_unit_and_fractions(run: Run) -> None:
         (["add"], "say what you ate"),
         (["add", "almonds", "1", "oz", "--date", "2026-02-30"], "--date takes YYYY-MM-DD"),
         (["add", "almonds", "1", "oz", "--time", "25:00"], "is not a time"),
-        (["add", "zorblax crunch", "1", "oz"], "unknown food"),
+        (["add", "zorblax", "1", "oz"], "unknown food"),
         (["add", "almonds", "1", "parsec"], "not a unit"),
         (["add", "almonds", "0", "oz"], "more than 0"),
         (["add", "almonds", "30g", "oz"], "the unit is given twice"),

@@ -76,6 +76,13 @@ def test_a_word_no_food_has_is_unknown_with_suggestions() -> None:
     assert 1 <= len(message.split("did you mean: ")[1].split(" | ")) <= 3
 
 
+@pytest.mark.parametrize(("words", "found"), [("quxxly almonds", "Nuts, almonds"), ("oatly oat milk", "Oat milk")])
+def test_an_unknown_word_before_a_food_leaves_that_food_as_a_guess(words: str, found: str) -> None:
+    match = Catalog().resolve(words)  # a brand or a style USDA does not name
+    assert match.food.description.startswith(found) and not match.confident
+    assert match.doubt and repr(words.split()[0]) in match.doubt
+
+
 def test_a_food_word_left_out_of_a_dish_makes_a_doubtful_match_with_alternatives() -> None:
     match = Catalog().resolve("almonds pudding")  # a rice pudding: 'almonds' is not in it
     assert not match.confident and match.doubt and match.alternatives
@@ -88,8 +95,8 @@ def test_a_word_that_is_not_a_food_of_its_own_keeps_a_doubtful_match() -> None:
 
 def test_unknown_food_says_how_to_add_it() -> None:
     with pytest.raises(UnknownFood) as caught:
-        resolve("zzqqxx flurb")
-    assert "magcalc foods add 'zzqqxx flurb' --mg-per-100g" in str(caught.value)
+        resolve("flurb zzqqxx")
+    assert "magcalc foods add 'flurb zzqqxx' --mg-per-100g" in str(caught.value)
 
 
 def test_nonsense_is_unknown() -> None:

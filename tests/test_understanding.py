@@ -195,7 +195,7 @@ def test_a_doubtful_match_is_warned_and_marked(run: Run) -> None:
 
 
 def test_keep_unknown_keeps_the_row_with_unknown_magnesium(run: Run) -> None:
-    log = "food,amount,unit\nzzqqxx flurb,1,cup\nalmonds,1,oz\n"
+    log = "food,amount,unit\nflurb zzqqxx,1,cup\nalmonds,1,oz\n"
     refused = run("log", "-", input=log)
     assert refused.exit_code == 2 and "magcalc foods add" in refused.stderr
     kept = run.json("log", "-", "--keep-unknown", input=log)

@@ -290,10 +290,19 @@ _SAME_WORD = {
 }  # fmt: skip
 
 
+_LEAN_RATIO = re.compile(r"\b(\d{2})\s*/\s*(\d{1,2})\b")  # '85/15' ground beef
+
+
+def _lean(ratio: re.Match[str]) -> str:
+    """'85/15' is USDA's '85% lean / 15% fat' when the two add up to 100."""
+    lean, fat = ratio[1], ratio[2]
+    return f"{lean}% lean {fat}% fat" if int(lean) + int(fat) == 100 else ratio[0]
+
+
 def tokenize(text: str) -> list[str]:
     """Words to match, plurals folded; 'without salt' and 'no added fat' give one word each for what
     is absent ('no-salt', 'no-added'), in queries and descriptions alike."""
-    lowered = text.lower().replace("'", "").replace("\u2019", "")
+    lowered = _LEAN_RATIO.sub(_lean, text.lower().replace("'", "").replace("\u2019", ""))
     words = _TOKEN.findall(lowered)
     out: list[str] = []
     negate = False
@@ -877,6 +886,24 @@ def _cooked_instead(words: list[str], best: Scored, foods: Mapping[str, Food]) -
     return Match(chosen.food, False, doubt, (best.food,))
 
 
+def _without(strange: list[str], known: tuple[str, ...], words: list[str]) -> Match | None:
+    """'everything bagel', 'birria tacos': words no food has before a food's name (a brand, a style
+    USDA does not name) leave the food the other words find, as a guess that names the words left
+    out. Not when the unknown word is the last, the name itself ('hot cheetos'), or nothing else is
+    left; and only when the other words find a food by its head."""
+    if not known or words[-1] in strange or len(known) < len(strange):
+        return None
+    try:
+        match = best_match(" ".join(known))
+    except UnknownFood:
+        return None
+    if match.doubt == INCOMPLETE:
+        return None
+    left_out = ", ".join(map(repr, strange))
+    doubt = f"no food has the word {left_out}: the food of the other words, as a guess"
+    return Match(match.food, False, doubt, match.alternatives)
+
+
 def _corrected(word: str) -> str:
     """The one word a misspelt word most likely stands for ('spagetti' -> 'spaghetti'), else itself."""
     options = index().expand(word)
@@ -922,6 +949,8 @@ def best_match(query: str) -> Match:
     strange = [w for w in words if not index().expand(w)]
     if strange:  # a word no food has, near or far: say so, with what the other words found
         known = tuple(w for w in words if w not in strange)
+        if (found := _without(strange, known, words)) is not None:
+            return found
         raise UnknownFood(unknown_message(query, _suggestions(known), strange))
     ranked = _rank(words, foods, 12)
     plausible = [s for s in ranked if s.head and (s.complete or _coverage(s, words) >= 0.5)]
