@@ -135,6 +135,22 @@ def test_a_size_not_said_is_the_surveys_usual_one(food_id: str, unit: str | None
     assert measure(load_foods()[food_id], 1, unit).grams == grams
 
 
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [("squash, butternut, roasted", "Squash, winter, butternut, cooked"),  # not roasted pumpkin seeds
+     ("grilled zuchini", "Squash, summer, zucchini, includes skin, cooked")],  # a misspelt 'zucchini'
+)  # fmt: skip
+def test_a_way_of_cooking_usda_lacks_takes_the_cooked_food_as_a_guess(words: str, found: str) -> None:
+    match = Catalog().resolve(words)
+    assert match.food.description.startswith(found) and not match.confident
+
+
+def test_a_package_in_the_name_is_the_foods_own_measure() -> None:
+    for amount in (2, None):  # '2 applesauce pouches', 'applesauce pouch': its '1 pouch', 90 g
+        (item,) = Measurer(Catalog())(Entry(line=1, input="applesauce pouch", amount=amount, unit=None))
+        assert item.grams == 90 * (amount or 1) and item.assumed and "pouch" in item.assumed
+
+
 @pytest.mark.parametrize("words", ["chocolate cake", "cereal"])
 def test_a_kind_the_words_did_not_name_is_a_guess_when_kinds_differ(words: str) -> None:
     match = Catalog().resolve(words)

@@ -871,7 +871,9 @@ def _cooked_instead(words: list[str], best: Scored, foods: Mapping[str, Food]) -
     """A way of cooking said that the food found lacks ('roasted' for 'Brussels sprouts, raw'):
     the cooked food of the other words, as a guess, when USDA has one."""
     doc = index().doc(best.food.food_id)
-    method = next((w for w in words if w in _METHODS and w not in doc.tokens), None)
+    # the method is missing from the food found, or the food found misses other words ('roasted
+    # butternut squash' -> roasted pumpkin *seeds*: USDA has no roasted butternut squash)
+    method = next((w for w in words if w in _METHODS and (w not in doc.tokens or not best.complete)), None)
     if method is None or (best.complete and _form(best.food) == "cooked"):
         return None
     others = [w for w in words if w != method and w not in ("cooked", "steamed", "sauteed")]
@@ -946,11 +948,15 @@ def best_match(query: str) -> Match:
     alias = aliases().get(" ".join(corrected)) if corrected != words else None
     if alias is not None:  # 'spagetti': the alias of 'spaghetti', as a guess
         return Match(foods[alias], False, "found by guessing a misspelt word, or by another name of the food")
+    if corrected != words and tokenize(" ".join(corrected)) != corrected:
+        # 'zuchini' is 'zucchini', a word people write for USDA's 'zucchini squash'
+        respelt = best_match(" ".join(corrected))
+        return Match(respelt.food, False, _guessed(words), (*respelt.alternatives, *respelt.rivals)[:3])
     strange = [w for w in words if not index().expand(w)]
     if strange:  # a word no food has, near or far: say so, with what the other words found
         known = tuple(w for w in words if w not in strange)
-        if (found := _without(strange, known, words)) is not None:
-            return found
+        if (without := _without(strange, known, words)) is not None:
+            return without
         raise UnknownFood(unknown_message(query, _suggestions(known), strange))
     ranked = _rank(words, foods, 12)
     plausible = [s for s in ranked if s.head and (s.complete or _coverage(s, words) >= 0.5)]

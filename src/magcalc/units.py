@@ -375,6 +375,23 @@ def _single(portion: Portion) -> bool:
 _NOT_NAMES = frozenset({"a", "an", "of", "the", "and", "with"})
 
 
+# Packages a food is sold in, said as part of its name: 'applesauce pouch', 'yogurt tub'
+_PACKAGES = frozenset(
+    {"pouch", "box", "jar", "packet", "bag", "pack", "package", "can", "bottle", "carton", "container", "tub",
+     "bar", "stick"}
+)  # fmt: skip
+
+
+def _packaged(food: Food, typed: str) -> Portion | None:
+    """The food's own measure named by a package word in what was typed ('applesauce pouch': its
+    '1 pouch'), when exactly one measure is named so."""
+    said = {_singular(w) for w in re.findall(r"[a-z]+", typed.lower())} & _PACKAGES
+    if not said:
+        return None
+    named = [p for p in food.portions if _head_word(p) in said and _single(p)]
+    return named[0] if len(named) == 1 else None
+
+
 def item_portion(food: Food, typed: str = "") -> Portion | None:
     """The food's natural single item: 1 egg, 1 medium banana, 1 slice of bread, 1 pancake; the one
     the typed words name when several items are measured ('big mac': 'McDonald's Big Mac', not
@@ -384,6 +401,8 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
         if _single(p) and not p.description.lower().startswith((QUANTITY_NOT_SPECIFIED, "guideline"))
         and canonical_unit(re.split(r"[,(]", p.description, maxsplit=1)[0]) not in MASS_G | VOLUME_ML
     ]  # a count is of things, never of fl oz or cups  # fmt: skip
+    if (packaged := _packaged(food, typed)) is not None:  # '2 applesauce pouches': 2 of its pouch
+        return packaged
     nouns = _food_nouns(food)
     words = {p.seq: [_singular(w) for w in re.findall(r"[a-z/]+", p.description.lower())] for p in candidates}
     said = {_singular(w) for w in re.findall(r"[a-z]+", typed.lower())} - SIZES - _NOT_NAMES
@@ -552,6 +571,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         # '16 oz latte': a drink is poured by volume (the cup, the can and the bottle say fl oz)
         by_volume = measure(food, quantity, "fl oz", words)
         return Measured(by_volume.grams, by_volume.portion, "oz of a drink taken as fl oz")
+    if quantity is None and (packaged := _packaged(food, words)) is not None:
+        grams = checked_grams(packaged.grams_each)  # 'applesauce pouch': one of its pouches
+        return Measured(grams, _measure(packaged), f"no amount: 1 {packaged.description}, {_grams(grams)} g")
     if quantity is None:
         typical = typical_portion(food)
         if typical is None:
