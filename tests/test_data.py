@@ -85,6 +85,15 @@ def test_aliases_point_at_real_foods() -> None:
         assert row["reason"].strip(), row
 
 
+def test_brands_name_a_food_and_say_why() -> None:
+    from magcalc.matching import best_match
+
+    rows = list(csv.DictReader(io.StringIO(read_text("brands.csv"))))
+    assert rows
+    for row in rows:
+        assert row["why"].strip() and best_match(row["words"]).food, row  # UnknownFood fails the test
+
+
 FNDDS = ROOT.parent / "shared" / "usda-fndds-2021-2023"
 needs_fndds = pytest.mark.skipif(
     not (FNDDS / "README.md").is_file(), reason=f"USDA FNDDS workbooks not at {FNDDS}"

@@ -76,11 +76,21 @@ def test_a_word_no_food_has_is_unknown_with_suggestions() -> None:
     assert 1 <= len(message.split("did you mean: ")[1].split(" | ")) <= 3
 
 
-@pytest.mark.parametrize(("words", "found"), [("quxxly almonds", "Nuts, almonds"), ("oatly oat milk", "Oat milk")])
+@pytest.mark.parametrize(("words", "found"), [("quxxly almonds", "Nuts, almonds"), ("everything bagel", "Bagel")])
 def test_an_unknown_word_before_a_food_leaves_that_food_as_a_guess(words: str, found: str) -> None:
     match = Catalog().resolve(words)  # a brand or a style USDA does not name
     assert match.food.description.startswith(found) and not match.confident
     assert match.doubt and repr(words.split()[0]) in match.doubt
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [("lays", "Potato chips, plain"), ("cinnabon roll", "Roll, sweet, cinnamon"),  # not 'Roll' alone
+     ("oatly oat milk", "Oat milk"), ("gerber sweet potatoes", "Baby Toddler sweet potatoes")],
+)  # fmt: skip
+def test_a_brand_usda_does_not_name_is_its_food_as_a_guess(words: str, found: str) -> None:
+    match = Catalog().resolve(words)  # data/brands.csv: the brand's food, or the other words' own
+    assert match.food.description.startswith(found) and not match.confident, match.food.description
 
 
 def test_a_food_word_left_out_of_a_dish_makes_a_doubtful_match_with_alternatives() -> None:

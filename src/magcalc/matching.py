@@ -20,6 +20,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain
@@ -286,7 +287,7 @@ _SAME_WORD = {
     "aubergine": "eggplant", "brownie": "brownie cookie", "brownies": "brownie cookie",
     "garbanzo": "chickpea", "scallion": "green onion", "sparkling": "carbonated", "fizzy": "carbonated",
     "bell": "sweet", "oj": "orange juice", "ipa": "beer", "pb": "peanut butter", "evoo": "olive oil",
-    "j": "jelly", "pbj": "peanut butter jelly",
+    "j": "jelly", "pbj": "peanut butter jelly", "its": "it",
 }  # fmt: skip
 
 
@@ -888,6 +889,32 @@ def _cooked_instead(words: list[str], best: Scored, foods: Mapping[str, Food]) -
     return Match(chosen.food, False, doubt, (best.food,))
 
 
+@cache
+def _brands() -> dict[tuple[str, ...], tuple[str, str, str]]:
+    """data/brands.csv: brands USDA does not name -> (brand, the food's words, why)."""
+    rows = csv.DictReader(io.StringIO(read_text("brands.csv")))
+    return {tuple(tokenize(row["brand"])): (row["brand"], row["words"], row["why"]) for row in rows}
+
+
+def _branded(words: list[str]) -> tuple[str, str, str] | None:
+    """(brand, words to match, why) for words that name a brand of data/brands.csv: the brand's food
+    with the other words ('chobani vanilla' -> 'greek yogurt vanilla'), or the other words alone
+    when they already say what the brand's food is ('oatly oat milk' -> 'oat milk')."""
+    brands = _brands()
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            found = brands.get(tuple(words[start : start + size]))
+            if found is None:
+                continue
+            brand, generic, why = found
+            rest = [*words[:start], *words[start + size :]]
+            head = tokenize(generic)[-1]
+            if head in rest and len(rest) > 1:  # not 'cinnabon roll' -> 'roll'
+                return brand, " ".join(rest), why
+            return brand, " ".join(dict.fromkeys([*tokenize(generic), *rest])), why
+    return None
+
+
 def _without(strange: list[str], known: tuple[str, ...], words: list[str]) -> Match | None:
     """'everything bagel', 'birria tacos': words no food has before a food's name (a brand, a style
     USDA does not name) leave the food the other words find, as a guess that names the words left
@@ -936,7 +963,8 @@ def _unglued(words: list[str]) -> list[str]:
 
 def best_match(query: str) -> Match:
     """The bundled food meant by `query` (no ids, no user foods: see Catalog.resolve)."""
-    words = _unglued(tokenize(query))
+    typed = tokenize(query)
+    words = _unglued(typed)
     if not words:
         raise UnknownFood("the food name is empty")
     key = " ".join(words)
@@ -944,6 +972,12 @@ def best_match(query: str) -> Match:
     foods = load_foods()
     if alias is not None:
         return Match(foods[alias], True)
+    if (branded := _branded(typed)) is not None:  # 'lays', 'oatly oat milk', 'gerber sweet potatoes'
+        brand, generic, why = branded
+        with suppress(UnknownFood):
+            found = best_match(generic)
+            return Match(found.food, False, f"{brand!r} is a brand: {why}, taken as {found.food.description}",
+                         (*found.alternatives, *found.rivals)[:3])  # fmt: skip
     corrected = [_corrected(w) for w in words]
     alias = aliases().get(" ".join(corrected)) if corrected != words else None
     if alias is not None:  # 'spagetti': the alias of 'spaghetti', as a guess
