@@ -240,10 +240,13 @@ def test_remembered_words_are_listed_and_forgotten(run: Run, tmp_path: object) -
 # that hold today, so that a change that makes magcalc understand people worse fails. The issue's
 # targets (95 % / 90 % right, no silent wrong match) are not reached yet: `python -m tests.realistic
 # [--set realistic2]` prints the figures by kind.
-FLOORS = {("realistic", "structured"): 0.77, ("realistic", "phrase"): 0.80,
-          ("realistic2", "structured"): 0.69, ("realistic2", "phrase"): 0.68}  # fmt: skip
-SILENT_CEILING = {("realistic", "structured"): 18, ("realistic", "phrase"): 15,
-                  ("realistic2", "structured"): 13, ("realistic2", "phrase"): 13}  # fmt: skip
+# realistic4 is left out on purpose: it is the held-out set, measured, never tuned to
+FLOORS = {("realistic", "structured"): 0.79, ("realistic", "phrase"): 0.82,
+          ("realistic2", "structured"): 0.74, ("realistic2", "phrase"): 0.73,
+          ("realistic3", "structured"): 0.80, ("realistic3", "phrase"): 0.80}  # fmt: skip
+SILENT_CEILING = {("realistic", "structured"): 17, ("realistic", "phrase"): 14,
+                  ("realistic2", "structured"): 12, ("realistic2", "phrase"): 12,
+                  ("realistic3", "structured"): 3, ("realistic3", "phrase"): 2}  # fmt: skip
 
 
 @pytest.mark.parametrize(("folder", "mode"), sorted(FLOORS))
