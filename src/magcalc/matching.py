@@ -1089,7 +1089,7 @@ def _rivals(best: Scored, plausible: list[Scored], words: list[str]) -> tuple[Fo
             s.score >= best.score - DOUBT_MARGIN
             or (unsaid_form and s.plain and s.score >= best.score - FORM_MARGIN
                 and _form(s.food) not in (None, form))
-            or (best.specific and s.head and s.plain and s.score >= best.score - KIND_MARGIN)
+            or (best.specific and s.head and s.score >= best.score - KIND_MARGIN)
         )
     ]  # fmt: skip
     return tuple(found[:3])

@@ -104,6 +104,7 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     return _item(entry, match, measured.grams, magnesium, portion, measured.assumed)
 
 
+MEANINGFUL_MG_PER_100G = 5.0
 RIVAL_DOUBT = "by this measure a close candidate weighs clearly more or less: raw or cooked, or another kind"
 
 
@@ -113,6 +114,7 @@ def rival_doubt(
     """A sure match is a guess when one of its rivals (close candidates of about the same magnesium
     per 100 g) gives clearly other magnesium for the amount said: a cup of raw mushrooms weighs half
     a cup of cooked ones, a toaster muffin a third of a bakery one."""
+    food = match.food
     if not match.confident or not match.rivals or magnesium is None:
         return match
     for rival in match.rivals:
@@ -123,7 +125,10 @@ def rival_doubt(
         other = rival.magnesium_mg(measured.grams)
         if measured.stand_in or other is None:
             continue
-        if abs(other - magnesium) > max(2.0, 0.25 * max(other, magnesium)):
+        # by ratio, not by mg (a log's rows are measured once, for an amount of 1: Measurer), for
+        # foods with some magnesium (water, tea and soda agree whatever they weigh)
+        per_100g = max(rival.magnesium_mg_per_100g or 0.0, food.magnesium_mg_per_100g or 0.0)
+        if abs(other - magnesium) > 0.25 * max(other, magnesium) and per_100g >= MEANINGFUL_MG_PER_100G:
             rest = (rival, *(f for f in match.alternatives if f.food_id != rival.food_id))
             return Match(match.food, False, RIVAL_DOUBT, rest[:3])
     return match
