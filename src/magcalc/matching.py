@@ -545,6 +545,7 @@ class Index:
         self._named: dict[str, frozenset[str]] = {}
         self.vocabulary = sorted(postings)
         self._near: dict[int, list[str]] = {}
+        self._percent_ranges: list[tuple[str, int, int]] | None = None
 
     def _near_length(self, length: int) -> list[str]:
         """Vocabulary words whose length allows a ratio of 80 with a word of this length."""
@@ -585,6 +586,8 @@ class Index:
     @lru_cache(maxsize=8192)  # noqa: B019 - one index per process, kept for its lifetime
     def expand(self, token: str) -> dict[str, float]:
         """Vocabulary words that a query word may stand for, with how sure that is (1.0: as typed)."""
+        if (percent := _PERCENT.fullmatch(token)) is not None and (ranges := self._ranges(int(percent[1]))):
+            return {**({token: 1.0} if token in self.postings else {}), **ranges}  # '85%': '70-85%' too
         if token in self.postings:
             return {token: 1.0}
         found: dict[str, float] = {}
@@ -598,6 +601,18 @@ class Index:
             for word, similarity in _similar(token, self._near_length(len(token))):
                 found.setdefault(word, 0.75 * similarity / 100)
         return found
+
+
+    def _ranges(self, percent: int) -> dict[str, float]:
+        """USDA's ranges of a percentage ('70-85%' for 85%)."""
+        if self._percent_ranges is None:
+            found = (_PERCENT_RANGE.fullmatch(w) for w in self.postings if w.endswith("%"))
+            self._percent_ranges = [(m[0], int(m[1]), int(m[2])) for m in found if m is not None]
+        return {word: 1.0 for word, low, high in self._percent_ranges if low <= percent <= high}
+
+
+_PERCENT = re.compile(r"(\d{1,3})%")
+_PERCENT_RANGE = re.compile(r"(\d{1,3})-(\d{1,3})%")
 
 
 def _similar(token: str, vocabulary: list[str]) -> list[tuple[str, float]]:
