@@ -275,3 +275,8 @@ def test_the_item_the_words_name_among_several() -> None:
     big_mac = measure(food("27510389"), 1, None, "a big mac")  # not 'Mac Jr', the first item
     assert big_mac.grams == 205
     assert measure(food("51180010"), 1, None, "bagel").grams == 105  # not the thin one
+
+
+def test_a_piece_is_the_foods_own_small_item_said_as_an_assumption() -> None:
+    falafel = measure(food("41209000"), 4, "pieces")  # 'Falafel': only '1 patty', 17 g
+    assert falafel.grams == 68 and falafel.stand_in and falafel.assumed and "1 patty" in falafel.assumed

@@ -341,6 +341,7 @@ _PLURAL_ITEMS = re.compile(r"\b(\d+)\s+(?:[a-z]+\s+)?([a-z]+s)\b")  # '(3 pancak
 
 SIZES = frozenset({"small", "medium", "large"})  # a size alone: '1 medium', 'iced coffee large'
 _SIZE_WORDS = SIZES | {"regular"}
+_PIECE_MAX_G = 150.0  # a piece is a bite-sized or hand-held item: never half a chicken
 _SAME_MEASURE = {"slice": "piece", "piece": "slice", "bottle": "can", "can": "bottle", "bag": "pouch"}
 
 
@@ -634,6 +635,10 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         if word in SIZES and (item := item_portion(food, words)) is not None:  # '3 large scrambled eggs'
 
             why = f"{word}: USDA has no sizes of it; 1 {item.description}, {_grams(item.grams_each)} g"
+            return Measured(checked_grams(quantity * item.grams_each), _measure(item), why, stand_in=True)
+        item = item_portion(food, words) if word == "piece" else None
+        if item is not None and item.grams_each <= _PIECE_MAX_G:
+            why = f"a piece taken as 1 {item.description}, {_grams(item.grams_each)} g"  # '4 pieces falafel'
             return Measured(checked_grams(quantity * item.grams_each), _measure(item), why, stand_in=True)
         if word in ("medium", "regular") and (typical := typical_portion(food)) is not None:
             portion, why = typical  # 'medium fries' when USDA has no sizes: the usual amount
