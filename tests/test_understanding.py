@@ -146,6 +146,11 @@ def test_a_way_of_cooking_usda_lacks_takes_the_cooked_food_as_a_guess(words: str
     assert match.food.description.startswith(found) and not match.confident and match.doubt
 
 
+def test_a_way_of_cooking_in_a_list_is_no_food_of_its_own() -> None:
+    items = Measurer(Catalog())(Entry(line=1, input="1 fillet trout, rainbow, baked", amount=None, unit=None))
+    assert [i.food_name for i in items] == ["Fish, trout, baked or broiled"]  # not trout, smelt and potato skin
+
+
 def test_a_package_in_the_name_is_the_foods_own_measure() -> None:
     for amount in (2, None):  # '2 applesauce pouches', 'applesauce pouch': its '1 pouch', 90 g
         (item,) = Measurer(Catalog())(Entry(line=1, input="applesauce pouch", amount=amount, unit=None))

@@ -881,6 +881,8 @@ _METHODS = frozenset(
     ["roasted", "grilled", "baked", "sauteed", "steamed", "fried", "broiled", "braised", "stewed", "poached",
      "boiled", "pan", "airfried"]
 )  # fmt: skip
+# Words that say how a food was made, never a food of their own ('trout, rainbow, baked')
+PREPARATIONS = frozenset(stem(w) for w in _METHODS | _PREPARED | _OPTIONAL)
 
 
 def _cooked_instead(words: list[str], best: Scored, foods: Mapping[str, Food]) -> Match | None:

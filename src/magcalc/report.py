@@ -13,7 +13,7 @@ from magcalc import foods, phrases, rda, supplements, units
 from magcalc.catalog import Catalog
 from magcalc.errors import MagcalcError, Problem, UnitError, UnknownFood
 from magcalc.logfile import DAILY_TOTAL
-from magcalc.matching import INCOMPLETE, Match, names_its_head, tokenize
+from magcalc.matching import INCOMPLETE, PREPARATIONS, Match, names_its_head, tokenize
 from magcalc.models import (
     NOT_ADVICE,
     DaySummary,
@@ -364,7 +364,8 @@ def expand(entry: Entry, catalog: Catalog | None = None) -> list[Entry]:
 def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     """'black bean burrito, guacamole and chips' is three foods, 'macaroni and cheese' one: a list
     without quantities is split only when the whole is not a match of all its words (or not of its
-    main food) and every part is a food; a part that is a guess stays marked as one."""
+    main food) and every part is a food (not a way of cooking); a part that is a guess stays marked
+    as one."""
     parts = [p for p in re.split(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*", phrase.food) if p.strip()]
     if len(parts) < 2:
         return [phrase]
@@ -381,8 +382,10 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         pass
     try:  # the whole misses some of its words, or is not about its main food: each part, if all are foods
         each = [phrases.parse_one(part) for part in parts]
-        for part in each:
-            catalog.resolve(part.food)
+        for part in each:  # 'trout, rainbow, baked': a way of cooking is no food of its own
+            found = catalog.resolve(part.food).food
+            if set(tokenize(part.food)) <= PREPARATIONS or not names_its_head(found, part.food):
+                return [phrase]
     except MagcalcError:
         return [phrase]
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
