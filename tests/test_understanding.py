@@ -324,9 +324,14 @@ def test_a_food_said_by_its_other_name_is_found_as_a_guess() -> None:
     assert match.food.description.lower().startswith("cabbage, chinese") and not match.confident
 
 
-def test_a_misspelt_word_finds_the_alias_of_the_word_meant_as_a_guess() -> None:
-    match = Catalog().resolve("spagetti")  # the alias of 'spaghetti', not spinach spaghetti
-    assert match.food.food_id == Catalog().resolve("spaghetti").food.food_id and not match.confident
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("spagetti", "spaghetti"),  # the alias of 'spaghetti', not spinach spaghetti
+     ("chiken breast", "chicken breast")],  # one letter left out: cooked breast meat, not with skin
+)  # fmt: skip
+def test_a_misspelt_word_finds_the_alias_of_the_word_meant_as_a_guess(typed: str, meant: str) -> None:
+    match = Catalog().resolve(typed)
+    assert match.food.food_id == Catalog().resolve(meant).food.food_id and not match.confident
 
 
 def test_what_comes_before_with_is_the_food() -> None:

@@ -952,12 +952,29 @@ def _without(strange: list[str], known: tuple[str, ...], words: list[str]) -> Ma
 
 def _corrected(word: str) -> str:
     """The one word a misspelt word most likely stands for ('spagetti' -> 'spaghetti'), else itself."""
-    options = index().expand(word)
+    idx = index()
+    options = idx.expand(word)
     if not options or word in options:
         return word
+    typo = [w for w in options if _one_typo(word, w)]  # 'chiken', 'quiona', 'bagle': one slip of a finger
+    if typo:
+        return max(typo, key=lambda w: len(idx.ids(w)))  # 'cheeze': cheese, not cheez
     best = max(options.values())
     top = [w for w, weight in options.items() if weight == best]
     return top[0] if len(top) == 1 and best >= 0.7 else word
+
+
+def _one_typo(typed: str, word: str) -> bool:
+    """One letter left out, added, changed, or two swapped (Damerau distance 1), in words of 5+."""
+    if min(len(typed), len(word)) < 5 or abs(len(typed) - len(word)) > 1:
+        return False
+    if len(typed) == len(word):
+        diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        if len(diff) == 2 and diff[1] == diff[0] + 1:  # two letters swapped
+            return typed[diff[0]] == word[diff[1]] and typed[diff[1]] == word[diff[0]]
+        return len(diff) == 1
+    short, long = sorted((typed, word), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _unglued(words: list[str]) -> list[str]:
