@@ -882,7 +882,7 @@ _METHODS = frozenset(
      "boiled", "pan", "airfried"]
 )  # fmt: skip
 # Words that say how a food was made, never a food of their own ('trout, rainbow, baked')
-PREPARATIONS = frozenset(stem(w) for w in _METHODS | _PREPARED | _OPTIONAL)
+PREPARATIONS = frozenset(stem(w) for w in _METHODS | _PREPARED)
 
 
 def _cooked_instead(words: list[str], best: Scored, foods: Mapping[str, Food]) -> Match | None:

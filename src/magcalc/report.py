@@ -383,8 +383,8 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     try:  # the whole misses some of its words, or is not about its main food: each part, if all are foods
         each = [phrases.parse_one(part) for part in parts]
         for part in each:  # 'trout, rainbow, baked': a way of cooking is no food of its own
-            found = catalog.resolve(part.food).food
-            if set(tokenize(part.food)) <= PREPARATIONS or not names_its_head(found, part.food):
+            catalog.resolve(part.food)
+            if set(tokenize(part.food)) <= PREPARATIONS:
                 return [phrase]
     except MagcalcError:
         return [phrase]
