@@ -151,6 +151,16 @@ def test_a_way_of_cooking_in_a_list_is_no_food_of_its_own() -> None:
     assert [i.food_name for i in items] == ["Fish, trout, baked or broiled"]  # not trout, smelt and potato skin
 
 
+def test_a_can_of_a_food_is_the_canned_food() -> None:
+    def item(words: str) -> tuple[str, bool]:
+        (found,) = Measurer(Catalog())(Entry(line=1, input=words, amount=1, unit="can"))
+        return found.food_name, found.confident
+
+    beans, sure = item("black beans")  # the alias is cooked dry beans: canned ones taken, as a guess
+    assert "canned" in beans and not sure
+    assert item("tuna") == ("Fish, tuna, canned", True)  # a close candidate of 'tuna' itself
+
+
 def test_a_package_in_the_name_is_the_foods_own_measure() -> None:
     for amount in (2, None):  # '2 applesauce pouches', 'applesauce pouch': its '1 pouch', 90 g
         (item,) = Measurer(Catalog())(Entry(line=1, input="applesauce pouch", amount=amount, unit=None))

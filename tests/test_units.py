@@ -221,7 +221,9 @@ def test_a_container_of_several_sizes_says_which_it_took() -> None:
 
 def test_a_drinks_container_is_not_assumed_for_a_food() -> None:
     with pytest.raises(UnitError, match="give the amount in cups"):
-        measure(food("16015"), 1, "can")  # black beans, cooked: no can measure, and not a 12 fl oz drink
+        measure(food("16015"), 1, "bottle")  # black beans, cooked: no bottle, and not a 12 fl oz drink
+    beans = measure(food("16015"), 1, "can")  # but a can of beans is the standard 15 oz can
+    assert beans.grams == pytest.approx(1.5 * 172) and beans.stand_in and beans.assumed and "15 oz" in beans.assumed
 
 
 def test_oz_of_a_drink_is_fluid_ounces_said_as_an_assumption() -> None:

@@ -55,7 +55,7 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         return _measure_supplement(entry, form)
     if entry.food_id is None and (form := find_form(entry.input)) is not None:
         return _measure_supplement(entry, form)
-    match = _match(entry, catalog)
+    match = _canned(entry, catalog) or _match(entry, catalog)
     if not match.confident and (by_noun := _counted_by_noun(entry, catalog)) is not None:
         entry, match = by_noun  # '6 asparagus spears': 6 spears of asparagus
     food = match.food
@@ -104,6 +104,7 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     return _item(entry, match, measured.grams, magnesium, portion, measured.assumed)
 
 
+CANNED_DOUBT = "a can of it: USDA's canned food of these words taken"
 MEANINGFUL_MG_PER_100G = 5.0
 RIVAL_DOUBT = "by this measure a close candidate weighs clearly more or less: raw or cooked, or another kind"
 
@@ -173,6 +174,28 @@ def _counted_by_noun(entry: Entry, catalog: Catalog) -> tuple[Entry, Match] | No
     except MagcalcError:
         return None
     return entry.model_copy(update={"input": rest, "unit": noun}), match
+
+
+def _canned(entry: Entry, catalog: Catalog) -> Match | None:
+    """'a can of black beans' is canned black beans, when the words do not say how they were kept
+    and USDA has them canned (by the words and 'canned', a sure or near match)."""
+    if entry.food_id is not None or entry.unit is None or units.canonical_unit(entry.unit) != "can":
+        return None
+    if {"can", "canned"} & set(tokenize(entry.input)):
+        return None
+    try:
+        said = catalog.resolve(entry.input)
+        canned = catalog.resolve(f"{entry.input} canned")
+    except MagcalcError:
+        return None
+    if "canned" not in canned.food.description.lower() or canned.doubt == INCOMPLETE:
+        return None
+    if units.is_drink(said.food) or canned.food.food_id == said.food.food_id:
+        return None
+    close = {f.food_id for f in (*said.alternatives, *said.rivals)}
+    if said.confident and canned.confident and canned.food.food_id in close:
+        return canned  # 'a can of tuna': canned tuna, a close candidate of 'tuna' itself
+    return Match(canned.food, False, CANNED_DOUBT, (said.food, *canned.alternatives[:2]))
 
 
 def _typical_from_survey(food: foods.Food, words: str, catalog: Catalog) -> units.Measured:

@@ -507,6 +507,8 @@ def _named_after(food: Food, word: str) -> list[Portion]:
 _DRINK_CONTAINERS = frozenset({"glass", "mug", "bottle", "can", "carton", "shot", "tall", "grande", "venti"})
 
 
+_FOOD_CAN_CUPS = 1.5
+_FOOD_CAN = "a can taken as 1.5 cups: the standard 15 oz can of beans or vegetables, drained"
 _DRINK_WORDS = frozenset({"milk", "juice", "drink", "beverage", "water", "soymilk"})
 
 
@@ -650,6 +652,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
             converted = to_grams(food, quantity, "fl oz", words)
             single = "a shot taken as 1 fl oz (a single espresso)"
             return Measured(converted.grams, converted.portion, single, stand_in=True)
+        if word == "can" and not is_drink(food):  # a can of beans or soup: the standard 15 oz can
+            converted = to_grams(food, quantity * _FOOD_CAN_CUPS, "cup", words)
+            return Measured(converted.grams, converted.portion, _FOOD_CAN, stand_in=True)
         if word in _DRINK_CONTAINERS and not is_drink(food):  # a can of beans is no 12 fl oz soda can
             raise UnitError(f"USDA gives no {word} for {_name(food)}, and magcalc's usual {word} is a "
                             f"drink's; give the amount in cups, ounces or grams") from None  # fmt: skip
