@@ -49,6 +49,8 @@ from tests.conftest import Run
         ("1 fun size snickers", [(1, "fun size", "snickers")]),
         ("1 scoop whey in 1 cup almond milk", [(1, "scoop", "whey"), (1, "cup", "almond milk")]),
         ("tuna in water", [(None, None, "tuna in water")]),
+        ("eggs w/ toast", [(None, None, "eggs with toast")]),  # 'w/' and 'w' as people shorten 'with'
+        ("a bagel w cream cheese and a black tea", [(1, None, "bagel with cream cheese"), (1, None, "black tea")]),
     ],
 )
 def test_phrases_are_taken_apart(text: str, expected: list[tuple[float | None, str | None, str]]) -> None:

@@ -287,7 +287,7 @@ _SAME_WORD = {
     "aubergine": "eggplant", "brownie": "brownie cookie", "brownies": "brownie cookie",
     "garbanzo": "chickpea", "scallion": "green onion", "sparkling": "carbonated", "fizzy": "carbonated",
     "bell": "sweet", "oj": "orange juice", "ipa": "beer", "pb": "peanut butter", "evoo": "olive oil",
-    "j": "jelly", "pbj": "peanut butter jelly", "its": "it",
+    "j": "jelly", "pbj": "peanut butter jelly", "its": "it", "w": "with",
 }  # fmt: skip
 
 

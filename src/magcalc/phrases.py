@@ -268,6 +268,7 @@ def parse_one(text: str) -> Phrase:
 def split(text: str) -> list[str]:
     """The foods of a phrase: a part that starts with a quantity starts a new food."""
     text = re.sub(r"(?<=\d),(?=\d)", ".", text.strip())  # '1,5 cups': a decimal comma, not a list
+    text = re.sub(r"\b[wW]/\s*|(?<=\s)[wW](?=\s)", "with ", text)  # 'eggs w/ toast', 'bagel w cream cheese'
     pieces = [p for p in _SPLIT.split(text) if p.strip()]
     foods: list[str] = []
     separators = _SPLIT.findall(text)
