@@ -282,3 +282,10 @@ def test_the_item_the_words_name_among_several() -> None:
 def test_a_piece_is_the_foods_own_small_item_said_as_an_assumption() -> None:
     falafel = measure(food("41209000"), 4, "pieces")  # 'Falafel': only '1 patty', 17 g
     assert falafel.grams == 68 and falafel.stand_in and falafel.assumed and "1 patty" in falafel.assumed
+
+
+def test_a_piece_is_never_a_whole_bar_nor_a_cup_of_pieces() -> None:
+    chocolate = measure(food("19903"), 3, "pieces")  # dark chocolate: '1 bar' is 112 g, a piece a square
+    assert chocolate.grams == 30 and chocolate.assumed and "square" in chocolate.assumed
+    bacon = measure(food("22600100"), 2, "pieces")  # '1 cup, pieces' (80 g) holds pieces: a slice is one
+    assert bacon.grams == 16

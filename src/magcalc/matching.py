@@ -927,7 +927,7 @@ def _branded(words: list[str]) -> tuple[str, str, str] | None:
             rest = [*words[:start], *words[start + size :]]
             head = tokenize(generic)[-1]
             if head in rest and len(rest) > 1:  # not 'cinnabon roll' -> 'roll'
-                return brand, " ".join(rest), why
+                return brand, " ".join(rest), "the food of the other words"
             return brand, " ".join(dict.fromkeys([*tokenize(generic), *rest])), why
     return None
 
@@ -1010,8 +1010,8 @@ def best_match(query: str) -> Match:
         brand, generic, why = branded
         with suppress(UnknownFood):
             found = best_match(generic)
-            return Match(found.food, False, f"{brand!r} is a brand: {why}, taken as {found.food.description}",
-                         (*found.alternatives, *found.rivals)[:3])  # fmt: skip
+            doubt = f"{brand!r} is a brand ({why}): taken as {found.food.description}"
+            return Match(found.food, False, doubt, (*found.alternatives, *found.rivals)[:3])
     corrected = [_corrected(w) for w in words]
     alias = aliases().get(" ".join(corrected)) if corrected != words else None
     if alias is not None:  # 'spagetti': the alias of 'spaghetti', as a guess

@@ -222,7 +222,7 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
         lambda n: n.head == wanted,
         lambda n: wanted in SIZES and n.full.split(" ", 1)[0] == wanted,  # 'medium': 'medium pizza (11-12")'
         lambda n: wanted in (n.counted, n.counted.rsplit(" ", 1)[-1]) and n.count > 0,
-        lambda n: set(wanted.split()) <= set(n.full.split()),
+        lambda n: set(wanted.split()) <= set(n.full.split()) and not _held(n, wanted),
     ]
     for matches in matchers:
         found = sorted((n for n in names if matches(n)), key=_typical)
@@ -251,6 +251,11 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
 
 
 _ODD_SIZES = re.compile(r"\b(small|large|thin|thick|mini|miniature|snack|crust not eaten|extra|jumbo)\b")
+
+
+def _held(name: _PortionName, wanted: str) -> bool:
+    """'pieces' in '1 cup, pieces' is what the cup holds, not a piece."""
+    return name.head in VOLUME_ML and name.head != wanted
 
 
 def _typical(name: _PortionName) -> int:
@@ -342,6 +347,8 @@ _PLURAL_ITEMS = re.compile(r"\b(\d+)\s+(?:[a-z]+\s+)?([a-z]+s)\b")  # '(3 pancak
 SIZES = frozenset({"small", "medium", "large"})  # a size alone: '1 medium', 'iced coffee large'
 _SIZE_WORDS = SIZES | {"regular"}
 _PIECE_MAX_G = 150.0  # a piece is a bite-sized or hand-held item: never half a chicken
+# Wholes a piece is cut from: a piece of chocolate is no whole bar
+_WHOLES = frozenset({"bar", "package", "loaf", "cake", "pie", "pizza", "box", "bag", "container"})
 _SAME_MEASURE = {"slice": "piece", "piece": "slice", "bottle": "can", "can": "bottle", "bag": "pouch"}
 
 
@@ -512,6 +519,12 @@ _FOOD_CAN = "a can taken as 1.5 cups: the standard 15 oz can of beans or vegetab
 _DRINK_WORDS = frozenset({"milk", "juice", "drink", "beverage", "water", "soymilk"})
 
 
+def _is_chocolate(food: Food) -> bool:
+    return "chocolate" in food.description.lower().split(",")[0] or food.description.lower().startswith(
+        ("chocolate", "candies, chocolate")
+    )
+
+
 def _is_coffee(food: Food) -> bool:
     return bool({"coffee", "espresso"} & set(re.findall(r"[a-z]+", food.description.lower())))
 
@@ -639,13 +652,17 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
             why = f"{word}: USDA has no sizes of it; 1 {item.description}, {_grams(item.grams_each)} g"
             return Measured(checked_grams(quantity * item.grams_each), _measure(item), why, stand_in=True)
         item = item_portion(food, words) if word == "piece" else None
-        if item is not None and item.grams_each <= _PIECE_MAX_G:
+        if item is not None and item.grams_each <= _PIECE_MAX_G and _head_word(item) not in _WHOLES:
             why = f"a piece taken as 1 {item.description}, {_grams(item.grams_each)} g"  # '4 pieces falafel'
             return Measured(checked_grams(quantity * item.grams_each), _measure(item), why, stand_in=True)
         if word in ("medium", "regular") and (typical := typical_portion(food)) is not None:
             portion, why = typical  # 'medium fries' when USDA has no sizes: the usual amount
             return Measured(checked_grams(quantity * portion.grams), _measure(portion),
                             f"a {word} taken as {_the(why)}, {portion.grams:g} g", stand_in=True)  # fmt: skip
+        if word == "piece" and _is_chocolate(food):  # a piece of a chocolate bar is a square of it
+            converted = to_grams(food, quantity * CONTAINERS["square"][0], "g", words)
+            why = "a piece taken as a square, 10 g: one square of a 100 g chocolate bar"
+            return Measured(converted.grams, converted.portion, why, stand_in=True)
         if word not in CONTAINERS:
             raise
         if word == "shot" and _is_coffee(food):  # a shot of espresso is a single, 1 fl oz
