@@ -239,6 +239,10 @@ _SPECIFIC_WHOLE = 3.0  # the whole-food lead of an SR28 food of a kind not said
 _WHOLE_NAME = 3.0  # the words are the whole of one part of the food's name, no more: 'Egg roll, ...'
 _RAW_STAPLES = frozenset({"Legumes and Legume Products", "Cereal Grains and Pasta"})
 _RAW_WORDS = frozenset({"raw", "dry", "uncooked", "dried", "flour", "sprouted"})
+_MEATS = frozenset(
+    {"Beef Products", "Pork Products", "Poultry Products", "Lamb, Veal, and Game Products",
+     "Finfish and Shellfish Products", "Sausages and Luncheon Meats"}
+)  # fmt: skip
 INCOMPLETE = "not every word of it was found in this food"
 KIND_DOUBT = "one of several kinds, with other magnesium; the words do not say which"
 FORM_MARGIN = 15.0  # raw and cooked forms this close, with other magnesium, make a match doubtful
@@ -295,15 +299,19 @@ _LEAN_RATIO = re.compile(r"\b(\d{2})\s*/\s*(\d{1,2})\b")  # '85/15' ground beef
 
 
 def _lean(ratio: re.Match[str]) -> str:
-    """'85/15' is USDA's '85% lean / 15% fat' when the two add up to 100."""
     lean, fat = ratio[1], ratio[2]
     return f"{lean}% lean {fat}% fat" if int(lean) + int(fat) == 100 else ratio[0]
+
+
+def lean_ratios(text: str) -> str:
+    """'ground beef 85/15' -> 'ground beef 85% lean 15% fat', USDA's words (never a quantity)."""
+    return _LEAN_RATIO.sub(_lean, text)
 
 
 def tokenize(text: str) -> list[str]:
     """Words to match, plurals folded; 'without salt' and 'no added fat' give one word each for what
     is absent ('no-salt', 'no-added'), in queries and descriptions alike."""
-    lowered = _LEAN_RATIO.sub(_lean, text.lower().replace("'", "").replace("\u2019", ""))
+    lowered = lean_ratios(text.lower().replace("'", "").replace("\u2019", ""))
     words = _TOKEN.findall(lowered)
     out: list[str] = []
     negate = False
@@ -716,6 +724,8 @@ def _score(
         score -= 10  # the query's last word (its head, in English) is only in the food's other names
     if doc.group in _RAW_STAPLES and doc.tokens.keys() & _RAW_WORDS and not query_words & _RAW_WORDS:
         score -= 8  # beans and grains are eaten cooked unless the words say raw
+    elif doc.group in _MEATS and doc.tokens.get("raw", 99) != 99 and "raw" not in query_words:
+        score -= 8  # so is meat, logged as eaten ('ground beef 85/15'), unless the words say raw
     asked_by = _ASKED_BY.get(doc.group)
     if (asked_by is not None and not (query_words & asked_by or matched & doc.brand_tokens)) or (
         doc.brand_tokens and not matched & doc.brand_tokens

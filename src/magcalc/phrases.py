@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from magcalc.errors import UnitError
+from magcalc.matching import lean_ratios
 from magcalc.units import CONTAINERS, SHORT_MEASURES, SIZES, UNIT_SPELLINGS, check_amount
 
 # Words for numbers, as people type them; 'a'/'an' is one, 'half' a half.
@@ -171,6 +172,7 @@ def _number(text: str) -> float:
 
 
 def _normalise(text: str) -> str:
+    text = lean_ratios(text)  # '85/15' ground beef: no quantity
     for char, fraction in _VULGAR.items():
         text = re.sub(rf"(\d)\s*{char}", rf"\1 {fraction}", text).replace(char, f" {fraction} ")
     text = re.sub(r"(\d)\s*/\s*(\d)", r"\1/\2", text)
