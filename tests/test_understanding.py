@@ -169,6 +169,9 @@ def test_a_can_of_a_food_is_the_canned_food() -> None:
     beans, sure = item("black beans")  # the alias is cooked dry beans: canned ones taken, as a guess
     assert "canned" in beans and not sure
     assert item("tuna") == ("Fish, tuna, canned", True)  # a close candidate of 'tuna' itself
+    milk, sure = item("coconut milk")  # the coconut milk drink has no can: canned coconut milk is meant
+    assert milk.startswith("Nuts, coconut milk, canned") and not sure
+    assert item("coke") == ("Soft drink, cola", True)  # a drink with a can of its own
 
 
 def test_a_package_in_the_name_is_the_foods_own_measure() -> None:

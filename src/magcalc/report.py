@@ -190,8 +190,10 @@ def _canned(entry: Entry, catalog: Catalog) -> Match | None:
         return None
     if "canned" not in canned.food.description.lower() or canned.doubt == INCOMPLETE:
         return None
-    if units.is_drink(said.food) or canned.food.food_id == said.food.food_id:
+    if not names_its_head(canned.food, entry.input):  # 'diced tomatoes canned' is no tomato soup
         return None
+    if units.has_measure(said.food, "can") or canned.food.food_id == said.food.food_id:
+        return None  # 'a can of coke': the drink's own can
     close = {f.food_id for f in (*said.alternatives, *said.rivals)}
     if said.confident and canned.confident and canned.food.food_id in close:
         return canned  # 'a can of tuna': canned tuna, a close candidate of 'tuna' itself

@@ -506,6 +506,11 @@ def _head_word(portion: Portion) -> str:
     return canonical_unit(re.split(r"[,(]", portion.description)[0])
 
 
+def has_measure(food: Food, word: str) -> bool:
+    """Does USDA measure the food by this word ('can': '1 can or bottle (12 fl oz)')?"""
+    return bool(_named_after(food, word))
+
+
 def _named_after(food: Food, word: str) -> list[Portion]:
     return [p for p in food.portions if word in re.findall(r"[a-z]+", p.description.lower())]
 
