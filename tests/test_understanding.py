@@ -124,7 +124,7 @@ def test_a_sure_food_is_a_guess_when_a_close_rival_weighs_otherwise_by_the_measu
 
     assert item(100, "g") == (True, "")
     confident, warning = item(1, "cup")
-    assert not confident and "weighs clearly more or less" in warning and "Mushrooms, raw" in warning
+    assert not confident and "weighs clearly more or less by this measure" in warning and "Mushrooms, raw" in warning
 
 
 @pytest.mark.parametrize(

@@ -106,7 +106,7 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
 
 CANNED_DOUBT = "a can of it: USDA's canned food of these words taken"
 MEANINGFUL_MG_PER_100G = 5.0
-RIVAL_DOUBT = "by this measure a close candidate weighs clearly more or less: raw or cooked, or another kind"
+RIVAL_DOUBT = "another form or kind of it weighs clearly more or less by this measure"
 
 
 def rival_doubt(
@@ -148,7 +148,8 @@ def why_doubtful(item: LineItem, match: Match) -> tuple[str | None, tuple[foods.
 
 def unit_doubt(food: foods.Food, unit: str | None) -> str:
     """Why another food than the one the words found was measured: the unit fits the other one."""
-    return f"{food.description} ({food.food_id}) has no {unit or 'item'} measure"
+    best = f"{food.description} ({food.food_id})"
+    return f"taken because the best match of the words, {best}, has no {unit or 'item'} measure"
 
 
 # Nouns of a measure that end what people count: '6 asparagus spears', '2 garlic cloves'.
@@ -542,6 +543,7 @@ class Measurer:
         if match.doubt == INCOMPLETE and rest and item.unit and canonical_unit(last) == item.unit:
             match = self.catalog.resolve(words.rsplit(" ", 1)[0])  # counted by its last word
         doubt, alternatives = why_doubtful(item, match)
+        alternatives = tuple(f for f in alternatives if f.food_id != item.food_id)  # never itself
         others = "; other candidates: " + " | ".join(
             f"{f.description} ({f.food_id})" for f in alternatives[:3]
         ) if alternatives else ""
