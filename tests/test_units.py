@@ -50,6 +50,9 @@ BANANA = "09040"  # medium 118 g, large 136 g
         ("2 slices", 2.0, "slices"),
         ("1 fl oz", 1.0, "fl oz"),
         ("a cup", 1.0, "cup"),
+        ("one", 1.0, None),  # number words, as in phrases
+        ("Two slices", 2.0, "slices"),
+        ("half", 0.5, None),
         ("  3   medium ", 3.0, "medium"),
     ],
 )

@@ -13,14 +13,8 @@ from dataclasses import dataclass
 
 from magcalc.errors import UnitError
 from magcalc.matching import lean_ratios
-from magcalc.units import CONTAINERS, SHORT_MEASURES, SIZES, UNIT_SPELLINGS, check_amount
+from magcalc.units import CONTAINERS, NUMBER_WORDS, SHORT_MEASURES, SIZES, UNIT_SPELLINGS, check_amount
 
-# Words for numbers, as people type them; 'a'/'an' is one, 'half' a half.
-NUMBER_WORDS = {
-    "a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0,
-    "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0, "eleven": 11.0, "twelve": 12.0,
-    "half": 0.5, "quarter": 0.25, "dozen": 12.0, "couple": 2.0, "few": 3.0,
-}  # fmt: skip
 _VAGUE = frozenset({"some", "my", "the", "ate", "had", "drank", "usual"})  # words before a food, no quantity
 # Household words that measure a food without being a mass or volume: the food's own measure of
 # that name is used, else a documented default (units.CONTAINERS).

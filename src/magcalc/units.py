@@ -65,6 +65,14 @@ _AMOUNT = re.compile(
 )
 
 
+# Words for numbers, as people type them; 'a'/'an' is one, 'half' a half.
+NUMBER_WORDS = {
+    "a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0,
+    "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0, "eleven": 11.0, "twelve": 12.0,
+    "half": 0.5, "quarter": 0.25, "dozen": 12.0, "couple": 2.0, "few": 3.0,
+}  # fmt: skip
+
+
 def parse_amount(text: str) -> tuple[float, str | None]:
     """'1', '1.5', '1/2', '1 1/2', '½', '30 g', '2 slices' -> (amount, unit or None)."""
     cleaned = text.strip()
@@ -79,8 +87,9 @@ def parse_amount(text: str) -> tuple[float, str | None]:
             cleaned = re.sub(rf"(\d)\s*{char}", rf"\1 {fraction}", cleaned).replace(char, fraction)
     cleaned = re.sub(r"^(\d+)-(\d+\s*/\s*\d+)", r"\1 \2", cleaned)  # 1-1/2, as recipes write it
     lowered = cleaned.lower()
-    if lowered.startswith(("a ", "an ")):
-        cleaned = "1 " + cleaned.split(" ", 1)[1]
+    first, _, rest = lowered.partition(" ")
+    if first in NUMBER_WORDS:  # 'one', 'two slices', 'a cup', 'half'
+        cleaned = f"{NUMBER_WORDS[first]:g} {rest}".strip()
     if not cleaned:
         raise UnitError("the amount is empty")
     if cleaned.startswith("-"):
