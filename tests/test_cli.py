@@ -89,7 +89,7 @@ def test_log_csv(run: Run) -> None:
         ("food,amount,unit\nalmonds,-2,oz\n", "line 2: the amount must be more than 0"),
         ("food,amount,unit\nalmonds,0,oz\n", "line 2: the amount must be more than 0"),
         ("food,amount,unit\nalmonds,many,oz\n", "line 2: the amount 'many' is not a number"),
-        ('food,amount,unit\n"almonds,1,oz\n', "line 2: malformed CSV"),
+        ('food,amount,unit\n"almonds,1,oz\n', "line 2: a quote"),
         ("", "the log is empty"),
         ("food,amount,unit\nqwxyzzy,2,\n", "line 2: unknown food"),
     ],

@@ -90,7 +90,7 @@ def test_bom_is_ignored() -> None:
         ("food,amount,date\nalmonds,1 oz,2026-02-30\n", "line 2: the date '2026-02-30' is not a date"),
         ("food,amount,date\nalmonds,1 oz,20/11/2026\n", "line 2: the date '20/11/2026' is not a date"),
         ("food,amount,time\nalmonds,1 oz,25:00\n", "line 2: the time '25:00' is not a time"),
-        ('food,amount\n"almonds,1 oz\n', "line 2: malformed CSV"),
+        ('food,amount\nbanana,1\n"almonds,1 oz\nkale,1 cup\n', "line 3: a quote (\") is opened and never closed"),
         ("", "the log is empty"),
         ("food,amount,unit\n", "the log is empty"),
         ("\n\n\n", "the log is empty"),

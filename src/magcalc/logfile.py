@@ -168,6 +168,9 @@ def _rows(stream: BinaryIO, encoding: str | None = None) -> Iterator[tuple[int, 
         except StopIteration:
             return
         except csv.Error as error:
+            if "unexpected end of data" in str(error):  # a quote opened on the row's first line, never closed
+                message = 'a quote (") is opened and never closed; close it, or remove it'
+                raise MagcalcError(Problem(message, start)) from None
             raise MagcalcError(Problem(f"malformed CSV: {error}", reader.line_num)) from None
         except _NotText as error:
             raise MagcalcError(Problem(str(error), error.line)) from None
