@@ -925,7 +925,7 @@ def _brands() -> dict[tuple[str, ...], tuple[str, str, str]]:
 
 def _branded(words: list[str]) -> tuple[str, str, str] | None:
     """(brand, words to match, why) for words that name a brand of data/brands.csv: the brand's food
-    with the other words ('chobani vanilla' -> 'greek yogurt vanilla'), or the other words alone
+    with the other words ('lays barbecue' -> 'plain potato chips barbecue'), or the other words alone
     when they already say what the brand's food is ('oatly oat milk' -> 'oat milk')."""
     brands = _brands()
     for size in (3, 2, 1):
