@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,12 +27,28 @@ def pytest_configure(config: pytest.Config) -> None:
 
     import magcalc
 
-    compileall.compile_dir(Path(magcalc.__file__).parent, quiet=2)
+    if not hasattr(config, "workerinput"):  # once, in the main process (not again in each xdist worker)
+        compileall.compile_dir(Path(magcalc.__file__).parent, quiet=2)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` (pyproject's addopts): one worker a core, up to 4 (each worker costs a few seconds of
+    start-up and its own imports); none on a single core, where workers would only add that cost."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 0 if cores < 2 else min(cores, 4)
 
 
 @pytest.fixture(scope="session")
 def _cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("magcalc-cache")
+    """One cache folder for the whole run, shared by xdist's workers (the index is built once, not once
+    a worker): the folder above a worker's base temporary folder is the run's. The cache writes each
+    file whole (a temporary file, then a rename), so workers may fill it at the same time."""
+    base = tmp_path_factory.getbasetemp()
+    run = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = run / "magcalc-cache"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 @pytest.fixture(autouse=True)
