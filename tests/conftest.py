@@ -9,26 +9,32 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import settings
-from typer.testing import CliRunner
-
-from magcalc.cli import app
-
-# The machines are shared and noisy: a slow example is not a failure (speed lives in bench/).
-settings.register_profile("magcalc", deadline=None)
-settings.load_profile("magcalc")
 
 
+def _hands_tests_to_workers(config: pytest.Config) -> bool:
+    """Whether this process is pytest-xdist's controller: it runs no test itself."""
+    return not hasattr(config, "workerinput") and bool(getattr(config.option, "tx", None))
+
+
+@pytest.hookimpl(tryfirst=True)  # before hypothesis's own hook, so that --hypothesis-profile still wins
 def pytest_configure(config: pytest.Config) -> None:
     """Compile magcalc once, as installing a wheel does: with PYTHONDONTWRITEBYTECODE set (it is on
     the CI machines), every `magcalc` the tests start would otherwise compile its source again
-    (~0.3 s of CPU each, dozens of times)."""
+    (~0.3 s of CPU each, dozens of times). Then hypothesis's settings, where tests run: the
+    controller of xdist's workers never imports hypothesis (pytest rewrites its ~70 modules on
+    import, about a second, and the workers wait for the controller to start them)."""
     import compileall
 
     import magcalc
 
     if not hasattr(config, "workerinput"):  # once, in the main process (not again in each xdist worker)
         compileall.compile_dir(Path(magcalc.__file__).parent, quiet=2)
+    if not _hands_tests_to_workers(config):
+        from hypothesis import settings
+
+        # The machines are shared and noisy: a slow example is not a failure (speed lives in bench/).
+        settings.register_profile("magcalc", deadline=None)
+        settings.load_profile("magcalc")
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -62,9 +68,13 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, _cache_folder: Pa
 
 class Run:
     def __init__(self) -> None:
+        from typer.testing import CliRunner  # imported where tests run, not in xdist's controller
+
         self.runner = CliRunner()
 
     def __call__(self, *args: str, input: str | bytes | None = None) -> Any:
+        from magcalc.cli import app
+
         return self.runner.invoke(app, list(args), input=input)
 
     def json(self, *args: str, input: str | bytes | None = None) -> Any:
