@@ -57,6 +57,26 @@ def _cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _warm_cache(_cache_folder: Path) -> None:
+    """Fill the run's cache folder before the first test, one process at a time (a lock): the first
+    xdist worker builds the food table and index (~1.5 s), the others read them back, and no `magcalc`
+    a test starts has to build them itself."""
+    import fcntl
+
+    from magcalc.foods import load_foods
+    from magcalc.matching import index
+    from magcalc.resources import yaml_data
+
+    with (_cache_folder / ".lock").open("w") as lock, pytest.MonkeyPatch.context() as patch:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        patch.setenv("MAGCALC_CACHE", str(_cache_folder))
+        load_foods()
+        index()
+        yaml_data("rda.yaml")
+        yaml_data("supplements.yaml")
+
+
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, _cache_folder: Path) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
