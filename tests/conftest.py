@@ -61,8 +61,11 @@ def _cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _warm_cache(_cache_folder: Path) -> None:
     """Fill the run's cache folder before the first test, one process at a time (a lock): the first
     xdist worker builds the food table and index (~1.5 s), the others read them back, and no `magcalc`
-    a test starts has to build them itself."""
+    a test starts has to build them itself. Then the objects alive, the table's and the index's
+    among them, kept for the whole run, leave the garbage collector's care (gc.freeze): its full
+    collections walked them again and again (~6 s of a run's CPU in collections, ~3.5 s after)."""
     import fcntl
+    import gc
 
     from magcalc.foods import load_foods
     from magcalc.matching import index
@@ -75,6 +78,8 @@ def _warm_cache(_cache_folder: Path) -> None:
         index()
         yaml_data("rda.yaml")
         yaml_data("supplements.yaml")
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True)
