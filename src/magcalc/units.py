@@ -529,7 +529,7 @@ _DRINK_CONTAINERS = frozenset({"glass", "mug", "bottle", "can", "carton", "shot"
 
 
 _FOOD_CAN_CUPS = 1.5
-_FOOD_CAN = "a can taken as 1.5 cups: the standard 15 oz can of beans or vegetables, drained"
+_FOOD_CAN = "a can taken as 1.5 cups: a standard 15 oz can, drained"
 _DRINK_WORDS = frozenset({"milk", "juice", "drink", "beverage", "water", "soymilk"})
 
 
