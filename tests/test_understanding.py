@@ -107,7 +107,8 @@ def test_a_count_ending_in_a_measure_counts_that_measure() -> None:
 @pytest.mark.parametrize(
     ("words", "better"),
     [("sparkling water", "Water, carbonated"), ("tofu", "Soybean curd"), ("milk", "Milk, NFS"),
-     ("baked beans", "Baked beans")],  # the survey's food named by exactly these words
+     ("baked beans", "Baked beans"),  # the survey's food named by exactly these words
+     ("canned black beans", "Black beans, from canned, no added fat")],  # no fat the words did not say
 )
 def test_plain_words_find_the_plain_food_not_a_brand(words: str, better: str) -> None:
     match = Catalog().resolve(words)

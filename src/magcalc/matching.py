@@ -779,8 +779,11 @@ def _candidates(words: list[str], expansions: list[dict[str, float]]) -> frozens
     return candidates
 
 
-def _order(scored: Scored) -> tuple[bool, float, int, str]:
-    return (not scored.complete, -scored.score, len(scored.food.description), scored.food.food_id)
+def _order(scored: Scored) -> tuple[bool, float, bool, int, str]:
+    """Complete first, then by score; of a tie, the survey's food without fat added (the words did
+    not say it: 'Black beans, from canned, no added fat'), then the shorter name."""
+    name = scored.food.description
+    return (not scored.complete, -scored.score, "fat added" in name, len(name), scored.food.food_id)
 
 
 # What `_score` gives any food at most beyond the words it covers (its first segment, its head),
