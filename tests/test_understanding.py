@@ -149,6 +149,15 @@ def test_a_way_of_cooking_usda_lacks_takes_the_cooked_food_as_a_guess(words: str
     assert match.food.description.startswith(found) and not match.confident and match.doubt
 
 
+@pytest.mark.parametrize(
+    ("text", "foods"),
+    [("eggs and toast", 2),  # not 'Bread, egg, toasted': a food that joins nothing
+     ("macaroni and cheese", 1), ("half and half", 1), ("bean and cheese burrito", 1)],
+)  # fmt: skip
+def test_words_joined_by_and_are_one_food_only_when_the_food_joins_them(text: str, foods: int) -> None:
+    assert len(Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))) == foods
+
+
 def test_a_way_of_cooking_in_a_list_is_no_food_of_its_own() -> None:
     items = Measurer(Catalog())(Entry(line=1, input="1 fillet trout, rainbow, baked", amount=None, unit=None))
     assert [i.food_name for i in items] == ["Fish, trout, baked or broiled"]  # not trout, smelt and potato skin

@@ -400,7 +400,8 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         whole = catalog.resolve(phrase.food)
         # 'pancakes with maple syrup' is pancakes and syrup, not a syrup: the food must be the main one
         about_main = " with " not in phrase.food or names_its_head(whole.food, main)
-        if (whole.confident or whole.doubt != INCOMPLETE) and about_main:
+        sure = whole.confident or whole.doubt != INCOMPLETE
+        if sure and about_main and not _two_foods(whole.food, phrase.food):
             return [phrase]
         if about_main and _with_part_found(whole.food, phrase.food):
             return [phrase]  # 'latte with oat milk': a latte with non-dairy milk, as a guess; not 2 foods
@@ -416,6 +417,18 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         return [phrase]
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
     return [first if first.quantity is not None else each[0], *each[1:]]
+
+
+_JOINED = re.compile(r"\b(and|with|or|n)\b|&")
+
+
+def _two_foods(food: foods.Food, words: str) -> bool:
+    """'eggs and toast' -> 'Bread, egg, toasted': words joined by 'and' found as a food that joins
+    nothing (no 'and', 'with' or 'or' in its name) are two foods; 'macaroni and cheese' ->
+    'Macaroni or noodles with cheese' is one."""
+    if not re.search(r"\band\b|&", words) or "," in words:
+        return False
+    return not _JOINED.search(food.description.lower())
 
 
 def _with_part_found(food: foods.Food, words: str) -> bool:
