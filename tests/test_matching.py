@@ -93,6 +93,11 @@ def test_a_brand_usda_does_not_name_is_its_food_as_a_guess(words: str, found: st
     assert match.food.description.startswith(found) and not match.confident, match.food.description
 
 
+def test_a_product_name_ending_in_its_category_word_names_the_product() -> None:
+    match = Catalog().resolve("grape nuts")  # SR28: 'Cereals ready-to-eat, POST, GRAPE-NUTS Cereal'
+    assert match.food.food_id == "08038" and match.confident
+
+
 def test_a_percentage_finds_the_usda_range_that_holds_it() -> None:
     match = Catalog().resolve("dark chocolate 85%")  # SR28: 'Chocolate, dark, 70-85% cacao solids'
     assert match.food.food_id == "19904" and match.confident

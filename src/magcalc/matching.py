@@ -398,6 +398,12 @@ def _head(
             segment[-1] for segment in segments[1:3]
             if segment and segment[-1] not in _NEUTRAL | _OPTIONAL and segment[0] != "with"
         }
+        # 'Cereals ready-to-eat, POST, GRAPE-NUTS Cereal': a product name ending in its category word
+        following |= {
+            named[-1] for segment in segments[1:3]
+            if segment and segment[-1] in _CATEGORY_HEADS and segment[0] != "with"
+            and (named := [t for t in segment if t not in _CATEGORY_HEADS | _NEUTRAL | _OPTIONAL])
+        }  # fmt: skip
         return frozenset(heads), frozenset(following)
     return frozenset(heads), frozenset()
 
