@@ -534,9 +534,9 @@ _DRINK_WORDS = frozenset({"milk", "juice", "drink", "beverage", "water", "soymil
 
 
 def _is_chocolate(food: Food) -> bool:
-    return "chocolate" in food.description.lower().split(",")[0] or food.description.lower().startswith(
-        ("chocolate", "candies, chocolate")
-    )
+    """'Chocolate, dark, ...', 'Candies, chocolate, ...', 'Milk chocolate candy bar'."""
+    name = food.description.lower()
+    return "chocolate" in name.split(",")[0] or name.startswith("candies, chocolate")
 
 
 def _is_coffee(food: Food) -> bool:
@@ -674,9 +674,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
             return Measured(checked_grams(quantity * portion.grams), _measure(portion),
                             f"a {word} taken as {_the(why)}, {portion.grams:g} g", stand_in=True)  # fmt: skip
         if word == "piece" and _is_chocolate(food):  # a piece of a chocolate bar is a square of it
-            converted = to_grams(food, quantity * CONTAINERS["square"][0], "g", words)
+            grams = checked_grams(quantity * CONTAINERS["square"][0])
             why = "a piece taken as a square, 10 g: one square of a 100 g chocolate bar"
-            return Measured(converted.grams, converted.portion, why, stand_in=True)
+            return Measured(grams, None, why, stand_in=True)
         if word not in CONTAINERS:
             raise
         if word == "shot" and _is_coffee(food):  # a shot of espresso is a single, 1 fl oz
