@@ -87,10 +87,11 @@ def test_aliases_point_at_real_foods() -> None:
         assert row["reason"].strip(), row
 
 
-def test_brands_name_a_food_and_say_why() -> None:
+@pytest.mark.parametrize("table", ["brands.csv", "names.csv"])
+def test_brands_and_other_names_name_a_food_and_say_why(table: str) -> None:
     from magcalc.matching import best_match
 
-    rows = list(csv.DictReader(io.StringIO(read_text("brands.csv"))))
+    rows = list(csv.DictReader(io.StringIO(read_text(table))))
     assert rows
     for row in rows:
         assert row["why"].strip() and best_match(row["words"]).food, row  # UnknownFood fails the test

@@ -93,6 +93,26 @@ def test_a_brand_usda_does_not_name_is_its_food_as_a_guess(words: str, found: st
     assert match.food.description.startswith(found) and not match.confident, match.food.description
 
 
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [("pancit", "Chow mein or chop suey, NS as to type of meat, with noodles"),  # its id in data/names.csv
+     ("chicken pancit", "Chicken or turkey chow mein or chop suey with noodles")],  # the other words join
+)  # fmt: skip
+def test_a_name_usda_does_not_use_is_its_food_as_a_guess(words: str, found: str) -> None:
+    match = Catalog().resolve(words)
+    assert match.food.description == found and not match.confident
+    assert match.doubt and "'pancit' is a name USDA does not use" in match.doubt
+
+
+@pytest.mark.parametrize(
+    ("words", "found"), [("romaine", "Romaine lettuce, raw"), ("mcchicken", "McDONALD'S, McCHICKEN Sandwich")]
+)
+def test_words_naming_only_a_kind_of_a_food_find_it_as_a_guess(words: str, found: str) -> None:
+    match = Catalog().resolve(words)  # USDA says what it is ('lettuce'); the person only which kind
+    assert match.food.description == found and not match.confident
+    assert match.doubt == f"{words!r} is only part of the name of {found}"
+
+
 def test_a_product_name_ending_in_its_category_word_names_the_product() -> None:
     match = Catalog().resolve("grape nuts")  # SR28: 'Cereals ready-to-eat, POST, GRAPE-NUTS Cereal'
     assert match.food.food_id == "08038" and match.confident

@@ -391,7 +391,9 @@ def _head(
     name = food.description.split(",")[0].lower().split(" with ")[0]
     for alternative in re.split(r"\s*/\s*|\s+or\s+", name)[:-1]:  # 'Hot chocolate / cocoa', 'Cake or cupcake'
         alternative_words = [t for t in tokenize(alternative) if t not in _GENERIC_TAIL]
-        if alternative_words and (" / " in name or "/" in name or len(name.split(" or ")[-1].split()) == 1):
+        # 'Chicken or turkey chow mein or chop suey': 'turkey chow mein' is a dish of its own
+        if alternative_words and (" / " in name or "/" in name or len(name.split(" or ")[-1].split()) == 1
+                                  or len(alternative_words) >= 2):
             heads.add(alternative_words[-1])
     if all(t in _CATEGORY_HEADS or t in brand or t in _GENERIC_TAIL for t in first):
         following = {  # 'shrimp cracker': cracker; never a word like 'plain' or 'raw', nor 'with rice cereal'
@@ -926,28 +928,37 @@ def _cooked_instead(words: list[str], best: Scored, foods: Mapping[str, Food]) -
 
 
 @cache
-def _brands() -> dict[tuple[str, ...], tuple[str, str, str]]:
-    """data/brands.csv: brands USDA does not name -> (brand, the food's words, why)."""
-    rows = csv.DictReader(io.StringIO(read_text("brands.csv")))
-    return {tuple(tokenize(row["brand"])): (row["brand"], row["words"], row["why"]) for row in rows}
+def _brands() -> dict[tuple[str, ...], tuple[str, str, str, str]]:
+    """data/brands.csv: brands USDA does not name, and data/names.csv: names of dishes and foods USDA
+    does not use ('pancit', 'kangkong') -> (the name, the food's words, why, the food's id or '')."""
+    named: dict[tuple[str, ...], tuple[str, str, str, str]] = {}
+    for table, column in (("names.csv", "name"), ("brands.csv", "brand")):
+        for row in csv.DictReader(io.StringIO(read_text(table))):
+            name = row[column]
+            named[tuple(tokenize(name))] = (name, row["words"], row["why"], row.get("food_id") or "")
+    return named
 
 
-def _branded(words: list[str]) -> tuple[str, str, str] | None:
-    """(brand, words to match, why) for words that name a brand of data/brands.csv: the brand's food
-    with the other words ('lays barbecue' -> 'plain potato chips barbecue'), or the other words alone
-    when they already say what the brand's food is ('oatly oat milk' -> 'oat milk')."""
+def _branded(words: list[str]) -> tuple[str, str, str, str] | None:
+    """(name, words to match, why, food id) for words that name a brand of data/brands.csv or a food
+    of data/names.csv: the food of its id when nothing else is said ('pancit'), else its words with
+    the other words ('lays barbecue' -> 'plain potato chips barbecue'), or the other words alone when
+    they already say what the food is ('oatly oat milk' -> 'oat milk')."""
     brands = _brands()
     for size in (3, 2, 1):
         for start in range(len(words) - size + 1):
             found = brands.get(tuple(words[start : start + size]))
             if found is None:
                 continue
-            brand, generic, why = found
+            brand, generic, why, food_id = found
             rest = [*words[:start], *words[start + size :]]
+            if not rest and food_id:
+                return brand, generic, why, food_id
             head = tokenize(generic)[-1]
             if head in rest and len(rest) > 1:  # not 'cinnabon roll' -> 'roll'
-                return brand, " ".join(rest), "the food of the other words"
-            return brand, " ".join(dict.fromkeys([*tokenize(generic), *rest])), why
+                return brand, " ".join(rest), "the food of the other words", ""
+            said = [*words[:start], *tokenize(generic), *words[start + size :]]  # 'chicken pancit'
+            return brand, " ".join(dict.fromkeys(said)), why, ""
     return None
 
 
@@ -1026,10 +1037,10 @@ def best_match(query: str) -> Match:
     if alias is not None:
         return Match(foods[alias], True)
     if (branded := _branded(typed)) is not None:  # 'lays', 'oatly oat milk', 'gerber sweet potatoes'
-        brand, generic, why = branded
+        brand, generic, why, food_id = branded
         with suppress(UnknownFood):
-            found = best_match(generic)
-            doubt = f"{brand!r} is a brand ({why}): taken as {found.food.description}"
+            found = Match(foods[food_id], False) if food_id in foods else best_match(generic)
+            doubt = f"{brand!r} is a name USDA does not use ({why}): taken as {found.food.description}"
             return Match(found.food, False, doubt, (*found.alternatives, *found.rivals)[:3])
     corrected = [_corrected(w) for w in words]
     alias = aliases().get(" ".join(corrected)) if corrected != words else None
@@ -1048,6 +1059,12 @@ def best_match(query: str) -> Match:
     ranked = _rank(words, foods, 12)
     plausible = [s for s in ranked if s.head and (s.complete or _coverage(s, words) >= 0.5)]
     if not plausible:
+        named = [s for s in ranked if s.complete]
+        if named and len(words) <= 2:
+            # 'romaine' is 'Romaine lettuce', 'mcchicken' 'McDONALD'S, McCHICKEN Sandwich': the words
+            # name a kind of a food without saying the food; the food of that kind, as a guess
+            doubt = f"{' '.join(words)!r} is only part of the name of {named[0].food.description}"
+            return Match(named[0].food, False, doubt, tuple(s.food for s in named[1:4]))
         raise UnknownFood(unknown_message(query, [s.food for s in ranked if s.head][:3]))
     if "with" in words[1:]:  # 'spaghetti with meat sauce' is spaghetti: the head comes before 'with'
         main = set(words[: words.index("with")])
