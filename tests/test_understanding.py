@@ -190,7 +190,7 @@ def test_a_package_in_the_name_is_the_foods_own_measure() -> None:
         assert item.grams == 90 * (amount or 1) and item.assumed and "pouch" in item.assumed
 
 
-@pytest.mark.parametrize("words", ["chocolate cake", "cereal"])
+@pytest.mark.parametrize("words", ["chocolate cake", "cereal", "cranberry juice"])  # unsweetened or a cocktail
 def test_a_kind_the_words_did_not_name_is_a_guess_when_kinds_differ(words: str) -> None:
     match = Catalog().resolve(words)
     assert not match.confident and match.alternatives, match.food.description

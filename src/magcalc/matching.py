@@ -1133,18 +1133,26 @@ def best_match(query: str) -> Match:
             doubt = _FORM_DOUBT if usual is None else _usual_doubt(usual)
             return Match(best.food, False, doubt,
                          (other_form.food, *[f for f in others if f is not other_form.food][:2]))  # fmt: skip
-    if best.specific:
+    unsweetened = _unsweetened_unsaid(best.food, words)
+    if best.specific or unsweetened:
         # 'blueberry muffin' -> 'Muffins, blueberry, toaster-type': a kind the words did not name,
-        # while USDA has other kinds of it with other magnesium
+        # while USDA has other kinds of it with other magnesium. 'Unsweetened' costs next to nothing
+        # in the ranking, so any sweetened kind among the first few counts ('cranberry juice')
+        margin = float("inf") if unsweetened else KIND_MARGIN
         kind = next(
             (s for s in plausible[1:8] if s.complete and s.head and s.plain
-             and s.score >= best.score - KIND_MARGIN and _different(best.food, s.food)),
+             and s.score >= best.score - margin and _different(best.food, s.food)),
             None,
         )  # fmt: skip
         if kind is not None:
             rest = [f for f in others if f is not kind.food][:2]
             return Match(best.food, False, KIND_DOUBT, (kind.food, *rest))
     return Match(best.food, True, None, tuple(others[:3]), _rivals(best, plausible, words))
+
+
+def _unsweetened_unsaid(food: Food, words: list[str]) -> bool:
+    """The food is the unsweetened kind ('Cranberry juice, unsweetened'), which the words did not say."""
+    return "unsweetened" not in words and index().doc(food.food_id).tokens.get("unsweetened", 99) != 99
 
 
 def _rivals(best: Scored, plausible: list[Scored], words: list[str]) -> tuple[Food, ...]:
