@@ -360,7 +360,8 @@ def test_a_food_said_by_its_other_name_is_found_as_a_guess() -> None:
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [("spagetti", "spaghetti"),  # the alias of 'spaghetti', not spinach spaghetti
-     ("chiken breast", "chicken breast")],  # one letter left out: cooked breast meat, not with skin
+     ("chiken breast", "chicken breast"),  # one letter left out: cooked breast meat, not with skin
+     ("brocolli", "broccoli")],  # a letter doubled wrong: cooked, the usual form of broccoli
 )  # fmt: skip
 def test_a_misspelt_word_finds_the_alias_of_the_word_meant_as_a_guess(typed: str, meant: str) -> None:
     match = Catalog().resolve(typed)

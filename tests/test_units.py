@@ -132,6 +132,7 @@ def test_canonical_unit(spelling: str, unit: str) -> None:
         ("11458", 2, "tbsp", 180 / 16 * 2),
         ("11458", 1, "l", 180 / 236.5882365 * 1000),
         ("01079", 1, "fl oz", 30.5),  # 2% milk's own 'fl oz' measure
+        ("01009", 0.25, "cup", 113 / 4),  # cheese by the cup is shredded, not diced (132 g)
         ("12061", 1, "kg", 1000.0),
         ("12061", 500, "mg", 0.5),
         ("12061", 1, "lb", 453.59237),

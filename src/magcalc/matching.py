@@ -986,12 +986,18 @@ def _corrected(word: str) -> str:
     options = idx.expand(word)
     if not options or word in options:
         return word
-    typo = [w for w in options if _one_typo(word, w)]  # 'chiken', 'quiona', 'bagle': one slip of a finger
+    # 'chiken', 'quiona', 'bagle': one slip of a finger; 'brocolli', 'mozarella': a letter doubled wrong
+    typo = [w for w in options if _one_typo(word, w) or _squeezed(word) == _squeezed(w)]
     if typo:
         return max(typo, key=lambda w: len(idx.ids(w)))  # 'cheeze': cheese, not cheez
     best = max(options.values())
     top = [w for w, weight in options.items() if weight == best]
     return top[0] if len(top) == 1 and best >= 0.7 else word
+
+
+def _squeezed(word: str) -> str:
+    """The word with doubled letters written once: 'broccoli' and 'brocolli' are both 'brocoli'."""
+    return re.sub(r"(.)\1+", r"\1", word)
 
 
 def _one_typo(typed: str, word: str) -> bool:

@@ -213,7 +213,8 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
         volumes = [n for n in names if n.head in VOLUME_ML]
         same = [n for n in volumes if n.head == wanted]
         plain = [n for n in same if n.full == wanted]
-        candidates = sorted(plain or same or volumes, key=_volume_rank)
+        cheese = food.description.lower().startswith("cheese")
+        candidates = sorted(plain or same or volumes, key=lambda n: _volume_rank(n, cheese))
         said = set(_words(words).split()) & _FORM_WORDS
         hinted = [n for n in same or volumes if said & set(n.full.split())] if said else []
         candidates = hinted or candidates
@@ -473,9 +474,12 @@ _UNUSUAL_VOLUME = re.compile(
 )
 
 
-def _volume_rank(name: _PortionName) -> int:
-    """A cup of strawberries is a cup of whole berries, not of puree; of popcorn, popped."""
+def _volume_rank(name: _PortionName, cheese: bool = False) -> int:
+    """A cup of strawberries is a cup of whole berries, not of puree; of popcorn, popped; of cheese,
+    shredded (or grated), as cheese is measured by the cup."""
     description = name.portion.description.lower()
+    if cheese and re.search(r"\b(shredded|grated)\b", description):
+        return -1
     return 1 if _UNUSUAL_VOLUME.search(description) else 0
 
 
