@@ -368,6 +368,11 @@ def test_a_misspelt_word_finds_the_alias_of_the_word_meant_as_a_guess(typed: str
     assert match.food.food_id == Catalog().resolve(meant).food.food_id and not match.confident
 
 
+def test_two_words_usda_writes_as_one_are_that_word() -> None:
+    match = Catalog().resolve("black eyed peas")  # FNDDS 'Blackeyed peas, NFS'; it was beans with meat
+    assert match.food.food_id == Catalog().resolve("blackeyed peas").food.food_id == "41300990"
+
+
 def test_what_comes_before_with_is_the_food() -> None:
     match = Catalog().resolve("spaghetti with meat sauce")  # not 'Spaghetti sauce with meat'
     assert match.food.description.startswith("Spaghetti with meat sauce"), match.food.description

@@ -1013,6 +1013,20 @@ def _one_typo(typed: str, word: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+def _glued(words: list[str], strange: list[str]) -> list[str]:
+    """'black eyed' -> 'blackeyed': a word no food has, written as one with the word before or after
+    it into a word foods have."""
+    postings = index().postings
+    out = list(words)
+    for word in strange:
+        at = out.index(word) if word in out else -1
+        if at > 0 and out[at - 1] + word in postings:
+            out[at - 1 : at + 1] = [out[at - 1] + word]
+        elif 0 <= at < len(out) - 1 and word + out[at + 1] in postings:
+            out[at : at + 2] = [word + out[at + 1]]
+    return out
+
+
 def _unglued(words: list[str]) -> list[str]:
     """'blackbeans' -> 'black', 'bean': a word no food has, split into two words foods have."""
     idx = index()
@@ -1056,6 +1070,9 @@ def best_match(query: str) -> Match:
         # 'zuchini' is 'zucchini', a word people write for USDA's 'zucchini squash'
         respelt = best_match(" ".join(corrected))
         return Match(respelt.food, False, _guessed(words), (*respelt.alternatives, *respelt.rivals)[:3])
+    unknown = [w for w in words if w not in index().postings]
+    if unknown and (glued := _glued(words, unknown)) != words:
+        return best_match(" ".join(glued))  # 'black eyed peas': USDA's 'Blackeyed peas'
     strange = [w for w in words if not index().expand(w)]
     if strange:  # a word no food has, near or far: say so, with what the other words found
         known = tuple(w for w in words if w not in strange)
