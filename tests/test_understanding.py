@@ -368,6 +368,11 @@ def test_a_misspelt_word_finds_the_alias_of_the_word_meant_as_a_guess(typed: str
     assert match.food.food_id == Catalog().resolve(meant).food.food_id and not match.confident
 
 
+def test_a_way_of_cooking_in_water_takes_the_cooked_food_without_fat() -> None:
+    match = Catalog().resolve("boiled green plantain")  # FNDDS has no boiled plantain
+    assert match.food.description == "Plantain, cooked, no added fat" and not match.confident
+
+
 def test_two_words_usda_writes_as_one_are_that_word() -> None:
     match = Catalog().resolve("black eyed peas")  # FNDDS 'Blackeyed peas, NFS'; it was beans with meat
     assert match.food.food_id == Catalog().resolve("blackeyed peas").food.food_id == "41300990"

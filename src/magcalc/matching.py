@@ -906,6 +906,9 @@ _METHODS = frozenset(
 PREPARATIONS = frozenset(stem(w) for w in _METHODS | _PREPARED)
 
 
+_IN_WATER = frozenset({"boiled", "steamed", "poached"})
+
+
 def _cooked_instead(words: list[str], best: Scored, foods: Mapping[str, Food]) -> Match | None:
     """A way of cooking said that the food found lacks ('roasted' for 'Brussels sprouts, raw'):
     the cooked food of the other words, as a guess, when USDA has one."""
@@ -916,11 +919,13 @@ def _cooked_instead(words: list[str], best: Scored, foods: Mapping[str, Food]) -
     if method is None or (best.complete and _form(best.food) == "cooked"):
         return None
     others = [w for w in words if w != method and w not in ("cooked", "steamed", "sauteed")]
-    chosen = next(
-        (s for s in _rank([*others, "cooked"], foods, 8)
-         if s.complete and s.head and s.plain and _form(s.food) == "cooked"),
-        None,
-    )  # fmt: skip
+    cooked = [
+        s for s in _rank([*others, "cooked"], foods, 8)
+        if s.complete and s.head and s.plain and _form(s.food) == "cooked"
+    ]  # fmt: skip
+    if method in _IN_WATER:  # boiled or steamed: cooked without fat, where USDA says so
+        cooked.sort(key=lambda s: "fat added" in s.food.description.lower())
+    chosen = next(iter(cooked), None)
     if chosen is None:
         return None
     doubt = f"USDA has no {method} one: cooked taken, close in magnesium (by the cup, maybe not in weight)"
