@@ -373,6 +373,13 @@ def test_a_way_of_cooking_in_water_takes_the_cooked_food_without_fat() -> None:
     assert match.food.description == "Plantain, cooked, no added fat" and not match.confident
 
 
+def test_a_food_whose_other_name_is_the_words_and_its_item_of_that_name() -> None:
+    match = Catalog().resolve("oreos")  # 'Cookie, chocolate sandwich' (Oreo), not the vanilla one (Golden Oreos)
+    assert match.food.food_id == "53209015" and not match.confident
+    (item,) = Measurer(Catalog())(Entry(line=1, input="oreos", amount=3, unit=None))
+    assert item.grams == 33 and item.assumed and "Oreo sandwich" in item.assumed  # not 'sandwich', 14 g
+
+
 def test_two_words_usda_writes_as_one_are_that_word() -> None:
     match = Catalog().resolve("black eyed peas")  # FNDDS 'Blackeyed peas, NFS'; it was beans with meat
     assert match.food.food_id == Catalog().resolve("blackeyed peas").food.food_id == "41300990"

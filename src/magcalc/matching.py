@@ -1018,6 +1018,10 @@ def _one_typo(typed: str, word: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+def _other_name_is(food: Food, words: list[str]) -> bool:
+    return bool(food.common_names) and any(tokenize(name) == words for name in food.common_names.split(";"))
+
+
 def _glued(words: list[str], strange: list[str]) -> list[str]:
     """'black eyed' -> 'blackeyed': a word no food has, written as one with the word before or after
     it into a word foods have."""
@@ -1085,6 +1089,10 @@ def best_match(query: str) -> Match:
             return without
         raise UnknownFood(unknown_message(query, _suggestions(known), strange))
     ranked = _rank(words, foods, 12)
+    # 'oreos': the food one of whose other names is all the words ('Oreo'), before one whose other
+    # name only holds them ('Golden Oreos')
+    if ranked and not ranked[0].exact:  # found only by other names (or a spelling guess)
+        ranked.sort(key=lambda s: not _other_name_is(s.food, words))
     plausible = [s for s in ranked if s.head and (s.complete or _coverage(s, words) >= 0.5)]
     if not plausible:
         named = [s for s in ranked if s.complete]
