@@ -283,6 +283,12 @@ def test_the_item_the_words_name_among_several() -> None:
     assert measure(food("51180010"), 1, None, "bagel").grams == 105  # not the thin one
 
 
+def test_a_package_in_the_name_is_the_everyday_one_of_its_sizes() -> None:
+    food = get_food("19120")  # milk chocolate: 'bar, miniature' (7 g) and 'bar (1.55 oz)' (44 g)
+    assert food is not None
+    assert measure(food, 1, None, "hershey bar").grams == 44
+
+
 def test_a_piece_is_the_foods_own_small_item_said_as_an_assumption() -> None:
     falafel = measure(food("41209000"), 4, "pieces")  # 'Falafel': only '1 patty', 17 g
     assert falafel.grams == 68 and falafel.stand_in and falafel.assumed and "1 patty" in falafel.assumed

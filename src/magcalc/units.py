@@ -407,6 +407,8 @@ def _packaged(food: Food, typed: str) -> Portion | None:
     if not said:
         return None
     named = [p for p in food.portions if _head_word(p) in said and _single(p)]
+    if len(named) > 1:  # 'bar, miniature' and 'bar (1.55 oz)': the everyday one
+        named = [p for p in named if not _ODD_SIZES.search(p.description.lower())]
     return named[0] if len(named) == 1 else None
 
 
