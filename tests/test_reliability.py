@@ -332,15 +332,6 @@ def test_a_closed_stdout_is_exit_2_with_a_message(command: list[str]) -> None:
     assert result.returncode == 2 and "stdout is closed" in result.stderr
 
 
-@pytest.mark.parametrize("command", [["rda"], ["foods", "top"], ["history"], ["log", "-f", "json"]])
-def test_a_reader_that_leaves_ends_quietly(command: list[str]) -> None:
-    proc = subprocess.Popen([MAGCALC, *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert proc.stdout is not None and proc.stderr is not None
-    proc.stdout.read(1)
-    proc.stdout.close()
-    assert proc.wait() == 0 and proc.stderr.read() == b""
-
-
 def test_a_failing_stdout_is_exit_2_with_a_message() -> None:
     with open("/dev/full", "w") as full:
         result = subprocess.run([MAGCALC, "rda"], stdout=full, stderr=subprocess.PIPE, text=True, check=False)
