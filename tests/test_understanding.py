@@ -380,6 +380,11 @@ def test_a_food_whose_other_name_is_the_words_and_its_item_of_that_name() -> Non
     assert item.grams == 33 and item.assumed and "Oreo sandwich" in item.assumed  # not 'sandwich', 14 g
 
 
+def test_either_word_of_a_name_with_or_is_the_food() -> None:
+    for words in ("chicken salad", "turkey salad"):  # 'Chicken or turkey salad', not a sandwich of it
+        assert Catalog().resolve(words).food.description.startswith("Chicken or turkey salad")
+
+
 def test_two_words_usda_writes_as_one_are_that_word() -> None:
     match = Catalog().resolve("black eyed peas")  # FNDDS 'Blackeyed peas, NFS'; it was beans with meat
     assert match.food.food_id == Catalog().resolve("blackeyed peas").food.food_id == "41300990"

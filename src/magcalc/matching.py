@@ -428,7 +428,10 @@ def _make_doc(food: Food) -> _Doc:
         if number == 0 and " on " in lowered:  # 'Turkey sandwich on white': the bread is a detail
             after_with = [*after_with, *tokenize(lowered.split(" on ", 1)[1])]
         # 'Cereal or granola bar', 'Chicken or turkey salad': a word of an alternative is no modifier
+        # ('Chicken or turkey salad': 'turkey' is as much an alternative as 'chicken')
         either = set(tokenize(" ".join(lowered.split(" or ")[:-1]))) if number == 0 else set()
+        if either:
+            either |= set(tokenize(lowered.split(" or ")[-1])) - heads
         for token in words:
             if category:  # 'Fish, cod': fish is the shelf, not a word the person left out
                 tokens.setdefault(token, number)
@@ -1206,7 +1209,7 @@ def _rivals(best: Scored, plausible: list[Scored], words: list[str]) -> tuple[Fo
             or (best.specific and s.head and s.score >= best.score - KIND_MARGIN)
         )
     ]  # fmt: skip
-    return tuple(found[:3])
+    return tuple(found[:5])
 
 
 @cache
