@@ -430,8 +430,10 @@ def _make_doc(food: Food) -> _Doc:
         # 'Cereal or granola bar', 'Chicken or turkey salad': a word of an alternative is no modifier
         # ('Chicken or turkey salad': 'turkey' is as much an alternative as 'chicken')
         either = set(tokenize(" ".join(lowered.split(" or ")[:-1]))) if number == 0 else set()
-        if either:
-            either |= set(tokenize(lowered.split(" or ")[-1])) - heads
+        last = tokenize(lowered.split(" or ")[-1])
+        mirrored = bool(either) and len(last) == 2 and last[-1] in heads  # one word for one ('turkey salad')
+        if mirrored:
+            either.add(last[0])
         for token in words:
             if category:  # 'Fish, cod': fish is the shelf, not a word the person left out
                 tokens.setdefault(token, number)
@@ -444,8 +446,8 @@ def _make_doc(food: Food) -> _Doc:
             cost = _FREE if generic else min(_extra_cost(token), 0.5) if provenance else _extra_cost(token)
             if token == "with" or token in after_with:  # 'Lasagna with meat': a detail of the dish
                 cost = min(cost, 3.0)
-            elif token in either:
-                cost = min(cost, 1.0)
+            elif token in either:  # each of 'chicken or turkey' costs a plain word unsaid, not a modifier
+                cost = min(cost, 3.0 if mirrored else 1.0)
             elif number == 0 and cost != _FREE and token not in _GENERIC_TAIL and token not in heads:
                 cost = max(cost, 3.0) * 2  # a word before the head changes the food: 'Egg salad', 'Bean cake'
             elif number == 0 and token in _DISH_FORMS and token not in heads:
@@ -1209,7 +1211,7 @@ def _rivals(best: Scored, plausible: list[Scored], words: list[str]) -> tuple[Fo
             or (best.specific and s.head and s.score >= best.score - KIND_MARGIN)
         )
     ]  # fmt: skip
-    return tuple(found[:5])
+    return tuple(found[:3])
 
 
 @cache
