@@ -223,6 +223,11 @@ def test_a_container_of_several_sizes_says_which_it_took() -> None:
     assert tuna.grams == 115 and tuna.assumed and "standard can" in tuna.assumed and "3 sizes" in tuna.assumed
 
 
+def test_a_container_of_several_sizes_is_the_surveys_usual_one_when_it_has_one() -> None:
+    energy = measure(food("95313200"), 1, "can")  # sugar-free energy drink: 8 to 32 fl oz cans
+    assert energy.grams == 480 and energy.assumed and "the survey's usual one" in energy.assumed  # 16 fl oz
+
+
 def test_a_drinks_container_is_not_assumed_for_a_food() -> None:
     with pytest.raises(UnitError, match="give the amount in cups"):
         measure(food("16015"), 1, "bottle")  # black beans, cooked: no bottle, and not a 12 fl oz drink

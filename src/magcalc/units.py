@@ -575,6 +575,10 @@ def _nearest_container(food: Food, word: str | None) -> Portion | None:
     usual_named = [p for p in named if _usual_size(p, word)]
     if usual_named:  # 'scoop, NFS'; 'small can', 'standard can', 'large can': USDA's own usual one
         return min(usual_named, key=lambda p: "nfs" not in p.description.lower())
+    typical = food.portion(QUANTITY_NOT_SPECIFIED)
+    survey = [p for p in named if typical is not None and p.grams_each == typical.grams]
+    if len(survey) == 1:  # the size the survey takes when none is said: an energy drink's 16 fl oz can
+        return survey[0]
     amount, unit, _why = CONTAINERS[word]
     usual = amount * (VOLUME_ML.get(unit) or MASS_G.get(unit) or 1.0)  # ml, taken as grams
     return min(named, key=lambda p: abs(p.grams_each - usual))
@@ -654,7 +658,10 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
     sized = _nearest_container(food, word)
     if sized is not None:  # 'a bottle of beer' when USDA has 12, 16 and 40 fl oz bottles: the usual one
         standard = _usual_size(sized, word or "")
-        usual = "its usual one" if standard else f"nearest the usual {word}"
+        typical = food.portion(QUANTITY_NOT_SPECIFIED)
+        surveyed = typical is not None and sized.grams_each == typical.grams and not standard
+        usual = f"nearest the usual {word}"
+        usual = "its usual one" if standard else "the survey's usual one" if surveyed else usual
         sizes = f"USDA has {len(_named_after(food, word or ''))} sizes; {usual}"
         return Measured(checked_grams(quantity * sized.grams_each), _measure(sized),
                         f"a {word} taken as {sized.label} ({sizes})")  # fmt: skip
