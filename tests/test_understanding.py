@@ -184,6 +184,12 @@ def test_a_can_of_a_food_is_the_canned_food() -> None:
     assert item("coke") == ("Soft drink, cola", True)  # a drink with a can of its own
 
 
+def test_a_container_the_best_food_lacks_takes_a_food_of_the_words_that_has_it() -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input="hot cocoa", amount=1, unit="packet"))
+    assert "cocoa" in item.food_name.lower() and not item.confident  # not 'Hot chocolate / cocoa, NFS'
+    assert item.portion and "packet" in item.portion
+
+
 def test_a_package_in_the_name_is_the_foods_own_measure() -> None:
     for amount in (2, None):  # '2 applesauce pouches', 'applesauce pouch': its '1 pouch', 90 g
         (item,) = Measurer(Catalog())(Entry(line=1, input="applesauce pouch", amount=amount, unit=None))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from magcalc.errors import UnknownFood
 from magcalc.foods import USER_PREFIX, Food, get_food
-from magcalc.matching import Match, best_match, rank, tokenize
+from magcalc.matching import Match, Scored, best_match, rank, tokenize
 from magcalc.models import FoodView, SearchHit
 
 USER_MATCH_MIN = 90  # rapidfuzz token_sort_ratio: a typo in the name of your own food still finds it
@@ -98,6 +98,10 @@ class Catalog:
             if score >= USER_MATCH_MIN and (best is None or score > best[0]):
                 best = (score, food)
         return best[1] if best else None
+
+    def ranked(self, words: str, limit: int = 12) -> list[Scored]:
+        """The bundled foods these words may name, best first (with how well each is named)."""
+        return rank(words, limit)
 
     def survey_twin(self, words: str) -> Food | None:
         """The FNDDS food these words surely name, for its typical portion; None when unsure."""

@@ -72,7 +72,7 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     except UnitError:
         # the person's unit decides between close candidates: Greek yogurt by the cup is the one
         # USDA measures in cups, bottled water the one USDA measures by the bottle
-        for other in match.alternatives:
+        for other in (*match.alternatives, *_measured_by(match, entry, catalog)):
             try:
                 by_other = units.measure(other, quantity, entry.unit, entry.input)
             except UnitError:
@@ -199,6 +199,19 @@ def _canned(entry: Entry, catalog: Catalog) -> Match | None:
     if said.confident and canned.confident and canned.food.food_id in close:
         return canned  # 'a can of tuna': canned tuna, a close candidate of 'tuna' itself
     return Match(canned.food, False, CANNED_DOUBT, (said.food, *canned.alternatives[:2]))
+
+
+def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Food]:
+    """Foods of the same words, further down, that USDA measures by the container said ('a packet of
+    hot cocoa': 'Hot chocolate / cocoa, made with water' has a packet; the NFS one has not)."""
+    word = units.canonical_unit(entry.unit) if entry.unit else None
+    if word is None or word in MASS_G or word in units.VOLUME_ML or word in units.SIZES:
+        return []
+    seen = {match.food.food_id, *(f.food_id for f in match.alternatives)}
+    return [
+        s.food for s in catalog.ranked(_food_words(entry))
+        if s.complete and s.head and s.food.food_id not in seen and units.has_measure(s.food, word)
+    ][:3]
 
 
 def _typical_from_survey(food: foods.Food, words: str, catalog: Catalog) -> units.Measured:

@@ -658,8 +658,8 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
     sized = _nearest_container(food, word)
     if sized is not None:  # 'a bottle of beer' when USDA has 12, 16 and 40 fl oz bottles: the usual one
         standard = _usual_size(sized, word or "")
-        typical = food.portion(QUANTITY_NOT_SPECIFIED)
-        surveyed = typical is not None and sized.grams_each == typical.grams and not standard
+        unsaid = food.portion(QUANTITY_NOT_SPECIFIED)
+        surveyed = unsaid is not None and sized.grams_each == unsaid.grams and not standard
         usual = f"nearest the usual {word}"
         usual = "its usual one" if standard else "the survey's usual one" if surveyed else usual
         sizes = f"USDA has {len(_named_after(food, word or ''))} sizes; {usual}"
