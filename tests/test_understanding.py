@@ -190,6 +190,11 @@ def test_a_container_the_best_food_lacks_takes_a_food_of_the_words_that_has_it()
     assert item.portion and "packet" in item.portion
 
 
+def test_a_count_of_a_food_named_by_its_measure_is_that_food() -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input="mozzarella sticks", amount=4, unit=None))
+    assert item.food_name.startswith("Mozzarella sticks")  # the fried ones, not 4 sticks of mozzarella
+
+
 def test_a_package_in_the_name_is_the_foods_own_measure() -> None:
     for amount in (2, None):  # '2 applesauce pouches', 'applesauce pouch': its '1 pouch', 90 g
         (item,) = Measurer(Catalog())(Entry(line=1, input="applesauce pouch", amount=amount, unit=None))

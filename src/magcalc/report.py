@@ -168,6 +168,12 @@ def _counted_by_noun(entry: Entry, catalog: Catalog) -> tuple[Entry, Match] | No
     noun = units.canonical_unit(words[-1])
     if noun not in _MEASURE_NOUNS:
         return None
+    try:
+        said: Match | None = catalog.resolve(entry.input)
+    except MagcalcError:
+        said = None
+    if said is not None and said.doubt != INCOMPLETE and noun in tokenize(said.food.description):
+        return None  # '4 mozzarella sticks': USDA's 'Mozzarella sticks', not 4 sticks of mozzarella
     rest = " ".join(words[:-1])
     try:
         match = catalog.resolve(rest)
