@@ -195,6 +195,11 @@ def test_a_count_of_a_food_named_by_its_measure_is_that_food() -> None:
     assert item.food_name.startswith("Mozzarella sticks")  # the fried ones, not 4 sticks of mozzarella
 
 
+def test_how_a_food_was_made_is_a_detail_not_a_kind() -> None:
+    match = Catalog().resolve("cornbread")  # 'made from home recipe' is how; it was 'Chicken cornbread'
+    assert match.food.description.startswith("Cornbread,") and match.confident
+
+
 def test_a_package_in_the_name_is_the_foods_own_measure() -> None:
     for amount in (2, None):  # '2 applesauce pouches', 'applesauce pouch': its '1 pouch', 90 g
         (item,) = Measurer(Catalog())(Entry(line=1, input="applesauce pouch", amount=amount, unit=None))

@@ -422,7 +422,9 @@ def _make_doc(food: Food) -> _Doc:
         segments.append(words)
         lowered = part.strip().lower()
         generic = bool(re.match(r"(ns as to|nfs\b|ns\b)", lowered))
-        provenance = lowered.startswith(("from ", "made with", "no added", "fat added", "with or without"))
+        provenance = lowered.startswith(
+            ("from ", "made with", "made from", "no added", "fat added", "with or without")
+        )  # how it was made, not what it is: 'Cornbread, made from home recipe'
         category = number == 0 and all(t in _SHELVES for t in words)
         after_with = words[words.index("with") + 1 :] if number == 0 and "with" in words[1:] else []
         if number == 0 and " on " in lowered:  # 'Turkey sandwich on white': the bread is a detail
