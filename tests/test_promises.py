@@ -139,6 +139,9 @@ BIG_LOG = "date,meal,food,amount,unit,note\n" + "2026-11-20,lunch,almonds,1,oz,\
     [
         (["rda"], 0),  # a Rich table: Rich's broken-pipe hook, first write
         (["log", "{big}", "-f", "csv"], 100),  # plain text: stdout's own write fails mid-command
+        (["--help"], 0),  # Typer's help: its own Rich console, which exits 1 on a broken pipe
+        (["foods"], 0),  # a command group's help, printed while the root command runs
+        (["--version", "rda"], 0),  # an eager option's echo: Typer's EPIPE handling exits 1
     ],
 )
 def test_a_closed_pipe_ends_quietly_with_0(args: list[str], reads: int, tmp_path: Path) -> None:

@@ -42,13 +42,10 @@ def _open(fd: int) -> bool:
 
 
 def _flush() -> None:
-    """Output still buffered at the end reaches stdout here, where a failure can be told: a reader
-    that left (`| head`) ends quietly, a failing stdout (a full disk) is an error, exit 2."""
+    """Output still buffered at the end reaches stdout here, where a failure can be told: a failing
+    stdout (a full disk) is an error, exit 2 (a reader that left is terminal.SafeStream's: exit 0)."""
     try:
         sys.stdout.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
     except OSError as error:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

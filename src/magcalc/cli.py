@@ -5,7 +5,6 @@ Errors from the core (MagcalcError) become `magcalc: error: ...` lines on stderr
 
 import contextlib
 import datetime as dt
-import errno
 import functools
 import importlib.util
 import os
@@ -64,8 +63,8 @@ R = TypeVar("R")
 
 class MagcalcGroup(typer.core.TyperGroup):
     """Typer's group, keeping magcalc's promises: usage errors as one `magcalc: error:` line and
-    exit 2, a closed pipe ends quietly with 0, a mistyped command gets a suggestion, and flags
-    show no `<bool>` in help."""
+    exit 2, a mistyped command gets a suggestion, and flags show no `<bool>` in help. (A closed
+    pipe is terminal.SafeStream's: it ends the run before Typer or Rich can exit 1.)"""
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""
@@ -84,11 +83,6 @@ class MagcalcGroup(typer.core.TyperGroup):
             rich_utils.COLOR_SYSTEM = None
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
-        except OSError as error:
-            if error.errno != errno.EPIPE:
-                raise
-            _quiet_stdout()
-            sys.exit(0)
         except Exception as error:
             if type(error).__name__ == "Abort":
                 sys.exit(EXIT_INTERRUPTED)
@@ -96,10 +90,6 @@ class MagcalcGroup(typer.core.TyperGroup):
                 raise
             typer.echo(f"magcalc: error: {_first_lower(error.format_message())}", err=True)
             sys.exit(EXIT_BAD_INPUT if error.exit_code == 2 else error.exit_code)
-        try:
-            sys.stdout.flush()
-        except BrokenPipeError:
-            _quiet_stdout()
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -149,12 +139,6 @@ def _hide_bool_metavars(command: Any) -> None:
     command.get_help_option = help_option
     for sub in getattr(command, "commands", {}).values():
         _hide_bool_metavars(sub)
-
-
-def _quiet_stdout() -> None:
-    """The reader of stdout left (`| head`): point stdout at /dev/null so the final flush is quiet."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
 
 
 app = typer.Typer(
@@ -288,11 +272,6 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
                            err=True)  # fmt: skip
                 raise typer.Exit(0) from None
             raise typer.Exit(EXIT_INTERRUPTED) from None
-        except BrokenPipeError:
-            # `magcalc ... | head`: the reader left; end quietly, without a traceback on flush.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(0) from None
         except Exception as error:
             if type(error).__module__.startswith("typer"):  # Exit, Abort, BadParameter: Typer's own
                 raise

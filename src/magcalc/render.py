@@ -55,11 +55,6 @@ class _Console(Console):
                               no_wrap=renderable.no_wrap)  # fmt: skip
         return super().render(renderable, options)
 
-    def on_broken_pipe(self) -> None:
-        """Rich exits 1 when the reader leaves; for magcalc that is a quiet end (the CLI exits 0)."""
-        self.quiet = True
-        raise BrokenPipeError
-
 
 def console(stream: TextIO, terminal: bool | None = None) -> Console:
     """A console on `stream`: styles only on a terminal, and with NO_COLOR no escape codes at all

@@ -8,6 +8,10 @@ writes to in place of the stream it was given): there colour codes (SGR) pass on
 terminal, because render.console makes every text safe before Rich lays it out, so that the only
 codes left in what Rich writes are its own. Every other write (messages, JSON, CSV) shows them.
 
+A closed pipe on stdout (`magcalc ... | head`) ends the run here too, quietly and with exit 0
+(README), whoever was writing: a command, Rich, or Typer's help, --version and completion script.
+Rich and Typer each catch a broken pipe themselves and exit 1, so it must not reach them.
+
 Kept free of heavy imports: `magcalc --version` goes through it too.
 """
 
@@ -17,7 +21,7 @@ import io
 import os
 import re
 import sys
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 # C0 controls but tab and newline, DEL, C1 controls (8-bit CSI, OSC...), zero-width and
 # bidirectional overrides (text that reads differently from what it is).
@@ -40,21 +44,40 @@ class SafeStream(io.TextIOBase):
     """A text stream that writes `safe_text` of everything to the stream it wraps, colour codes
     included; Rich writes to its `rich_proxied_file` instead (see above)."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, *, is_stdout: bool = False) -> None:
         self.unsafe = stream  # for Rich's progress bar (cursor movement, no data of ours)
-        self.rich_proxied_file = _RichStream(stream)
+        self.is_stdout = is_stdout
+        self.rich_proxied_file = _RichStream(stream, is_stdout=is_stdout)
 
     def write(self, text: str) -> int:
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        self.unsafe.write(self._clean(text))
+        try:
+            self.unsafe.write(self._clean(text))
+        except BrokenPipeError:
+            if not self.is_stdout:
+                raise
+            self._end_quietly()
         return len(text)
 
     def _clean(self, text: str) -> str:
         return safe_text(text)
 
     def flush(self) -> None:
-        self.unsafe.flush()
+        try:
+            self.unsafe.flush()
+        except BrokenPipeError:
+            if not self.is_stdout:
+                raise
+            self._end_quietly()
+
+    def _end_quietly(self) -> NoReturn:
+        """The reader of stdout left: nothing more can be said, so the run ends, with exit 0.
+        stdout now points at /dev/null, so that the flush at exit has nothing left to fail on."""
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, self.unsafe.fileno())
+        os.close(devnull)
+        raise SystemExit(0)
 
     def isatty(self) -> bool:
         return self.unsafe.isatty()
@@ -78,8 +101,9 @@ class _RichStream(SafeStream):
     """What Rich writes to a SafeStream: on a colour terminal its SGR colour codes pass (the texts
     it laid out were made safe first: render.console), and nothing else does."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, *, is_stdout: bool = False) -> None:
         self.unsafe = stream
+        self.is_stdout = is_stdout
         self._colour = _colour(stream)
 
     def _clean(self, text: str) -> str:
@@ -108,7 +132,7 @@ def install() -> None:
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if stream is not None and not isinstance(stream, SafeStream):
-            setattr(sys, name, SafeStream(stream))
+            setattr(sys, name, SafeStream(stream, is_stdout=name == "stdout"))
 
 
 class _Interrupts:
