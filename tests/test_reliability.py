@@ -332,10 +332,16 @@ def test_a_closed_stdout_is_exit_2_with_a_message(command: list[str]) -> None:
     assert result.returncode == 2 and "stdout is closed" in result.stderr
 
 
-def test_a_failing_stdout_is_exit_2_with_a_message() -> None:
+@pytest.mark.parametrize("command", [["rda"], ["--help"]])  # the help is Typer's, written outside a command
+def test_a_failing_stdout_is_exit_2_with_a_message(command: list[str]) -> None:
     with open("/dev/full", "w") as full:
-        result = subprocess.run([MAGCALC, "rda"], stdout=full, stderr=subprocess.PIPE, text=True, check=False)
-    assert result.returncode == 2 and "No space left" in result.stderr
+        result = subprocess.run([MAGCALC, *command], stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+    assert result.returncode == 2 and result.stderr == "magcalc: error: No space left on device\n"
+
+
+def test_bare_magcalc_prints_its_help_and_no_empty_error() -> None:
+    result = subprocess.run([MAGCALC], capture_output=True, text=True, check=False)
+    assert "Usage" in result.stdout and result.stderr == "" and result.returncode == 2
 
 
 def test_ctrl_c_after_the_commit_reports_success(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

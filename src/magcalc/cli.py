@@ -83,12 +83,16 @@ class MagcalcGroup(typer.core.TyperGroup):
             rich_utils.COLOR_SYSTEM = None
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
+        except OSError as error:  # help written to a full disk: what the commands themselves say
+            typer.echo(f"magcalc: error: {error.strerror or error}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
         except Exception as error:
             if type(error).__name__ == "Abort":
                 sys.exit(EXIT_INTERRUPTED)
             if not hasattr(error, "format_message") or not hasattr(error, "exit_code"):
                 raise
-            typer.echo(f"magcalc: error: {_first_lower(error.format_message())}", err=True)
+            if message := error.format_message():  # bare 'magcalc' prints its help, and no empty error
+                typer.echo(f"magcalc: error: {_first_lower(message)}", err=True)
             sys.exit(EXIT_BAD_INPUT if error.exit_code == 2 else error.exit_code)
         sys.exit(code if isinstance(code, int) else 0)
 
