@@ -34,6 +34,7 @@ FNDDS_BOOKS = {
     "foods": "2021-2023 FNDDS At A Glance - Foods and Beverages.xlsx",
     "nutrients": "2021-2023 FNDDS At A Glance - FNDDS Nutrient Values.xlsx",
     "portions": "2021-2023 FNDDS At A Glance - Portions and Weights.xlsx",
+    "ingredients": "2021-2023 FNDDS At A Glance - FNDDS Ingredients.xlsx",
 }
 
 FOOD_COLUMNS = [
@@ -48,6 +49,7 @@ FOOD_COLUMNS = [
     "manufacturer",
 ]
 PORTION_COLUMNS = ["food_id", "seq", "amount", "description", "grams"]
+TWIN_COLUMNS = ["food_id", "survey_food_id", "survey_description"]
 
 
 def read_sr28(path: Path, containing: tuple[str, ...] = ("",)) -> Iterator[list[str]]:
@@ -151,6 +153,28 @@ def read_fndds(folder: Path) -> tuple[list[dict[str, str]], list[dict[str, str]]
     return foods, portions
 
 
+def read_twins(folder: Path) -> list[dict[str, str]]:
+    """SR28 foods and the FNDDS food made of that one SR28 food as it is (the Ingredients workbook:
+    a single ingredient, no cooking retention, no moisture change): 'Avocados, raw' (09037) and
+    'Avocado, raw' (63105010). magcalc counts an SR28 food in the survey's sizes of its twin. Of
+    several, the lowest code that is neither a baby food (67...) nor an 'as ingredient' food (9999...)."""
+    rows: dict[str, list[tuple[object, ...]]] = {}
+    for row in _sheet(folder / FNDDS_BOOKS["ingredients"]):
+        rows.setdefault(_text(row[0]), []).append(row)
+    twins: dict[str, tuple[str, str]] = {}
+    for code, (row,) in ((c, r) for c, r in rows.items() if len(r) == 1):
+        ingredient, retention, moisture = _text(row[5]), _text(row[8]), _text(row[9])
+        if len(ingredient) > 5 or retention != "0" or moisture != "0" or code.startswith(("67", "9999")):
+            continue
+        sr28_id = ingredient.zfill(5)
+        if sr28_id not in twins or code < twins[sr28_id][0]:
+            twins[sr28_id] = (code, _text(row[1]))
+    return [
+        {"food_id": k, "survey_food_id": code, "survey_description": name}
+        for k, (code, name) in sorted(twins.items())
+    ]
+
+
 def _header_rows(path: Path) -> Iterator[tuple[object, ...]]:
     import openpyxl
 
@@ -197,14 +221,19 @@ def build(sr28: Path, out: Path, fndds: Path | None = None) -> tuple[int, int]:
     ]
     foods.sort(key=lambda row: row["food_id"])
     portions.sort(key=lambda row: (row["food_id"], int(row["seq"])))
+    twins: list[dict[str, str]] = []
     if fndds is not None:
         more_foods, more_portions = read_fndds(fndds)
         foods += more_foods
         portions += more_portions
+        known = {row["food_id"] for row in foods}
+        twins = [t for t in read_twins(fndds) if t["food_id"] in known]  # not SR Legacy's newer ids
 
     out.mkdir(parents=True, exist_ok=True)
     write_csv(out / "foods.csv", FOOD_COLUMNS, foods)
     write_csv(out / "portions.csv", PORTION_COLUMNS, portions)
+    if twins:
+        write_csv(out / "survey_twins.csv", TWIN_COLUMNS, twins)
     return len(foods), len(portions)
 
 

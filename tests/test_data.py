@@ -74,7 +74,7 @@ def test_build_script_reproduces_the_committed_table(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    for name in ("foods.csv", "portions.csv"):
+    for name in ("foods.csv", "portions.csv", "survey_twins.csv"):
         assert (tmp_path / name).read_bytes() == (ROOT / "data" / name).read_bytes(), name
 
 
@@ -137,3 +137,16 @@ def test_fndds_rows_match_the_workbooks() -> None:
     banana = foods["63107010"]
     assert banana.magnesium_mg_per_100g == 28
     assert ("Quantity not specified", 126.0) in [(p.description, p.grams) for p in banana.portions]
+
+
+@needs_fndds
+def test_survey_twins_are_fndds_foods_made_of_that_one_sr28_food() -> None:
+    ingredients: dict[str, list[tuple[object, ...]]] = {}
+    for row in fndds_rows("FNDDS Ingredients"):
+        ingredients.setdefault(str(row[0]), []).append(row)
+    twins = list(csv.DictReader(io.StringIO(read_text("survey_twins.csv"))))
+    assert len(twins) > 900
+    for twin in twins:
+        (only,) = ingredients[twin["survey_food_id"]]  # one ingredient: the SR28 food, unchanged
+        assert (f"{int(str(only[5])):05d}", only[8], only[9]) == (twin["food_id"], 0, 0), twin
+        assert load_foods()[twin["food_id"]].table == "usda-sr28"

@@ -200,6 +200,12 @@ def test_how_a_food_was_made_is_a_detail_not_a_kind() -> None:
     assert match.food.description.startswith("Cornbread,") and match.confident
 
 
+def test_a_count_of_an_sr28_food_is_in_the_surveys_size_of_the_same_food() -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input="avocado", amount=0.5, unit=None))
+    assert item.food_id == "09037" and item.grams == 75  # SR28's avocado; FNDDS 63105010's 150 g fruit
+    assert item.assumed and "the survey's size" in item.assumed and "Avocado, raw" in item.assumed
+
+
 def test_a_package_in_the_name_is_the_foods_own_measure() -> None:
     for amount in (2, None):  # '2 applesauce pouches', 'applesauce pouch': its '1 pouch', 90 g
         (item,) = Measurer(Catalog())(Entry(line=1, input="applesauce pouch", amount=amount, unit=None))

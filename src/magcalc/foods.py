@@ -157,3 +157,16 @@ def get_food(food_id: str) -> Food | None:
     food_id = food_id.strip()
     foods = load_foods()
     return foods.get(food_id) or (foods.get(food_id.zfill(5)) if len(food_id) < 5 else None)
+
+
+@cache
+def _survey_twins() -> dict[str, str]:
+    rows = csv.DictReader(io.StringIO(read_text("survey_twins.csv")))
+    return {row["food_id"]: row["survey_food_id"] for row in rows}
+
+
+def survey_twin(food: Food) -> Food | None:
+    """The FNDDS food made of this SR28 food as it is, if any (USDA's own link between the tables,
+    from the FNDDS Ingredients workbook: 'Avocados, raw' 09037 is 'Avocado, raw' 63105010)."""
+    code = _survey_twins().get(food.food_id) if food.table == SR28 else None
+    return get_food(code) if code else None

@@ -65,7 +65,9 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         if quantity is None and food.portion(units.QUANTITY_NOT_SPECIFIED) is None:
             measured = _typical_from_survey(food, entry.input, catalog)
         else:
-            measured = units.measure(food, quantity, entry.unit, entry.input)
+            measured = _survey_count(food, quantity, entry.unit, entry.input) or units.measure(
+                food, quantity, entry.unit, entry.input
+            )
             if measured.stand_in:
                 default = measured  # a close candidate with a bottle of its own does better
                 raise UnitError("no measure of that container")
@@ -207,6 +209,25 @@ def _canned(entry: Entry, catalog: Catalog) -> Match | None:
     return Match(canned.food, False, CANNED_DOUBT, (said.food, *canned.alternatives[:2]))
 
 
+def _survey_count(
+    food: foods.Food, quantity: float | None, unit: str | None, words: str
+) -> units.Measured | None:
+    """A count of an SR28 food ('1 mango', 'half an avocado'): in the survey's size of one, from its
+    FNDDS twin (the same food), as people eat them: a mango is 210 g there, 336 g in SR28."""
+    if unit is not None or quantity is None:
+        return None
+    twin = foods.survey_twin(food)
+    item = units.item_portion(twin, words) if twin is not None else None
+    if twin is None or item is None:
+        return None
+    grams = units.checked_grams(quantity * item.grams_each)
+    return units.Measured(
+        grams,
+        f"1 {item.description} = {item.grams_each:g} g (FNDDS {twin.food_id}, the same food)",
+        f"each: 1 {item.description}, the survey's size ({twin.description}), {item.grams_each:g} g",
+    )
+
+
 def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Food]:
     """Foods of the same words, further down, that USDA measures by the container said ('a packet of
     hot cocoa': 'Hot chocolate / cocoa, made with water' has a packet; the NFS one has not)."""
@@ -215,7 +236,8 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
         return []
     seen = {match.food.food_id, *(f.food_id for f in match.alternatives)}
     return [
-        s.food for s in catalog.ranked(_food_words(entry))
+        s.food
+        for s in catalog.ranked(_food_words(entry))
         if s.complete and s.head and s.food.food_id not in seen and units.has_measure(s.food, word)
     ][:3]
 
@@ -229,7 +251,8 @@ def _typical_from_survey(food: foods.Food, words: str, catalog: Catalog) -> unit
         return units.measure(food, None, None)
     grams = units.checked_grams(typical.grams)
     return units.Measured(
-        grams, f"typical portion of {twin.description} ({twin.food_id}) = {typical.grams:g} g",
+        grams,
+        f"typical portion of {twin.description} ({twin.food_id}) = {typical.grams:g} g",
         f"no amount: typical portion (FNDDS, {twin.description}), {typical.grams:g} g",
     )
 
@@ -576,9 +599,11 @@ class Measurer:
             match = self.catalog.resolve(words.rsplit(" ", 1)[0])  # counted by its last word
         doubt, alternatives = why_doubtful(item, match)
         alternatives = tuple(f for f in alternatives if f.food_id != item.food_id)  # never itself
-        others = "; other candidates: " + " | ".join(
-            f"{f.description} ({f.food_id})" for f in alternatives[:3]
-        ) if alternatives else ""
+        others = (
+            "; other candidates: " + " | ".join(f"{f.description} ({f.food_id})" for f in alternatives[:3])
+            if alternatives
+            else ""
+        )
         self.doubts.append(
             f"line {item.line}: {item.input!r} matched {item.food_name} ({item.food_id}) as a guess"
             f" ({doubt}){others}"
