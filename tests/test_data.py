@@ -89,12 +89,28 @@ def test_aliases_point_at_real_foods() -> None:
 
 @pytest.mark.parametrize("table", ["brands.csv", "names.csv"])
 def test_brands_and_other_names_name_a_food_and_say_why(table: str) -> None:
-    from magcalc.matching import best_match
+    from magcalc.matching import best_match, tokenize
 
-    rows = list(csv.DictReader(io.StringIO(read_text(table))))
+    tables = {name: list(csv.DictReader(io.StringIO(read_text(name)))) for name in ("brands.csv", "names.csv")}
+    named = {tuple(tokenize(row.get("name") or row["brand"])) for rows in tables.values() for row in rows}
+    rows = tables[table]
     assert rows
+    foods = load_foods()
     for row in rows:
-        assert row["why"].strip() and best_match(row["words"]).food, row  # UnknownFood fails the test
+        words = tokenize(row["words"])  # a name among its own words would be looked up again, forever
+        assert not any(tuple(words[i : i + n]) in named for n in (1, 2, 3) for i in range(len(words))), row
+        found = best_match(row["words"]).food  # UnknownFood fails the test
+        assert row["why"].strip(), row
+        if table == "names.csv":
+            name = row["name"]
+            assert name == name.lower().strip() and len(tokenize(name)) <= 3, row  # longer is never looked up
+            food = foods[row["food_id"]]  # KeyError fails the test: the id must be in data/foods.csv
+            # the words (said with other words: 'chicken pancit') find a food like the name's own
+            ours, theirs = food.magnesium_mg_per_100g, found.magnesium_mg_per_100g
+            assert ours is not None and theirs is not None, row
+            assert max(ours, theirs) + 2 <= 2 * (min(ours, theirs) + 2), (row, found.description)
+    keys = [tuple(tokenize(row.get("name") or row["brand"])) for row in rows]
+    assert len(keys) == len(set(keys))  # one row per name as the matcher reads it
 
 
 FNDDS = ROOT.parent / "shared" / "usda-fndds-2021-2023"
