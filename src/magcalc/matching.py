@@ -319,7 +319,10 @@ def tokenize(text: str) -> list[str]:
         if word in _NEGATIONS:
             negate = True
             continue
-        for part in _SAME_WORD.get(word, word).split():
+        same = _SAME_WORD.get(word)
+        if same is None and len(word) > 5 and word.endswith("s"):  # 'courgettes', 'aubergines'
+            same = _SAME_WORD.get(stem(word)) if len(stem(word)) >= 5 else None
+        for part in (same or word).split():
             if part not in _STOPWORDS:
                 out.append(f"no-{stem(part)}" if negate else stem(part))
                 negate = False
