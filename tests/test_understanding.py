@@ -416,6 +416,10 @@ def test_a_plural_of_a_word_people_use_for_usdas_is_that_word_too() -> None:
     assert Catalog().resolve("courgettes").food.food_id == Catalog().resolve("courgette").food.food_id
 
 
+def test_a_dish_with_meat_is_not_taken_when_the_words_say_no_meat() -> None:
+    assert "meat" not in Catalog().resolve("rice and beans").food.description  # was 'Beans and rice, with meat'
+
+
 def test_two_words_usda_writes_as_one_are_that_word() -> None:
     match = Catalog().resolve("black eyed peas")  # FNDDS 'Blackeyed peas, NFS'; it was beans with meat
     assert match.food.food_id == Catalog().resolve("blackeyed peas").food.food_id == "41300990"

@@ -449,6 +449,8 @@ def _make_doc(food: Food) -> _Doc:
                 costs.setdefault(token, 0.5 if token[3:] in _NEUTRAL else 3.0)
                 continue
             cost = _FREE if generic else min(_extra_cost(token), 0.5) if provenance else _extra_cost(token)
+            if token == "meat" and lowered.startswith("with "):
+                cost = 3.0  # 'Beans and rice, with meat': a meat dish, no mere detail
             if token == "with" or token in after_with:  # 'Lasagna with meat': a detail of the dish
                 cost = min(cost, 3.0)
             elif token in either:  # each of 'chicken or turkey' costs a plain word unsaid, not a modifier
