@@ -104,6 +104,11 @@ def test_a_name_usda_does_not_use_is_its_food_as_a_guess(words: str, found: str)
     assert match.doubt and "'pancit' is a name USDA does not use" in match.doubt
 
 
+def test_a_name_inside_words_usda_names_whole_leaves_usdas_food() -> None:
+    match = Catalog().resolve("hot chicken wings")  # not data/names.csv's 'hot chicken' with wings
+    assert match.food.description.startswith('Chicken "wings" with hot sauce')
+
+
 @pytest.mark.parametrize(
     ("words", "found"), [("romaine", "Romaine lettuce, raw"), ("mcchicken", "McDONALD'S, McCHICKEN Sandwich")]
 )

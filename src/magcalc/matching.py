@@ -1030,6 +1030,11 @@ def _one_typo(typed: str, word: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+def _named_by_usda(words: list[str]) -> bool:
+    """Do the words, all of them, name a USDA food by its description and head?"""
+    return any(s.complete and s.head and s.exact for s in _rank(words, load_foods(), 3))
+
+
 def _other_name_is(food: Food, words: list[str]) -> bool:
     return bool(food.common_names) and any(tokenize(name) == words for name in food.common_names.split(";"))
 
@@ -1077,7 +1082,10 @@ def best_match(query: str) -> Match:
     foods = load_foods()
     if alias is not None:
         return Match(foods[alias], True)
-    if (branded := _branded(typed)) is not None:  # 'lays', 'oatly oat milk', 'gerber sweet potatoes'
+    branded = _branded(typed)
+    if branded is not None and len(tokenize(branded[0])) < len(words) and _named_by_usda(words):
+        branded = None  # 'hot chicken wings': USDA's own food of all the words, not 'hot chicken' in it
+    if branded is not None:  # 'lays', 'oatly oat milk', 'gerber sweet potatoes'
         brand, generic, why, food_id = branded
         with suppress(UnknownFood):
             found = Match(foods[food_id], False) if food_id in foods else best_match(generic)
