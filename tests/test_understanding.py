@@ -27,6 +27,8 @@ from tests.conftest import Run
         ("1 cup of cooked spinach", [(1, "cup", "cooked spinach")]),
         ("sweet potato, baked, medium", [(1, "medium", "sweet potato, baked")]),
         ("half an avocado", [(0.5, None, "avocado")]),
+        ("1 whole wheat pita", [(1.0, None, "whole wheat pita")]),  # whole wheat: the flour, not a whole
+        ("1 whole avocado", [(1.0, "whole", "avocado")]),
         ("half a cup of granola", [(0.5, "cup", "granola")]),
         ("peanut butter 2 tbsp", [(2, "tbsp", "peanut butter")]),
         ("2 slices of cheese pizza", [(2, "slices", "cheese pizza")]),

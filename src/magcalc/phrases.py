@@ -201,6 +201,9 @@ def _leading_quantity(words: list[str]) -> tuple[float | None, int]:
     return None, 0
 
 
+_WHOLE_FOODS = frozenset({"wheat", "grain", "grains", "milk", "foods", "food", "bean", "beans", "kernel"})
+
+
 def _leading_unit(words: list[str]) -> tuple[str | None, int]:
     """A unit at the start of the words ('cup', 'fl oz', 'slices'), then an optional 'of'."""
     for size in (3, 2, 1):
@@ -208,6 +211,8 @@ def _leading_unit(words: list[str]) -> tuple[str | None, int]:
         unit = UNIT_SPELLINGS.get(candidate) or UNIT_SPELLINGS.get(candidate.rstrip("."))
         if unit is None and (candidate in _TWO_WORD_MEASURES or (size == 1 and candidate in MEASURE_WORDS)):
             unit = candidate
+        if unit == "whole" and len(words) > size and words[size] in _WHOLE_FOODS:
+            unit = None  # '1 whole wheat pita': whole wheat is the food's flour, not one whole of it
         if unit is not None and len(words) > size:  # a unit needs a food after it
             taken = size + (words[size] == "of")
             if len(words) > taken:
