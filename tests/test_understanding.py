@@ -208,6 +208,11 @@ def test_a_count_of_an_sr28_food_is_in_the_surveys_size_of_the_same_food() -> No
     assert item.assumed and "the survey's size" in item.assumed and "Avocado, raw" in item.assumed
 
 
+def test_a_percentage_no_food_with_the_measure_has_does_not_stop_the_measure() -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input="100% whole wheat bread", amount=2, unit="slices"))
+    assert item.food_name.startswith("Bread, whole wheat") and not item.confident  # it was refused
+
+
 def test_a_package_in_the_name_is_the_foods_own_measure() -> None:
     for amount in (2, None):  # '2 applesauce pouches', 'applesauce pouch': its '1 pouch', 90 g
         (item,) = Measurer(Catalog())(Entry(line=1, input="applesauce pouch", amount=amount, unit=None))
@@ -264,6 +269,11 @@ def test_done_when_add_phrases(run: Run) -> None:
         "a slice of whole wheat toast",
         "a cup of coffee",
     ]
+
+
+def test_an_added_phrase_is_echoed_once(run: Run) -> None:
+    assert "Added" in (added := run("add", "2 eggs").stdout) and ": 2 eggs -> " in added  # not '2 eggs, 2'
+    assert ": almonds, 1 oz -> " in run("add", "almonds", "1", "oz").stdout
 
 
 def test_a_doubtful_match_is_warned_and_marked(run: Run) -> None:

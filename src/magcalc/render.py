@@ -532,13 +532,25 @@ def short_assumption(text: str) -> str:
     return text.split(" (")[0]
 
 
+def _said_amount(text: str) -> bool:
+    """Does the typed text carry its own amount ('2 eggs', 'almonds, 1 oz')?"""
+    from magcalc.errors import MagcalcError
+    from magcalc.phrases import parse_one
+
+    try:
+        return parse_one(text).quantity is not None
+    except MagcalcError:
+        return False
+
+
 def _item_line(item: LineItem) -> str:
-    amount = f"{_amount(item.amount)} {item.unit or ''}".strip()
+    amount = "" if _said_amount(item.input) else f"{_amount(item.amount)} {item.unit or ''}".strip()
     when = " ".join(filter(None, [str(item.date) if item.date else None, item.time, item.meal]))
     guess = "" if item.confident else "[bold yellow]?[/bold yellow] "
     assumed = f" [dim]({escape(item.assumed)})[/dim]" if item.assumed else ""
     return (
-        f"[bold]{item.entry_id or ''}[/bold] {escape(when)}: {escape(item.input)}, {escape(amount)} -> "
+        f"[bold]{item.entry_id or ''}[/bold] {escape(when)}: {escape(item.input)}"
+        f"{', ' + escape(amount) if amount else ''} -> "
         f"{guess}{escape(item.food_name)} [dim]{escape(_food_id(item))}[/dim], {_grams(item.grams)} g, "
         f"[bold]{_mg(item.magnesium_mg)} mg[/bold]{assumed}"
     )

@@ -121,8 +121,11 @@ def rival_doubt(
     if not match.confident or not match.rivals or magnesium is None:
         return match
     for rival in match.rivals:
-        try:
-            measured = units.measure(rival, quantity, unit, words)
+        if _of_all_kinds(food, rival):
+            continue  # 'all commercial varieties' is the average of Florida's and California's avocados
+        try:  # measured as the food is: a count of an SR28 food in the survey's size of it
+            counted = _survey_count(rival, quantity, unit, words)
+            measured = counted or units.measure(rival, quantity, unit, words)
         except UnitError:
             continue
         other = rival.magnesium_mg(measured.grams)
@@ -135,6 +138,15 @@ def rival_doubt(
             rest = (rival, *(f for f in match.alternatives if f.food_id != rival.food_id))
             return Match(match.food, False, RIVAL_DOUBT, rest[:3])
     return match
+
+
+_ALL_KINDS = re.compile(r"\ball (?:commercial )?(?:varieties|types|classes|kinds)\b")
+
+
+def _of_all_kinds(food: foods.Food, kind: foods.Food) -> bool:
+    """Is `food` USDA's average of every kind, and `kind` one of them (the same first words)?"""
+    first = food.description.lower().split(",")[0]
+    return bool(_ALL_KINDS.search(food.description.lower())) and kind.description.lower().startswith(first)
 
 
 def why_doubtful(item: LineItem, match: Match) -> tuple[str | None, tuple[foods.Food, ...]]:
@@ -235,9 +247,10 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
     if word is None or word in MASS_G or word in units.VOLUME_ML or word in units.SIZES:
         return []
     seen = {match.food.food_id, *(f.food_id for f in match.alternatives)}
+    words = " ".join(w for w in _food_words(entry).split() if not any(c.isdigit() for c in w))  # '100%'
     return [
         s.food
-        for s in catalog.ranked(_food_words(entry))
+        for s in catalog.ranked(words)
         if s.complete and s.head and s.food.food_id not in seen and units.has_measure(s.food, word)
     ][:3]
 
