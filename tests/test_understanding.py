@@ -432,6 +432,11 @@ def test_a_dish_with_meat_is_not_taken_when_the_words_say_no_meat() -> None:
     assert "meat" not in Catalog().resolve("rice and beans").food.description  # was 'Beans and rice, with meat'
 
 
+def test_a_kind_usda_lacks_still_takes_the_usual_form() -> None:
+    match = Catalog().resolve("grape tomatoes")  # no grape tomatoes in USDA: raw tomatoes, not cooked
+    assert match.food.description == "Tomatoes, raw" and not match.confident
+
+
 def test_two_words_usda_writes_as_one_are_that_word() -> None:
     match = Catalog().resolve("black eyed peas")  # FNDDS 'Blackeyed peas, NFS'; it was beans with meat
     assert match.food.food_id == Catalog().resolve("blackeyed peas").food.food_id == "41300990"

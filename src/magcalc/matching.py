@@ -1146,6 +1146,11 @@ def best_match(query: str) -> Match:
             besides = [w for w in words if w != other_food and w not in _DISH_FORMS]  # not 'bowl' alone
             parts = [f for f in (part, best.food if besides else None) if f is not None]
             raise UnknownFood(unknown_message(query, parts, left_out=other_food))
+        usual = _usual_form(corrected, best.food)
+        if usual is not None and _form(best.food) != usual[0]:  # 'grape tomatoes': raw, as tomatoes are
+            formed = next((s for s in plausible if s.head and _form(s.food) == usual[0]), None)
+            if formed is not None:
+                return Match(formed.food, False, INCOMPLETE, (best.food, *others[:2]))
         return Match(best.food, False, INCOMPLETE, tuple(others[:3]))
     usual = None if set(words) & _PREPARED else _usual_form(corrected, best.food)
     if usual is not None and _form(best.food) != usual[0]:
