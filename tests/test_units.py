@@ -288,6 +288,12 @@ def test_the_item_the_words_name_among_several() -> None:
     assert measure(food("51180010"), 1, None, "bagel").grams == 105  # not the thin one
 
 
+def test_a_count_of_a_kind_takes_the_item_of_that_kind() -> None:
+    tomatoes = food("74101000")  # FNDDS 'Tomatoes, raw': 'grape tomato' 8 g, 'cherry' 17 g, 'whole' 125 g
+    assert measure(tomatoes, 10, None, "grape tomatoes").grams == 80
+    assert measure(tomatoes, 10, None, "cherry tomatoes").grams == 170
+
+
 def test_a_package_in_the_name_is_the_everyday_one_of_its_sizes() -> None:
     food = get_food("19120")  # milk chocolate: 'bar, miniature' (7 g) and 'bar (1.55 oz)' (44 g)
     assert food is not None

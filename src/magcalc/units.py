@@ -427,9 +427,11 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     words = {p.seq: [_singular(w) for w in re.findall(r"[a-z/]+", p.description.lower())] for p in candidates}
     said = {_singular(w) for w in re.findall(r"[a-z]+", typed.lower())} - SIZES - _NOT_NAMES
     described = {_singular(w) for w in re.findall(r"[a-z]+", food.description.lower())}
+    kinds = said - nouns  # 'cherry tomatoes': the kind, beside the food's own noun
     named = [  # 'big mac': 'McDONALD'S Big Mac', not 'Mac Jr'; 'oreos': 'Oreo sandwich', not 'sandwich'
         p for p in candidates
-        if (len(said) > 1 or said - described) and said <= set(words[p.seq])
+        if (((len(said) > 1 or said - described) and said <= set(words[p.seq]))
+            or (kinds and said & nouns and kinds <= set(words[p.seq])))
         and not _ODD_SIZES.search(p.description.lower())
     ]  # fmt: skip
     if len(named) == 1:
