@@ -437,6 +437,11 @@ def test_a_kind_usda_lacks_still_takes_the_usual_form() -> None:
     assert match.food.description == "Tomatoes, raw" and not match.confident
 
 
+def test_a_word_no_food_has_before_the_name_is_not_split_into_two() -> None:
+    match = Catalog().resolve("honeycrisp apple")  # an apple, not 'honey crisp' (an apple crisp dessert)
+    assert match.food.description.startswith("Apples, raw") and not match.confident
+
+
 def test_two_words_usda_writes_as_one_are_that_word() -> None:
     match = Catalog().resolve("black eyed peas")  # FNDDS 'Blackeyed peas, NFS'; it was beans with meat
     assert match.food.food_id == Catalog().resolve("blackeyed peas").food.food_id == "41300990"

@@ -1054,11 +1054,13 @@ def _glued(words: list[str], strange: list[str]) -> list[str]:
 
 
 def _unglued(words: list[str]) -> list[str]:
-    """'blackbeans' -> 'black', 'bean': a word no food has, split into two words foods have."""
+    """'blackbeans' -> 'black', 'bean': a word no food has, split into two words foods have; only the
+    last word, the food's name ('honeycrisp apple' is an apple of a kind, not a honey crisp)."""
     idx = index()
     out: list[str] = []
-    for word in words:
-        if word in idx.postings or len(word) < 6 or not word.isalpha() or idx.expand(word):
+    for at, word in enumerate(words):
+        last = at == len(words) - 1
+        if not last or word in idx.postings or len(word) < 6 or not word.isalpha() or idx.expand(word):
             out.append(word)
             continue
         for cut in range(3, len(word) - 2):
