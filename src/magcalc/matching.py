@@ -984,8 +984,8 @@ def _without(strange: list[str], known: tuple[str, ...], words: list[str]) -> Ma
     USDA does not name) leave the food the other words find, as a guess that names the words left
     out. Not when the unknown word is the last, the name itself ('hot cheetos'), or nothing else is
     left; and only when the other words find a food by its head."""
-    if not known or words[-1] in strange or len(known) < len(strange):
-        return None
+    if not known or words[-1] in strange or len(known) < len(strange) or set(known) <= _DISH_FORMS:
+        return None  # ('buddha bowl': a bowl is no food of its own)
     try:
         match = best_match(" ".join(known))
     except UnknownFood:
