@@ -29,6 +29,11 @@ from tests.conftest import Run
         ("half an avocado", [(0.5, None, "avocado")]),
         ("1 whole wheat pita", [(1.0, None, "whole wheat pita")]),  # whole wheat: the flour, not a whole
         ("1 whole avocado", [(1.0, "whole", "avocado")]),
+        ("pumpkin seeds handful", [(1.0, "handful", "pumpkin seeds")]),  # a household word at the end
+        ("black beans half cup", [(0.5, "cup", "black beans")]),
+        ("avocado half", [(0.5, None, "avocado")]),
+        ("bottle of beer", [(None, "bottle", "beer")]),  # a container first, with no number
+        ("burrito bowl", [(None, None, "burrito bowl")]),  # a food's own name, not a bowl of burrito
         ("half a cup of granola", [(0.5, "cup", "granola")]),
         ("peanut butter 2 tbsp", [(2, "tbsp", "peanut butter")]),
         ("2 slices of cheese pizza", [(2, "slices", "cheese pizza")]),

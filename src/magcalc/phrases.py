@@ -204,6 +204,40 @@ def _leading_quantity(words: list[str]) -> tuple[float | None, int]:
 _WHOLE_FOODS = frozenset({"wheat", "grain", "grains", "milk", "foods", "food", "bean", "beans", "kernel"})
 
 
+# Household words that may start a phrase with no quantity: 'cup of tea', 'bottle of beer', 'can of tuna'
+_LEADING_CONTAINERS = frozenset(
+    {"cup", "slice", "glass", "bowl", "handful", "bottle", "can", "mug", "packet", "pack", "box", "bag",
+     "scoop", "plate", "pint", "carton", "jar", "pouch", "serving", "piece", "square", "shot", "tub"}
+)  # fmt: skip
+# Household words that may end a phrase with no number ('hot chocolate mug', 'pumpkin seeds handful');
+# not those that end the names of foods ('burrito bowl', 'reeses cups', 'applesauce pouch', 'juice
+# box', 'granola bar'), which end a phrase as a measure only after a number word ('half cup')
+_TRAILING_CONTAINERS = frozenset(
+    {"handful", "mug", "glass", "plate", "serving", "carton", "scoop", "tbsp", "tsp", "oz", "grande", "venti"}
+)
+
+
+def _trailing_words(rest: list[str]) -> tuple[float | None, str | None, list[str]]:
+    """A household word at the end with no digits, after an optional number word: 'pumpkin seeds
+    handful' (1 handful), 'black beans half cup' (0.5 cup), 'tofu half block', 'avocado half' (0.5)."""
+    if len(rest) < 2:
+        return None, None, rest
+    last = rest[-1]
+    number = NUMBER_WORDS.get(rest[-2]) if len(rest) > 2 else None
+    unit = UNIT_SPELLINGS.get(last) or (last if last in MEASURE_WORDS else None)
+    if last in ("half", "quarter") and rest[-2] not in NUMBER_WORDS:
+        return NUMBER_WORDS[last], None, rest[:-1]
+    if unit is None:
+        return None, None, rest
+    if number is not None and rest[-2] not in ("a", "an"):  # 'black beans half cup', 'tofu two slices'
+        return number, unit, rest[:-2]
+    if last not in _TRAILING_CONTAINERS and unit not in _TRAILING_CONTAINERS:
+        return None, None, rest
+    if rest[-2] in SIZES and len(rest) > 2:  # 'raisins small box': USDA's 'small box (1.5 oz)'
+        return 1.0, f"{rest[-2]} {unit}", rest[:-2]
+    return 1.0, unit, rest[:-1]
+
+
 def _leading_unit(words: list[str]) -> tuple[str | None, int]:
     """A unit at the start of the words ('cup', 'fl oz', 'slices'), then an optional 'of'."""
     for size in (3, 2, 1):
@@ -245,7 +279,7 @@ def parse_one(text: str) -> Phrase:
     quantity, taken = _leading_quantity(words)
     unit = None
     rest = words[taken:]
-    if quantity is not None or (rest and rest[0] in ("cup", "slice", "glass", "bowl", "handful")):
+    if quantity is not None or (rest and rest[0] in _LEADING_CONTAINERS):  # 'bottle of beer'
         unit, used = _leading_unit(rest)
         rest = rest[used:]
     if quantity is None:  # 'peanut butter 2 tbsp', 'almonds 1 oz', 'eggs 2'
@@ -259,6 +293,8 @@ def parse_one(text: str) -> Phrase:
                 rest = " ".join(rest)[: trailing.start()].split()
     if quantity is None and len(rest) > 1 and rest[-1] in SIZES:  # 'sweet potato, baked, medium': one
         quantity, unit, rest = 1.0, rest[-1], rest[:-1]
+    if quantity is None and unit is None:  # 'pumpkin seeds handful', 'black beans half cup', 'avocado half'
+        quantity, unit, rest = _trailing_words(rest)
     food = " ".join(rest).strip(" ,.-")
     bare = food.removesuffix(" of")
     if not food or bare in UNIT_SPELLINGS or bare in _NOT_FOODS or bare.rstrip("s") in _NOT_FOODS:

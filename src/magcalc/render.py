@@ -538,7 +538,8 @@ def _said_amount(text: str) -> bool:
     from magcalc.phrases import parse_one
 
     try:
-        return parse_one(text).quantity is not None
+        said = parse_one(text)
+        return said.quantity is not None or said.unit is not None
     except MagcalcError:
         return False
 
