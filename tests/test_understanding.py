@@ -207,6 +207,11 @@ def test_how_a_food_was_made_is_a_detail_not_a_kind() -> None:
     assert match.food.description.startswith("Cornbread,") and match.confident
 
 
+def test_no_amount_of_an_sr28_food_is_the_typical_portion_of_the_same_food() -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input="milk chocolate", amount=None, unit=None))
+    assert item.grams == 45 and item.assumed and "Chocolate candy" in item.assumed  # not chocolate milk
+
+
 def test_a_count_of_an_sr28_food_is_in_the_surveys_size_of_the_same_food() -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input="avocado", amount=0.5, unit=None))
     assert item.food_id == "09037" and item.grams == 75  # SR28's avocado; FNDDS 63105010's 150 g fruit

@@ -288,6 +288,12 @@ def test_the_item_the_words_name_among_several() -> None:
     assert measure(food("51180010"), 1, None, "bagel").grams == 105  # not the thin one
 
 
+def test_milk_chocolate_is_no_drink_and_dried_apricots_are_counted_by_the_piece() -> None:
+    chocolate = food("19120")  # 'Candies, milk chocolate': an ounce is 28 g, not a fluid ounce
+    assert measure(chocolate, 1, "oz").grams == pytest.approx(28.35, abs=0.01)
+    assert measure(food("62104100"), 6, None, "dried apricots").grams == 48  # 'slice/chunk', 8 g each
+
+
 def test_a_count_of_a_kind_takes_the_item_of_that_kind() -> None:
     tomatoes = food("74101000")  # FNDDS 'Tomatoes, raw': 'grape tomato' 8 g, 'cherry' 17 g, 'whole' 125 g
     assert measure(tomatoes, 10, None, "grape tomatoes").grams == 80

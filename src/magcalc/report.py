@@ -258,7 +258,9 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
 def _typical_from_survey(food: foods.Food, words: str, catalog: Catalog) -> units.Measured:
     """No amount for a food without a typical portion (SR28): the typical amount of the same food in
     FNDDS, the survey's table, when the same words name one there for sure; else a common portion."""
-    twin = catalog.survey_twin(words)
+    # USDA's own link first ('Candies, milk chocolate' is 'Chocolate candy'); the words may name
+    # another food in the survey ('milk chocolate' is 'Chocolate milk' there)
+    twin = foods.survey_twin(food) or catalog.survey_twin(words)
     typical = twin.portion(units.QUANTITY_NOT_SPECIFIED) if twin is not None else None
     if twin is None or typical is None:
         return units.measure(food, None, None)

@@ -462,7 +462,8 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
             if not portion_words:
                 continue
             first = portion_words[0]
-            if word == first or (word in _SIZE_WORDS and word in first.split("/")):
+            # 'slice/chunk' of dried apricot is a slice; 'piece/slice' of mushroom no whole one
+            if word == first or (word != "piece" and word in first.split("/")):
                 return portion  # 'regular/large' samosa is a regular one, 'small/medium' shrimp a medium
     named = sorted(
         (p for p in candidates if set(words[p.seq]) & nouns), key=lambda p: _size_rank(p.description)
@@ -562,8 +563,11 @@ def is_drink(food: Food) -> bool:
     beverages, or a food whose name says it is milk, juice or a drink."""
     if food.table == "usda-fndds-2021-2023":
         return food.food_id.startswith(("11", "64", "9"))
-    words = set(re.findall(r"[a-z]+", food.description.lower()))
-    return food.food_group == "Beverages" or bool(words & _DRINK_WORDS)
+    # the word must end a part of the name: 'Milk, reduced fat' and 'Orange juice' are drinks,
+    # 'Candies, milk chocolate' is not
+    parts = (re.findall(r"[a-z]+", part) for part in food.description.lower().split(","))
+    ends = {words[-1] for words in parts if words}
+    return food.food_group == "Beverages" or bool(ends & _DRINK_WORDS)
 
 
 def _nearest_container(food: Food, word: str | None) -> Portion | None:
