@@ -196,7 +196,7 @@ def test_each_day_is_held_to_the_ul(run: Run) -> None:
     log = "food,amount,unit,date\nmagnesium,200,mg,2026-11-01\nmagnesium,200,mg,2026-11-02\nmagnesium,200,mg,2026-11-02\n"
     report = run.json("log", "-", *MAN_40, input=log)
     assert [d["over_ul"] for d in report["days"]] == [False, True]
-    assert "2026-11-02 400 mg" in report["warnings"][0]
+    assert "on 2026-11-02 (400 mg), the UL for " in report["warnings"][0]
 
 
 def test_rls_context_is_named_and_positioned(run: Run) -> None:

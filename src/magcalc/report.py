@@ -951,14 +951,14 @@ def _ul_warning(over: list[tuple[dt.date, float]], supplement: float, target: Ta
     safety = supplements.safety()
     ul = target.ul_supplement_mg or 0.0
     if over:
-        days = ", ".join(f"{date} {mg:,.0f} mg" for date, mg in over)
-        amount = f"Supplemental magnesium is above the upper limit (UL) of {ul:g} mg a day on {days}"
+        days = ", ".join(f"{date} ({mg:,.0f} mg)" for date, mg in over)
+        amount = f"Supplemental magnesium is above the upper limit (UL) of {ul:g} mg a day on {days},"
     else:
         amount = (
-            f"Supplemental magnesium of {supplement:,.0f} mg is above the upper limit (UL) of {ul:g} mg a day"
+            f"Supplemental magnesium of {supplement:,.0f} mg is above the upper limit (UL) of {ul:g} mg a day,"
         )
     return (
-        f"{amount} for {target.description} "
+        f"{amount} the UL for {target.description} "
         f"({target.standard.upper()}; the UL is for supplements, not food). "
         f"Common side effects above it: {safety['side_effects']}. {safety['kidneys']} "
         f"Known interactions: {safety['interactions']}. Such amounts belong under medical supervision; "
