@@ -197,6 +197,13 @@ def test_a_container_the_best_food_lacks_takes_a_food_of_the_words_that_has_it()
     assert item.portion and "packet" in item.portion
 
 
+def test_a_food_named_with_its_measure_is_that_food_by_that_measure() -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input="a milk chocolate bar", amount=None, unit=None))
+    assert item.food_name == "Candies, milk chocolate" and item.grams == 44  # not a granola bar, coated
+    (bar,) = Measurer(Catalog())(Entry(line=1, input="granola bar", amount=None, unit=None))
+    assert bar.food_name.startswith("Cereal or Granola bar")  # its own name: no bar of granola
+
+
 def test_a_count_of_a_food_named_by_its_measure_is_that_food() -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input="mozzarella sticks", amount=4, unit=None))
     assert item.food_name.startswith("Mozzarella sticks")  # the fried ones, not 4 sticks of mozzarella

@@ -56,7 +56,9 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     if entry.food_id is None and (form := find_form(entry.input)) is not None:
         return _measure_supplement(entry, form)
     match = _canned(entry, catalog) or _match(entry, catalog)
-    if not match.confident and (by_noun := _counted_by_noun(entry, catalog)) is not None:
+    if entry.unit is None and (by_measure := _named_with_its_measure(entry, match, catalog)) is not None:
+        entry, match = by_measure  # 'a milk chocolate bar': a bar of milk chocolate, not a granola bar
+    elif not match.confident and (by_noun := _counted_by_noun(entry, catalog)) is not None:
         entry, match = by_noun  # '6 asparagus spears': 6 spears of asparagus
     food = match.food
     quantity = entry.amount if entry.amount is not None or entry.unit is None else 1.0  # 'cup' is 1 cup
@@ -195,6 +197,34 @@ def _counted_by_noun(entry: Entry, catalog: Catalog) -> tuple[Entry, Match] | No
     except MagcalcError:
         return None
     return entry.model_copy(update={"input": rest, "unit": noun}), match
+
+
+_NAMED_MEASURES = frozenset({"bar", "square", "slice", "stick"})
+
+
+def _named_with_its_measure(entry: Entry, match: Match, catalog: Catalog) -> tuple[Entry, Match] | None:
+    """'milk chocolate bar': the food of the other words by its own bar, when the words' match is a
+    food of that noun (a granola bar) whose name does not begin with the other words, and the other
+    words name for sure a food USDA measures so."""
+    words = _food_words(entry).split()
+    noun = units.canonical_unit(words[-1]) if len(words) > 1 else None
+    if noun not in _NAMED_MEASURES or entry.food_id is not None:
+        return None
+    if match.confident and not names_its_head(match.food, noun):
+        return None  # a sure food of all the words, which is not a bar or a slice of something
+    rest = " ".join(words[:-1])
+    first = tokenize(match.food.description.split(",")[0])
+    if set(tokenize(rest)) <= set(first):
+        return None  # 'granola bar': 'Cereal or Granola bar'
+    try:
+        other = catalog.resolve(rest)
+        units.measure(other.food, 1.0, noun)
+    except MagcalcError:
+        return None
+    if not other.confident:
+        return None
+    quantity = entry.amount if entry.amount is not None else 1.0
+    return entry.model_copy(update={"input": entry.input, "amount": quantity, "unit": noun}), other
 
 
 def _canned(entry: Entry, catalog: Catalog) -> Match | None:
@@ -955,7 +985,8 @@ def _ul_warning(over: list[tuple[dt.date, float]], supplement: float, target: Ta
         amount = f"Supplemental magnesium is above the upper limit (UL) of {ul:g} mg a day on {days},"
     else:
         amount = (
-            f"Supplemental magnesium of {supplement:,.0f} mg is above the upper limit (UL) of {ul:g} mg a day,"
+            f"Supplemental magnesium of {supplement:,.0f} mg is above the upper limit (UL) of {ul:g} mg "
+            "a day,"
         )
     return (
         f"{amount} the UL for {target.description} "
