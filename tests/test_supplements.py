@@ -252,3 +252,10 @@ def test_supplements_in_the_diary_with_the_profile_standard(run: Run) -> None:
     assert "supplement/citrate" in exported and "capsule (150 mg each)" in exported
     assert run.json("log", "-", input=exported)["supplement_mg"] == 300
     assert run.json("profile", "show")["standard"] == "efsa"
+
+
+@pytest.mark.parametrize("phrase", ["magnesium citrate 2 capsules", "2 magnesium citrate capsules"])
+def test_a_supplement_dose_in_one_phrase(run: Run, phrase: str) -> None:
+    added = run("add", phrase, "--each", "150 mg", "--format", "json")  # it was an unknown food
+    assert added.exit_code == 0, added.output
+    assert json.loads(added.stdout)["added"][0]["magnesium_mg"] == 300

@@ -111,6 +111,8 @@ MEASURE_WORDS = frozenset(
         "ear",
         "ears",
         "mini",
+        "capsule", "capsules", "caps", "cap", "tablet", "tablets", "tabs", "tab", "softgel", "softgels",
+        "caplet", "caplets", "pill", "pills", "gummy", "gummies",  # 'magnesium citrate 2 capsules'
         *CONTAINERS,  # 'a venti chai latte'
         *SHORT_MEASURES,  # '8 pcs california roll', '1 med peach'
     ]
@@ -217,6 +219,12 @@ _TRAILING_CONTAINERS = frozenset(
 )
 
 
+_DOSES = frozenset(
+    {"capsule", "capsules", "caps", "tablet", "tablets", "tabs", "softgel", "softgels", "caplet", "caplets",
+     "pill", "pills", "gummy", "gummies"}
+)  # fmt: skip
+
+
 def _trailing_words(rest: list[str]) -> tuple[float | None, str | None, list[str]]:
     """A household word at the end with no digits, after an optional number word: 'pumpkin seeds
     handful' (1 handful), 'black beans half cup' (0.5 cup), 'tofu half block', 'avocado half' (0.5)."""
@@ -295,6 +303,8 @@ def parse_one(text: str) -> Phrase:
         quantity, unit, rest = 1.0, rest[-1], rest[:-1]
     if quantity is None and unit is None:  # 'pumpkin seeds handful', 'black beans half cup', 'avocado half'
         quantity, unit, rest = _trailing_words(rest)
+    if quantity is not None and unit is None and len(rest) > 1 and rest[-1] in _DOSES:
+        unit, rest = rest[-1], rest[:-1]  # '2 magnesium glycinate capsules': 2 capsules of it
     food = " ".join(rest).strip(" ,.-")
     bare = food.removesuffix(" of")
     if not food or bare in UNIT_SPELLINGS or bare in _NOT_FOODS or bare.rstrip("s") in _NOT_FOODS:
