@@ -316,3 +316,16 @@ def test_a_piece_is_never_a_whole_bar_nor_a_cup_of_pieces() -> None:
     assert chocolate.grams == 30 and chocolate.assumed and "square" in chocolate.assumed
     bacon = measure(food("22600100"), 2, "pieces")  # '1 cup, pieces' (80 g) holds pieces: a slice is one
     assert bacon.grams == 16
+
+
+@pytest.mark.parametrize(
+    ("assumed", "short"),
+    [("no amount: typical portion (FNDDS, Banana, raw), 126 g", "typical portion"),
+     ("each: 1 egg, 50 g", "1 egg each"),
+     ("each: 1 fruit (the survey's size, of Avocado, raw), 150 g", "1 fruit each"),
+     ("a bowl taken as 1.5 cups: a typical cereal or soup bowl", "a bowl = 1.5 cups")],
+)  # fmt: skip
+def test_an_assumption_is_a_few_words_in_a_table_cell(assumed: str, short: str) -> None:
+    from magcalc.render import short_assumption
+
+    assert short_assumption(assumed) == short

@@ -528,7 +528,7 @@ def short_assumption(text: str) -> str:
         return f"{what.split(' (')[0]} each"
     if " taken as " in text:
         word, _, rest = text.partition(" taken as ")
-        return f"{word} = {rest.split(',')[0].split(' (')[0]}"
+        return f"{word} = {rest.split(',')[0].split(' (')[0].split(':')[0]}"  # 'a bowl = 1.5 cups'
     return text.split(" (")[0]
 
 

@@ -266,7 +266,7 @@ def _survey_count(
     return units.Measured(
         grams,
         f"1 {item.description} = {item.grams_each:g} g (FNDDS {twin.food_id}, the same food)",
-        f"each: 1 {item.description}, the survey's size ({twin.description}), {item.grams_each:g} g",
+        f"each: 1 {item.description} (the survey's size, of {twin.description}), {item.grams_each:g} g",
     )
 
 
