@@ -457,6 +457,8 @@ def test_a_kind_usda_lacks_still_takes_the_usual_form() -> None:
 def test_a_word_no_food_has_before_the_name_is_not_split_into_two() -> None:
     match = Catalog().resolve("honeycrisp apple")  # an apple, not 'honey crisp' (an apple crisp dessert)
     assert match.food.description.startswith("Apples, raw") and not match.confident
+    flakes = Catalog().resolve("cornflakes bowl")  # 'corn flakes' are side by side in USDA's names
+    assert flakes.food.description == "Cereal, corn flakes, plain"
 
 
 def test_two_words_usda_writes_as_one_are_that_word() -> None:

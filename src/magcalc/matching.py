@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import csv
 import io
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -1054,23 +1055,34 @@ def _glued(words: list[str], strange: list[str]) -> list[str]:
 
 
 def _unglued(words: list[str]) -> list[str]:
-    """'blackbeans' -> 'black', 'bean': a word no food has, split into two words foods have; only the
-    last word, the food's name ('honeycrisp apple' is an apple of a kind, not a honey crisp)."""
+    """'blackbeans' -> 'black', 'bean': a word no food has, split into two words foods have; before
+    the last word, only into two words a food's name has side by side ('cornflakes bowl'), not any
+    two ('honeycrisp apple' is an apple of a kind, not a honey crisp)."""
     idx = index()
     out: list[str] = []
     for at, word in enumerate(words):
         last = at == len(words) - 1
-        if not last or word in idx.postings or len(word) < 6 or not word.isalpha() or idx.expand(word):
+        if word in idx.postings or len(word) < 6 or not word.isalpha() or idx.expand(word):
             out.append(word)
             continue
         for cut in range(3, len(word) - 2):
             left, right = word[:cut], stem(word[cut:])
-            if left in idx.postings and right in idx.postings:
+            if left in idx.postings and right in idx.postings and (last or _side_by_side(left, right)):
                 out += [left, right]
                 break
         else:
             out.append(word)
     return out
+
+
+def _side_by_side(left: str, right: str) -> bool:
+    """Does some food's description have these two words one after the other ('corn flakes')?"""
+    foods = load_foods()
+    for food_id in index().ids(left) & index().ids(right):
+        tokens = tokenize(foods[food_id].description)
+        if any(a == left and b == right for a, b in itertools.pairwise(tokens)):
+            return True
+    return False
 
 
 def best_match(query: str) -> Match:
