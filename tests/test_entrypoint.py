@@ -43,7 +43,7 @@ def test_bundled_example_runs_from_another_folder(tmp_path: Path) -> None:
         "log", str(ROOT / "examples" / "day.csv"), "--age", "40", "--sex", "female", cwd=tmp_path
     )
     assert result.returncode == 0, result.stderr
-    assert "Total 534 mg" in result.stdout and "\x1b[" not in result.stdout
+    assert "Total 537 mg" in result.stdout and "\x1b[" not in result.stdout
 
 
 def test_bad_input_one_line_exit_2_no_traceback(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ def resolve(query: str) -> Food:
         ("dark chocolate 70-85%", {"19904"}),
         ("pumpkin seeds roasted", {"12016"}),
         ("pumpkin seeds", {"12014", "12016", "43101050"}),
-        ("2% milk", {"01079", "01174"}),
+        ("2% milk", {"11112110"}),  # the survey's own copy of SR28 01079 (data/survey_twins.csv)
         ("banana", {"09040"}),
         ("black beans cooked", {"16015"}),
         ("chia seeds", {"12006", "43108010"}),
@@ -34,7 +34,7 @@ def resolve(query: str) -> Food:
         ("lentils cooked", {"16070"}),
         ("quinoa cooked", {"20137"}),
         ("kale raw", {"11233", "72119190"}),
-        ("cheddar cheese", {"01009"}),
+        ("cheddar cheese", {"14104100"}),  # the survey's copy of SR28 01009
         ("milk", {"11100000"}),  # the survey's Milk, NFS
         ("coffee", {"92100000"}),  # Coffee, NS as to type
         ("egg", {"01123", "31101010", "31102000"}),

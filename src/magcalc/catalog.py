@@ -80,7 +80,7 @@ class Catalog:
             if food is None:
                 raise UnknownFood(f"no USDA food has the id {key.zfill(5) if len(key) <= 5 else key}")
             return Match(food, True)
-        return best_match(key)
+        return _as_surveyed(best_match(key), key)
 
     def _user_match(self, query: str) -> Food | None:
         """The user's own food or recipe that `query` names: the same words, or nearly (a typo)."""
@@ -163,3 +163,18 @@ class Catalog:
                 )
             )
         return hits
+
+
+def _as_surveyed(match: Match, words: str) -> Match:
+    """The survey's own copy of an SR28 food of made foods (dairy, cereals, drinks, sweets...): FNDDS's
+    food made of that one SR28 food, as people log it ('1% milk' is the survey's milk). SR28 stays the
+    reference for whole foods (vegetables, fruit, beans, nuts, grains), as in the source documents."""
+    from magcalc.foods import survey_twin
+    from magcalc.matching import WHOLE_FOOD_GROUPS, names_every_word
+
+    if match.food.food_group in WHOLE_FOOD_GROUPS or (twin := survey_twin(match.food)) is None:
+        return match
+    if not names_every_word(twin, words):  # 'sourdough' is no 'Bread, Cuban', though USDA codes it so
+        return match
+    rest = tuple(f for f in (match.food, *match.alternatives) if f.food_id != twin.food_id)[:3]
+    return Match(twin, match.confident, match.doubt, rest, match.rivals)

@@ -227,7 +227,7 @@ _OPTIONAL = frozenset(
     ]
 )
 # SR28 groups of whole foods, where SR28 stays the reference (the source documents' own table).
-_WHOLE_FOOD_GROUPS = frozenset(
+WHOLE_FOOD_GROUPS = _WHOLE_FOOD_GROUPS = frozenset(
     {
         "Vegetables and Vegetable Products", "Fruits and Fruit Juices", "Legumes and Legume Products",
         "Nut and Seed Products", "Cereal Grains and Pasta", "Spices and Herbs",
@@ -1325,6 +1325,13 @@ def _suggestions(words: tuple[str, ...]) -> list[Food]:
     if not words:
         return []
     return [s.food for s in _rank(list(words), load_foods(), 12) if s.head][:3]
+
+
+def names_every_word(food: Food, words: str) -> bool:
+    """Has the food every word of these (in its name or other names), its head among them?"""
+    said = set(_unglued(tokenize(words)))
+    doc = index().doc(food.food_id)
+    return bool(said) and said <= doc.tokens.keys() and bool(said & (doc.head | doc.head_alternatives))
 
 
 def names_its_head(food: Food, words: str) -> bool:
