@@ -224,7 +224,7 @@ def _named_with_its_measure(entry: Entry, match: Match, catalog: Catalog) -> tup
     if not other.confident:
         return None
     quantity = entry.amount if entry.amount is not None else 1.0
-    return entry.model_copy(update={"input": entry.input, "amount": quantity, "unit": noun}), other
+    return entry.model_copy(update={"amount": quantity, "unit": noun}), other
 
 
 def _canned(entry: Entry, catalog: Catalog) -> Match | None:
