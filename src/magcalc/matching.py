@@ -227,7 +227,7 @@ _OPTIONAL = frozenset(
     ]
 )
 # SR28 groups of whole foods, where SR28 stays the reference (the source documents' own table).
-WHOLE_FOOD_GROUPS = _WHOLE_FOOD_GROUPS = frozenset(
+WHOLE_FOOD_GROUPS = frozenset(
     {
         "Vegetables and Vegetable Products", "Fruits and Fruit Juices", "Legumes and Legume Products",
         "Nut and Seed Products", "Cereal Grains and Pasta", "Spices and Herbs",
@@ -735,7 +735,7 @@ def _score(
         # all its other words said: USDA's own default for them
         score += 1.0 if specific or formed or skipped or missing else _GENERIC_BONUS
     # SR28 stays the reference for whole foods, above even a survey default (the source documents)
-    whole_food = doc.table == SR28 and doc.survey and doc.group in _WHOLE_FOOD_GROUPS
+    whole_food = doc.table == SR28 and doc.survey and doc.group in WHOLE_FOOD_GROUPS
     # ... but not for a kind the words did not say ('Tomatoes, green' for 'tomatoes'): the survey's plain one
     score += 3 * doc.survey + (_SPECIFIC_WHOLE if specific else 3.5 + _GENERIC_BONUS) * whole_food
     if doc.table == SR28 and doc.group in _MADE_DISH_GROUPS:
@@ -823,7 +823,7 @@ def _fixed_bonus(doc: _Doc) -> float:
     return (
         _GENERIC_BONUS * doc.generic  # at most: 1.0 when the food says more than the query
         + 3 * doc.survey
-        + (3.5 + _GENERIC_BONUS) * (doc.table == SR28 and doc.survey and doc.group in _WHOLE_FOOD_GROUPS)
+        + (3.5 + _GENERIC_BONUS) * (doc.table == SR28 and doc.survey and doc.group in WHOLE_FOOD_GROUPS)
     )
 
 

@@ -16,6 +16,12 @@ from magcalc.matching import lean_ratios
 from magcalc.units import CONTAINERS, NUMBER_WORDS, SHORT_MEASURES, SIZES, UNIT_SPELLINGS, check_amount
 
 _VAGUE = frozenset({"some", "my", "the", "ate", "had", "drank", "usual"})  # words before a food, no quantity
+# Supplement doses: 'magnesium citrate 2 capsules', '2 magnesium glycinate capsules'
+_DOSES = frozenset(
+    {"capsule", "capsules", "caps", "tablet", "tablets", "tabs", "softgel", "softgels", "caplet", "caplets",
+     "pill", "pills", "gummy", "gummies"}
+)  # fmt: skip
+
 # Household words that measure a food without being a mass or volume: the food's own measure of
 # that name is used, else a documented default (units.CONTAINERS).
 MEASURE_WORDS = frozenset(
@@ -111,8 +117,9 @@ MEASURE_WORDS = frozenset(
         "ear",
         "ears",
         "mini",
-        "capsule", "capsules", "caps", "cap", "tablet", "tablets", "tabs", "tab", "softgel", "softgels",
-        "caplet", "caplets", "pill", "pills", "gummy", "gummies",  # 'magnesium citrate 2 capsules'
+        "cap",
+        "tab",
+        *_DOSES,  # 'magnesium citrate 2 capsules'
         *CONTAINERS,  # 'a venti chai latte'
         *SHORT_MEASURES,  # '8 pcs california roll', '1 med peach'
     ]
@@ -217,12 +224,6 @@ _LEADING_CONTAINERS = frozenset(
 _TRAILING_CONTAINERS = frozenset(
     {"handful", "mug", "glass", "plate", "serving", "carton", "scoop", "tbsp", "tsp", "oz", "grande", "venti"}
 )
-
-
-_DOSES = frozenset(
-    {"capsule", "capsules", "caps", "tablet", "tablets", "tabs", "softgel", "softgels", "caplet", "caplets",
-     "pill", "pills", "gummy", "gummies"}
-)  # fmt: skip
 
 
 def _trailing_words(rest: list[str]) -> tuple[float | None, str | None, list[str]]:
