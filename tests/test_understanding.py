@@ -417,11 +417,19 @@ def test_a_food_said_by_its_other_name_is_found_as_a_guess() -> None:
     ("typed", "meant"),
     [("spagetti", "spaghetti"),  # the alias of 'spaghetti', not spinach spaghetti
      ("chiken breast", "chicken breast"),  # one letter left out: cooked breast meat, not with skin
-     ("brocolli", "broccoli")],  # a letter doubled wrong: cooked, the usual form of broccoli
+     ("brocolli", "broccoli"),  # a letter doubled wrong: cooked, the usual form of broccoli
+     ("cauliflour", "cauliflower"),  # two letters off, but the one nearest word: cooked, as usual
+     ("lentles", "lentils"),  # one letter from 'gentle' too, but a word is seldom misspelt first
+     ("garbonzo beans", "garbanzo beans")],  # people's word, which USDA writes 'chickpea'
 )  # fmt: skip
 def test_a_misspelt_word_finds_the_alias_of_the_word_meant_as_a_guess(typed: str, meant: str) -> None:
     match = Catalog().resolve(typed)
     assert match.food.food_id == Catalog().resolve(meant).food.food_id and not match.confident
+
+
+def test_a_count_of_a_dish_is_not_a_count_of_what_qualifies_its_name() -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input="omelet", amount=1, unit=None))
+    assert item.grams == 110  # the survey's omelet, not its 'egg' (55 g) of 'Egg omelet or scrambled egg'
 
 
 def test_a_way_of_cooking_in_water_takes_the_cooked_food_without_fat() -> None:

@@ -289,7 +289,7 @@ _SAME_WORD = {
     "soda": "soft drink", "toast": "bread toasted", "steamed": "steamed cooked",
     "sauteed": "sauteed cooked", "donut": "doughnut", "donuts": "doughnuts", "mac": "macaroni",
     "fries": "french fries", "zucchini": "zucchini squash", "courgette": "zucchini squash",
-    "aubergine": "eggplant", "brownie": "brownie cookie", "brownies": "brownie cookie",
+    "aubergine": "eggplant", "omelette": "omelet", "brownie": "brownie cookie", "brownies": "brownie cookie",
     "garbanzo": "chickpea", "scallion": "green onion", "sparkling": "carbonated", "fizzy": "carbonated",
     "bell": "sweet", "oj": "orange juice", "ipa": "beer", "pb": "peanut butter", "evoo": "olive oil",
     "j": "jelly", "pbj": "peanut butter jelly", "its": "it", "w": "with",
@@ -1002,15 +1002,38 @@ def _corrected(word: str) -> str:
     """The one word a misspelt word most likely stands for ('spagetti' -> 'spaghetti'), else itself."""
     idx = index()
     options = idx.expand(word)
-    if not options or word in options:
+    if word in options:
+        return word
+    # the words it may stand for, as written: a word is seldom misspelt in its first letter ('lentle'
+    # is lentil, not gentle); 'garbonzo' is 'garbanzo', a word people type for USDA's 'chickpea'
+    near = {w: (weight, w) for w, weight in options.items() if w[0] == word[0]}
+    near |= {same: (weight, typed) for typed, same, weight in _people_words_near(word)}
+    if not near:
         return word
     # 'chiken', 'quiona', 'bagle': one slip of a finger; 'brocolli', 'mozarella': a letter doubled wrong
-    typo = [w for w in options if _one_typo(word, w) or _squeezed(word) == _squeezed(w)]
+    typo = [w for w, (_, said) in near.items() if _one_typo(word, said) or _squeezed(word) == _squeezed(said)]
     if typo:
-        return max(typo, key=lambda w: len(idx.ids(w)))  # 'cheeze': cheese, not cheez
-    best = max(options.values())
-    top = [w for w, weight in options.items() if weight == best]
-    return top[0] if len(top) == 1 and best >= 0.7 else word
+        return max(typo, key=lambda w: len(idx.ids(w)) if w in idx.postings else 0)  # 'cheeze': cheese
+    # 'cauliflour': the nearest word, when one is nearest
+    best = max(weight for weight, _ in near.values())
+    top = [w for w, (weight, _) in near.items() if weight == best]
+    return top[0] if len(top) == 1 and best >= _NEAREST else word
+
+
+_NEAREST = 0.6  # expand's weight of a word about two letters away in a word of eight
+
+
+def _people_words_near(word: str) -> list[tuple[str, str, float]]:
+    """(typed, USDA's word, weight): words of _SAME_WORD a slip away from the word."""
+    if len(word) < 5 or not word.isalpha():
+        return []
+    from rapidfuzz import fuzz
+
+    return [
+        (typed, same, 0.75 * ratio / 100)
+        for typed, same in _SAME_WORD.items()
+        if len(typed) >= 5 and typed[0] == word[0] and (ratio := fuzz.ratio(word, typed)) >= 80
+    ]
 
 
 def _squeezed(word: str) -> str:
@@ -1105,17 +1128,19 @@ def best_match(query: str) -> Match:
             found = Match(foods[food_id], False) if food_id in foods else best_match(generic)
             doubt = f"{brand!r} is a name USDA does not use ({why}): taken as {found.food.description}"
             return Match(found.food, False, doubt, (*found.alternatives, *found.rivals)[:3])
+    unknown = [w for w in words if w not in index().postings]
+    if unknown and (glued := _glued(words, unknown)) != words:
+        return best_match(" ".join(glued))  # 'black eyed peas': USDA's 'Blackeyed peas'
     corrected = [_corrected(w) for w in words]
     alias = aliases().get(" ".join(corrected)) if corrected != words else None
     if alias is not None:  # 'spagetti': the alias of 'spaghetti', as a guess
         return Match(foods[alias], False, "found by guessing a misspelt word, or by another name of the food")
-    if corrected != words and tokenize(" ".join(corrected)) != corrected:
-        # 'zuchini' is 'zucchini', a word people write for USDA's 'zucchini squash'
-        respelt = best_match(" ".join(corrected))
-        return Match(respelt.food, False, _guessed(words), (*respelt.alternatives, *respelt.rivals)[:3])
-    unknown = [w for w in words if w not in index().postings]
-    if unknown and (glued := _glued(words, unknown)) != words:
-        return best_match(" ".join(glued))  # 'black eyed peas': USDA's 'Blackeyed peas'
+    if corrected != words and all(c != w or index().expand(w) for w, c in zip(words, corrected, strict=True)):
+        # 'cauliflour' is 'cauliflower', found as that word is, raw or cooked as usual; 'zuchini' is
+        # 'zucchini', a word people write for USDA's 'zucchini squash'
+        with suppress(UnknownFood):  # else the words as typed, and an error that names them
+            respelt = best_match(" ".join(corrected))
+            return Match(respelt.food, False, _guessed(words), (*respelt.alternatives, *respelt.rivals)[:3])
     strange = [w for w in words if not index().expand(w)]
     if strange:  # a word no food has, near or far: say so, with what the other words found
         known = tuple(w for w in words if w not in strange)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -390,7 +391,7 @@ def _single(portion: Portion) -> bool:
     return not _PLURAL_ITEMS.search(portion.description.lower())
 
 
-_NOT_NAMES = frozenset({"a", "an", "of", "the", "and", "with"})
+_NOT_NAMES = frozenset({"a", "an", "of", "the", "and", "with", "or"})
 
 
 # Packages a food is sold in, said as part of its name: 'applesauce pouch', 'yogurt tub'
@@ -427,6 +428,11 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     words = {p.seq: [_singular(w) for w in re.findall(r"[a-z/]+", p.description.lower())] for p in candidates}
     said = {_singular(w) for w in re.findall(r"[a-z]+", typed.lower())} - SIZES - _NOT_NAMES
     described = {_singular(w) for w in re.findall(r"[a-z]+", food.description.lower())}
+    # '1 omelet' of 'Egg omelet or scrambled egg' counts no eggs: a measure named by a word that only
+    # qualifies the word said ('egg' of 'egg omelet') is no item of it
+    named_words = [_singular(w) for w in re.findall(r"[a-z]+", food.description.lower().split(",")[0])]
+    qualifiers = {a for a, b in itertools.pairwise(named_words) if b in said} - said - _NOT_NAMES
+    candidates = [p for p in candidates if not set(words[p.seq]) & qualifiers]
     kinds = said - nouns  # 'cherry tomatoes': the kind, beside the food's own noun
     named = [  # 'big mac': 'McDONALD'S Big Mac', not 'Mac Jr'; 'oreos': 'Oreo sandwich', not 'sandwich'
         p for p in candidates
