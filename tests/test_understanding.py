@@ -147,9 +147,11 @@ def test_a_size_not_said_is_the_surveys_usual_one(food_id: str, unit: str | None
 
 @pytest.mark.parametrize(
     ("words", "found"),
-    [("roasted brussels sprouts", "Brussels sprouts, cooked"),  # USDA: raw, or cooked (boiled)
+    [("roasted brussels sprouts", "Brussels sprouts, fresh, cooked, fat added"),  # roasted: with fat
      ("squash, butternut, roasted", "Squash, winter, butternut, cooked"),  # not roasted pumpkin seeds
-     ("grilled zuchini", "Squash, summer, zucchini, includes skin, cooked")],  # a misspelt 'zucchini'
+     ("grilled zuchini", "Squash, summer, zucchini, includes skin, cooked"),  # a misspelt 'zucchini'
+     ("sauteed kale", "Kale, fresh, cooked, fat added"),  # cooked in fat, not boiled
+     ("seared scallops", "Scallops, baked or broiled")],  # seared: sauteed, which USDA lists for these
 )  # fmt: skip
 def test_a_way_of_cooking_usda_lacks_takes_the_cooked_food_as_a_guess(words: str, found: str) -> None:
     match = Catalog().resolve(words)

@@ -293,7 +293,12 @@ _SAME_WORD = {
     "garbanzo": "chickpea", "scallion": "green onion", "sparkling": "carbonated", "fizzy": "carbonated",
     "bell": "sweet", "oj": "orange juice", "ipa": "beer", "pb": "peanut butter", "evoo": "olive oil",
     "j": "jelly", "pbj": "peanut butter jelly", "its": "it", "w": "with",
+    # ways of cooking USDA does not name, as the one it does: seared and blackened in a pan with fat
+    # (FNDDS lists 'sauteed' among the other names of its baked or broiled scallops), charred on a grill
+    "seared": "sauteed cooked", "blackened": "sauteed cooked", "charred": "grilled", "airfried": "baked",
 }  # fmt: skip
+# Two words people write for one way of cooking
+_SAME_WORDS = re.compile(r"\bair[\s-]*fried\b")
 
 
 _LEAN_RATIO = re.compile(r"\b(\d{2})\s*/\s*(\d{1,2})\b")  # '85/15' ground beef
@@ -312,7 +317,7 @@ def lean_ratios(text: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Words to match, plurals folded; 'without salt' and 'no added fat' give one word each for what
     is absent ('no-salt', 'no-added'), in queries and descriptions alike."""
-    lowered = lean_ratios(text.lower().replace("'", "").replace("\u2019", ""))
+    lowered = _SAME_WORDS.sub("airfried", lean_ratios(text.lower().replace("'", "").replace("\u2019", "")))
     words = _TOKEN.findall(lowered)
     out: list[str] = []
     negate = False
@@ -913,13 +918,15 @@ def _different(a: Food, b: Food) -> bool:
 
 _METHODS = frozenset(
     ["roasted", "grilled", "baked", "sauteed", "steamed", "fried", "broiled", "braised", "stewed", "poached",
-     "boiled", "pan", "airfried"]
+     "boiled", "pan", "airfried", "stir"]
 )  # fmt: skip
 # Words that say how a food was made, never a food of their own ('trout, rainbow, baked')
 PREPARATIONS = frozenset(stem(w) for w in _METHODS | _PREPARED)
 
 
 _IN_WATER = frozenset({"boiled", "steamed", "poached"})
+_IN_FAT = frozenset({"sauteed", "roasted", "grilled", "stir", "pan", "fried"})
+_FAT_ADDED = re.compile(r"\bfat added\b|\bcooked with (oil|butter)")
 
 
 def _cooked_instead(words: list[str], best: Scored, foods: Mapping[str, Food]) -> Match | None:
@@ -938,6 +945,8 @@ def _cooked_instead(words: list[str], best: Scored, foods: Mapping[str, Food]) -
     ]  # fmt: skip
     if method in _IN_WATER:  # boiled or steamed: cooked without fat, where USDA says so
         cooked.sort(key=lambda s: "fat added" in s.food.description.lower())
+    elif method in _IN_FAT:  # sauteed, roasted, grilled, stir fried: with fat, where USDA says so
+        cooked.sort(key=lambda s: _FAT_ADDED.search(s.food.description.lower()) is None)
     chosen = next(iter(cooked), None)
     if chosen is None:
         return None
