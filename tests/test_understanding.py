@@ -429,6 +429,22 @@ def test_a_misspelt_word_finds_the_alias_of_the_word_meant_as_a_guess(typed: str
     assert match.food.food_id == Catalog().resolve(meant).food.food_id and not match.confident
 
 
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [("pretzel sticks", "Pretzels, NFS"),  # not 'Fish, stick'
+     ("lobster tail", "Lobster"),  # not 'Turkey, tail'
+     ("broccoli florets", "Broccoli, cooked"),  # a word no food has, of how it was cut
+     ("fish sticks", "Fish, stick")],  # a food of all the words keeps them
+)  # fmt: skip
+def test_words_of_how_a_food_was_cut_are_not_the_food(words: str, found: str) -> None:
+    assert Catalog().resolve(words).food.description.startswith(found)
+
+
+def test_a_cup_of_a_cut_food_is_usdas_cup_of_that_cut() -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input="red bell pepper strips", amount=1, unit="cup"))
+    assert item.grams == 92  # SR28 'cup, sliced', not 'cup, chopped' (149 g)
+
+
 def test_a_count_of_a_dish_is_not_a_count_of_what_qualifies_its_name() -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input="omelet", amount=1, unit=None))
     assert item.grams == 110  # the survey's omelet, not its 'egg' (55 g) of 'Egg omelet or scrambled egg'

@@ -1086,6 +1086,28 @@ def _glued(words: list[str], strange: list[str]) -> list[str]:
     return out
 
 
+# How a food was cut, not what it is: 'jicama sticks' are jicama, 'pretzel sticks' pretzels,
+# 'lobster tail' lobster, when no food has all the words ('fish sticks' and 'chicken strips' do)
+_CUTS = frozenset(
+    stem(w) for w in
+    ["stick", "strip", "slice", "sliced", "chunk", "cube", "cubed", "diced", "chopped", "wedge", "floret",
+     "spear", "half", "halve", "halves", "halved", "cut", "ring", "round", "coin", "heart", "tail", "bite",
+     "minced", "julienned", "segment", "quartered"]
+)  # fmt: skip
+
+
+def _uncut(words: list[str], ranked: list[Scored]) -> Match | None:
+    """The food of the words besides those of how it was cut, when no food found has them all."""
+    rest = [w for w in words if w not in _CUTS]
+    if not rest or len(rest) == len(words) or (ranked and ranked[0].complete and ranked[0].head):
+        return None
+    try:
+        found = best_match(" ".join(rest))
+    except UnknownFood:
+        return None
+    return found
+
+
 def _unglued(words: list[str]) -> list[str]:
     """'blackbeans' -> 'black', 'bean': a word no food has, split into two words foods have; before
     the last word, only into two words a food's name has side by side ('cornflakes bowl'), not any
@@ -1140,6 +1162,8 @@ def best_match(query: str) -> Match:
     unknown = [w for w in words if w not in index().postings]
     if unknown and (glued := _glued(words, unknown)) != words:
         return best_match(" ".join(glued))  # 'black eyed peas': USDA's 'Blackeyed peas'
+    if any(w in _CUTS and w not in index().postings for w in words) and (uncut := _uncut(words, [])):
+        return uncut  # 'broccoli florets', 'halved strawberries': words no food has, of how it was cut
     corrected = [_corrected(w) for w in words]
     alias = aliases().get(" ".join(corrected)) if corrected != words else None
     if alias is not None:  # 'spagetti': the alias of 'spaghetti', as a guess
@@ -1157,6 +1181,8 @@ def best_match(query: str) -> Match:
             return without
         raise UnknownFood(unknown_message(query, _suggestions(known), strange))
     ranked = _rank(words, foods, 12)
+    if (uncut := _uncut(words, ranked)) is not None:
+        return uncut
     # 'oreos': the food one of whose other names is all the words ('Oreo'), before one whose other
     # name only holds them ('Golden Oreos')
     if ranked and not ranked[0].exact:  # found only by other names (or a spelling guess)

@@ -197,6 +197,15 @@ _FORM_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Words of one cut: a cup of pepper strips is USDA's 'cup, sliced'; of jicama slices its 'cup slices'
+_CUT_AS = {"slice": "sliced", "strip": "sliced", "diced": "chopped", "minced": "chopped", "cube": "cubed",
+           "chunk": "piece", "halves": "halve", "halved": "halve"}  # fmt: skip
+
+
+def _cut_as(words: str) -> set[str]:
+    return {_CUT_AS.get(w, w) for w in words.split()}
+
+
 def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Conversion:
     """Grams of `food` in `amount` `unit`; UnitError lists the units the food has. The food's own
     words ('ground flaxseed') choose among its measures of that unit ('1 tbsp, ground')."""
@@ -216,8 +225,8 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
         plain = [n for n in same if n.full == wanted]
         cheese = food.description.lower().startswith("cheese")
         candidates = sorted(plain or same or volumes, key=lambda n: _volume_rank(n, cheese))
-        said = set(_words(words).split()) & _FORM_WORDS
-        hinted = [n for n in same or volumes if said & set(n.full.split())] if said else []
+        said = _cut_as(_words(words)) & _FORM_WORDS
+        hinted = [n for n in same or volumes if said & _cut_as(n.full)] if said else []
         candidates = hinted or candidates
         if not candidates:
             raise UnitError(
