@@ -270,6 +270,12 @@ def test_a_size_usda_does_not_have_is_one_item_said_and_a_stand_in() -> None:
     assert not measure(food("09040"), 1, "medium").stand_in  # a banana has its own medium
 
 
+def test_a_size_of_a_food_measured_by_items_of_several_sizes_is_the_largest_or_smallest() -> None:
+    large = measure(food("09340"), 1, "large")  # Asian pear: 'fruit 2-1/4" high' 122 g, 'fruit 3-3/8"' 275 g
+    small = measure(food("09340"), 1, "small")
+    assert (large.grams, small.grams) == (275, 122) and large.assumed and "largest" in large.assumed
+
+
 def test_a_piece_is_never_a_whole_item_of_the_food() -> None:
     with pytest.raises(UnitError):
         measure(food("05012"), 2, "pieces")  # fried chicken meat: its '0.5 chicken' is no piece (258 g)

@@ -698,7 +698,14 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
             except UnitError:
                 pass
         if word in SIZES and (item := item_portion(food, words)) is not None:  # '3 large scrambled eggs'
-
+            alike = [p for p in food.portions if p.description.split()[:1] == item.description.split()[:1]]
+            if word != "medium" and len({p.grams_each for p in alike}) > 1:
+                # two of one name by their size in inches ('fruit 2-1/4" high', 'fruit 3-3/8" high'):
+                # a large one is the larger, a small one the smaller
+                item = (max if word == "large" else min)(alike, key=lambda p: p.grams_each)
+                which = "largest" if word == "large" else "smallest"
+                why = f"{word}: the {which} of USDA's {len(alike)} sizes, {_grams(item.grams_each)} g"
+                return Measured(checked_grams(quantity * item.grams_each), _measure(item), why)
             why = f"{word}: USDA has no sizes of it; 1 {item.description}, {_grams(item.grams_each)} g"
             return Measured(checked_grams(quantity * item.grams_each), _measure(item), why, stand_in=True)
         item = item_portion(food, words) if word == "piece" else None
