@@ -341,7 +341,7 @@ FLOORS = {("realistic", "structured"): 0.79, ("realistic", "phrase"): 0.83,
           ("realistic4", "structured"): 0.86, ("realistic4", "phrase"): 0.86}  # fmt: skip
 SILENT_CEILING = {("realistic", "structured"): 16, ("realistic", "phrase"): 12,
                   ("realistic2", "structured"): 7, ("realistic2", "phrase"): 7,
-                  ("realistic3", "structured"): 3, ("realistic3", "phrase"): 2,
+                  ("realistic3", "structured"): 3, ("realistic3", "phrase"): 3,
                   ("realistic4", "structured"): 0, ("realistic4", "phrase"): 0}  # fmt: skip
 
 

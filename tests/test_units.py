@@ -276,6 +276,19 @@ def test_a_size_of_a_food_measured_by_items_of_several_sizes_is_the_largest_or_s
     assert (large.grams, small.grams) == (275, 122) and large.assumed and "largest" in large.assumed
 
 
+@pytest.mark.parametrize(
+    ("food_id", "unit", "grams"),
+    [("74101000", "handful", 90),  # tomatoes: a handful of fresh produce is 1/2 cup, not an ounce of nuts
+     ("12061", "handful", 28.349523125),  # almonds: the usual handful of nuts
+     ("74601000", "mug", 367.5),  # tomato soup: a mug, 12 fl oz (it was refused: a mug was a drink's)
+     ("58137210", "plate", 400),  # pad thai: a dinner plate, 2 cups
+     ("54406010", "bag", 28)],  # onion rings snack: the 1 oz snack bag, not the medium one
+)  # fmt: skip
+def test_household_containers_of_foods(food_id: str, unit: str, grams: float) -> None:
+    measured = measure(food(food_id), 1, unit)
+    assert measured.grams == pytest.approx(grams) and measured.assumed
+
+
 def test_a_piece_is_never_a_whole_item_of_the_food() -> None:
     with pytest.raises(UnitError):
         measure(food("05012"), 2, "pieces")  # fried chicken meat: its '0.5 chicken' is no piece (258 g)

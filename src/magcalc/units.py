@@ -339,6 +339,7 @@ CONTAINERS: dict[str, tuple[float, str, str]] = {
     "mug": (12, "fl oz", "a mug taken as 12 fl oz: the FNDDS mug of coffee or tea"),
     "bowl": (1.5, "cup", "a bowl taken as 1.5 cups: a typical cereal or soup bowl"),
     "handful": (1, "oz", "a handful taken as 1 oz, 28 g: the usual handful of nuts"),
+    "bag": (1, "oz", "a bag taken as 1 oz, 28 g: a snack bag of chips"),
     "scoop": (0.5, "cup", "a scoop taken as 1/2 cup: a standard ice-cream scoop"),
     "square": (10, "g", "a square taken as 10 g: one square of a 100 g chocolate bar"),
     "bottle": (12, "fl oz", "a bottle taken as 12 fl oz: the US bottle of beer or soda"),
@@ -512,7 +513,8 @@ def _usual_size(portion: Portion, word: str) -> bool:
     """'1 standard can', '1 scoop, NFS': USDA's usual one of that measure (not 'scoop Gold Standard')."""
     description = portion.description.lower()
     word = re.escape(word)
-    return bool(re.search(rf"\b(standard|regular|medium)\s+{word}|\b{word}, nfs\b", description))
+    usual = rf"\b(standard|regular|medium)\s+{word}|\b(standard|regular)\s+[a-z]+\s+{word}|\b{word}, nfs\b"
+    return bool(re.search(usual, description))  # 'regular microwave bag'; not 'medium single serving bag'
 
 
 def _serving(food: Food) -> Portion | None:
@@ -554,9 +556,39 @@ def _named_after(food: Food, word: str) -> list[Portion]:
 _DRINK_CONTAINERS = frozenset({"glass", "mug", "bottle", "can", "carton", "shot", "tall", "grande", "venti"})
 
 
+_SOUP_MUG = "a mug taken as 12 fl oz, 1.5 cups: a mug of soup"
+_PLATE_CUPS = 2.0
+_PLATE = "a plate taken as 2 cups: a dinner plate of pasta, rice or a mixed dish"
+_HANDFUL_CUPS = 0.5
+_HANDFUL = "a handful taken as 1/2 cup: of berries, grapes or cherry tomatoes"
 _FOOD_CAN_CUPS = 1.5
 _FOOD_CAN = "a can taken as 1.5 cups: a standard 15 oz can, drained"
 _DRINK_WORDS = frozenset({"milk", "juice", "drink", "beverage", "water", "soymilk"})
+
+
+def _has_cups(food: Food) -> bool:
+    return any(n.head in VOLUME_ML for n in _portion_names(food))
+
+
+def _is_fresh_produce(food: Food) -> bool:
+    """Fresh fruit or vegetables (SR28's groups, FNDDS's codes 6 and 7), not dried, juice or chips."""
+    survey = food.table == "usda-fndds-2021-2023" and food.food_id[:1] in "67"
+    produce = food.food_group in ("Fruits and Fruit Juices", "Vegetables and Vegetable Products") or (
+        survey and food.food_id[:2] not in ("62", "64")  # not dried fruit, not juice
+    )
+    return produce and not _NOT_FRESH.search(food.description.lower())
+
+
+_NOT_FRESH = re.compile(
+    r"\b(dried|dehydrated|juice|chips?|fries|fried|candied|powder|raisins?|prunes?|dates?)\b"
+)
+
+
+def _is_soup(food: Food) -> bool:
+    return bool(_SOUP.search(food.description.lower()))
+
+
+_SOUP = re.compile(r"\b(soup|broth|chowder|bisque|stew|chili|gumbo|bouillon)\b")
 
 
 def _is_chocolate(food: Food) -> bool:
@@ -651,6 +683,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         grams = checked_grams(quantity * served.grams_each)
         served_as = f"a {word} taken as {served.label}, {_grams(served.grams_each)} g"
         return Measured(grams, _measure(served), served_as)
+    if word == "plate" and _has_cups(food):  # 'a plate of pad thai': a dinner plate, 2 cups
+        converted = to_grams(food, quantity * _PLATE_CUPS, "cup", words)
+        return Measured(converted.grams, converted.portion, _PLATE)
     if word is None or word in _SERVING_WORDS:
         item = item_portion(food, words) if word is None else None
         if item is not None and _sized_drink(food, item):
@@ -729,6 +764,12 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         if word == "can" and not is_drink(food):  # a can of beans or soup: the standard 15 oz can
             converted = to_grams(food, quantity * _FOOD_CAN_CUPS, "cup", words)
             return Measured(converted.grams, converted.portion, _FOOD_CAN, stand_in=True)
+        if word == "handful" and _is_fresh_produce(food):  # a handful of grapes is no ounce of nuts
+            converted = to_grams(food, quantity * _HANDFUL_CUPS, "cup", words)
+            return Measured(converted.grams, converted.portion, _HANDFUL, stand_in=True)
+        if word == "mug" and _is_soup(food):  # a mug of soup: 12 fl oz, as of a hot drink
+            converted = to_grams(food, quantity * CONTAINERS["mug"][0], "fl oz", words)
+            return Measured(converted.grams, converted.portion, _SOUP_MUG, stand_in=True)
         if word in _DRINK_CONTAINERS and not is_drink(food):  # a can of beans is no 12 fl oz soda can
             raise UnitError(f"USDA gives no {word} for {_name(food)}, and magcalc's usual {word} is a "
                             f"drink's; give the amount in cups, ounces or grams") from None  # fmt: skip
