@@ -40,6 +40,13 @@ def resolve(query: str) -> Food:
         ("egg", {"01123", "31101010", "31102000"}),
         ("avocado", {"09037"}),
         ("amonds", {"12061"}),  # misspelt
+        # data/names.csv and data/brands.csv: names USDA does not use
+        ("penne", {"20121"}),  # not KASHI's frozen three-cheese penne
+        ("whole wheat penne", {"20125"}),  # the other words join the name's own words
+        ("spring mix", {"75114000"}),  # salad greens, not trail mix
+        ("crab legs", {"15137"}),  # not frog legs
+        ("pumpkin spice latte", {"92101904"}),  # a latte, not pumpkin pie spice
+        ("pure leaf", {"92309000"}),  # iced tea, not bay leaf
     ],
 )
 def test_common_phrases_resolve_to_what_people_mean(query: str, food_ids: set[str]) -> None:
