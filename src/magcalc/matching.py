@@ -86,6 +86,7 @@ _GENERIC_BONUS = 2.5  # a survey 'NFS' food whose every other word was said: USD
 _FREE = 0.1  # the cost of a word inside "NS as to ..." / "NFS": the survey's generic forms
 _NEGATIONS = frozenset({"no", "without", "non"})
 _CONTRARY_COST = 8.0
+_JOINED_COST = 9.0  # a food joined to the head by 'and' ('Vodka and lemonade'), unsaid
 _MODIFIER_COST = 6.0  # an unasked word before the head (3, doubled) or a contrary one
 # Last words of a name that say the kind of thing, not which: 'Pistachio nuts' is pistachios.
 _GENERIC_TAIL = frozenset({"nut", "seed", "bowl", "sandwich", "ready", "eat", "style", "type", "kernel"})
@@ -441,6 +442,7 @@ def _make_doc(food: Food) -> _Doc:
         # 'Cereal or granola bar', 'Chicken or turkey salad': a word of an alternative is no modifier
         # ('Chicken or turkey salad': 'turkey' is as much an alternative as 'chicken')
         either = set(tokenize(" ".join(lowered.split(" or ")[:-1]))) if number == 0 else set()
+        joined = set(tokenize(lowered.split(" and ")[0])) if number == 0 and " and " in lowered else set()
         last = tokenize(lowered.split(" or ")[-1])
         mirrored = bool(either) and len(last) == 2 and last[-1] in heads  # one word for one ('turkey salad')
         if mirrored:
@@ -463,6 +465,8 @@ def _make_doc(food: Food) -> _Doc:
                 cost = min(cost, 3.0 if mirrored else 1.0)
             elif number == 0 and cost != _FREE and token not in _GENERIC_TAIL and token not in heads:
                 cost = max(cost, 3.0) * 2  # a word before the head changes the food: 'Egg salad', 'Bean cake'
+                if token in joined:  # 'Vodka and lemonade': a food of its own beside the head, unsaid
+                    cost = _JOINED_COST
             elif number == 0 and token in _DISH_FORMS and token not in heads:
                 cost = 4.5  # 'Burrito bowl' is no burrito: more than a detail such as 'with cheese'
             costs.setdefault(token, cost)
