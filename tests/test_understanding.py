@@ -58,6 +58,13 @@ from tests.conftest import Run
         ("tuna in water", [(None, None, "tuna in water")]),
         ("eggs w/ toast", [(None, None, "eggs with toast")]),  # 'w/' and 'w' as people shorten 'with'
         ("a bagel w cream cheese and a black tea", [(1, None, "bagel with cream cheese"), (1, None, "black tea")]),
+        ("a banana before my long run", [(1, None, "banana")]),  # when, not what
+        ("oatmeal for breakfast and a banana", [(None, None, "oatmeal"), (1, None, "banana")]),
+        ("shake: 1 scoop whey, 1 banana", [(1, "scoop", "whey"), (1, None, "banana")]),  # a label, no food
+        ("a 20 oz mountain dew", [(20, "oz", "mountain dew")]),  # the article before a number
+        ("curry over 1 cup rice", [(None, None, "curry"), (1, "cup", "rice")]),
+        ("gumbo over rice", [(None, None, "gumbo with rice")]),  # USDA's 'Gumbo with rice'
+        ("2 eggs over easy", [(2, None, "eggs over easy")]),
     ],
 )
 def test_phrases_are_taken_apart(text: str, expected: list[tuple[float | None, str | None, str]]) -> None:

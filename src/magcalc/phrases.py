@@ -146,8 +146,18 @@ _VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "�
 _NUMBER = r"\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?"
 _QUANTITY = re.compile(rf"(?P<whole>\d+)\s+(?P<frac>\d+\s*/\s*\d+)|(?P<num>{_NUMBER})")
 _SPLIT = re.compile(  # a part after one of these that starts with a quantity is another food
-    r"\s*(?:,|;|:|\+|&|\band\b|\bplus\b|\balso\b|\bwith\b|\bon\b|\bin\b|\binto\b)\s*", re.IGNORECASE
+    r"\s*(?:,|;|:|\+|&|\band\b|\bplus\b|\balso\b|\bwith\b|\bon\b|\bin\b|\binto\b|\bover\b)\s*",
+    re.IGNORECASE,
 )
+# Words of when or where, not of a food: 'a banana before my long run', 'oatmeal for breakfast'
+_CONTEXT = re.compile(
+    r"\s+(?:before|after|during|for|at|around)\s+(?:my|the|our|his|her|work|school|breakfast|brunch|lunch|"
+    r"dinner|supper|bedtime|night|home)\b(?:\s+(?!and\b|plus\b)[a-z]+){0,3}(?=\s*(?:[,;]|\band\b|\bplus\b|$))",
+    re.IGNORECASE,
+)
+_EGG_STYLES = frozenset({"easy", "medium", "hard", "well"})
+# A label before a colon: 'shake: 1 scoop whey, 1 banana', 'lunch: turkey sandwich'
+_LABEL = re.compile(r"^\s*[a-z][a-z' -]{0,30}:\s*(?=\S)", re.IGNORECASE)
 _COUNT_IN_BRACKETS = re.compile(r"(?P<food>[^()]+?)\s*\((?P<amount>\d[^()]*)\)\s*$")
 _TRAILING = re.compile(rf"(?:^|\s)(?P<qty>{_NUMBER}|\d+\s+\d+\s*/\s*\d+)\s*(?P<unit>[a-z][a-z .]*)?$")
 
@@ -201,6 +211,9 @@ def _leading_quantity(words: list[str]) -> tuple[float | None, int]:
         taken = len(match.group(0).split())
         return _number(match.group(0)), taken
     first = words[0]
+    if first in ("a", "an") and len(words) > 2 and _QUANTITY.fullmatch(words[1]):  # 'a 20 oz mountain dew'
+        quantity, taken = _leading_quantity(words[1:])
+        return quantity, taken + 1
     if first in ("a", "an") and len(words) > 1:
         second = words[1]
         if second in ("half", "quarter", "couple", "few", "dozen"):
@@ -323,6 +336,9 @@ def split(text: str) -> list[str]:
     """The foods of a phrase: a part that starts with a quantity starts a new food."""
     text = re.sub(r"(?<=\d),(?=\d)", ".", text.strip())  # '1,5 cups': a decimal comma, not a list
     text = re.sub(r"\b[wW]/\s*|(?<=\s)[wW](?=\s)", "with ", text)  # 'eggs w/ toast', 'bagel w cream cheese'
+    text = _CONTEXT.sub("", text)
+    if (label := _LABEL.match(text)) is not None and len(label[0].split()) <= 3:
+        text = text[label.end() :]
     pieces = [p for p in _SPLIT.split(text) if p.strip()]
     foods: list[str] = []
     separators = _SPLIT.findall(text)
@@ -335,6 +351,8 @@ def split(text: str) -> list[str]:
             foods[-1] = f"{foods[-1]} {piece}"
         elif foods and not starts_new:
             joiner = separators[number - 1] if number - 1 < len(separators) else " "
+            if joiner.strip().lower() == "over" and words and words[0] not in _EGG_STYLES:
+                joiner = " with "  # 'gumbo over rice' is USDA's 'Gumbo with rice'; not 'eggs over easy'
             foods[-1] = f"{foods[-1]}{joiner}{piece}"
         else:
             foods.append(piece)
