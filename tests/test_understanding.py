@@ -452,6 +452,17 @@ def test_a_cup_of_a_cut_food_is_usdas_cup_of_that_cut() -> None:
     assert item.grams == 92  # SR28 'cup, sliced', not 'cup, chopped' (149 g)
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("chips and salsa", ["Tortilla chips, plain", "Salsa, NFS"]),  # chips beside a dip: tortilla chips
+     ("a bag of chips", ["Potato chips, NFS"]),
+     ("fish and chips", ["Fish, NS as to type, fried"])],  # one dish by a name USDA lacks (data/names.csv)
+)  # fmt: skip
+def test_the_foods_of_a_phrase_in_their_context(text: str, found: list[str]) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert [item.food_name for item in items] == found
+
+
 def test_a_count_of_a_dish_is_not_a_count_of_what_qualifies_its_name() -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input="omelet", amount=1, unit=None))
     assert item.grams == 110  # the survey's omelet, not its 'egg' (55 g) of 'Egg omelet or scrambled egg'

@@ -970,6 +970,11 @@ def _brands() -> dict[tuple[str, ...], tuple[str, str, str, str]]:
     return named
 
 
+def is_a_name(words: str) -> bool:
+    """Are the words, whole, a name of data/names.csv or data/brands.csv ('fish and chips')?"""
+    return tuple(tokenize(words)) in _brands()
+
+
 def _branded(words: list[str]) -> tuple[str, str, str, str] | None:
     """(name, words to match, why, food id) for words that name a brand of data/brands.csv or a food
     of data/names.csv: the food of its id when nothing else is said ('pancit'), else its words with

@@ -13,7 +13,7 @@ from magcalc import foods, phrases, rda, supplements, units
 from magcalc.catalog import Catalog
 from magcalc.errors import MagcalcError, Problem, UnitError, UnknownFood
 from magcalc.logfile import DAILY_TOTAL
-from magcalc.matching import INCOMPLETE, PREPARATIONS, Match, names_its_head, tokenize
+from magcalc.matching import INCOMPLETE, PREPARATIONS, Match, is_a_name, names_its_head, tokenize
 from magcalc.models import (
     NOT_ADVICE,
     DaySummary,
@@ -461,7 +461,9 @@ def expand(entry: Entry, catalog: Catalog | None = None) -> list[Entry]:
         return [entry]
     if find_form(entry.input) is not None:
         return [entry]
-    parsed = [part for phrase in phrases.parse(entry.input) for part in _listed(phrase, catalog or Catalog())]
+    parsed = _in_context(
+        [part for phrase in phrases.parse(entry.input) for part in _listed(phrase, catalog or Catalog())]
+    )
     if not parsed:
         raise UnitError(f"no food named in {entry.input!r}")
     plain = " ".join(entry.input.lower().split())
@@ -480,7 +482,7 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     main food) and every part is a food (not a way of cooking); a part that is a guess stays marked
     as one."""
     parts = [p for p in re.split(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*", phrase.food) if p.strip()]
-    if len(parts) < 2:
+    if len(parts) < 2 or is_a_name(phrase.food):  # 'fish and chips': one dish, by a name USDA lacks
         return [phrase]
     main = re.split(r"\s+with\s+", phrase.food)[0]
     try:
@@ -504,6 +506,21 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         return [phrase]
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
     return [first if first.quantity is not None else each[0], *each[1:]]
+
+
+_DIPS = frozenset({"salsa", "guacamole", "guac", "queso", "dip", "pico"})
+
+
+def _in_context(parts: list[phrases.Phrase]) -> list[phrases.Phrase]:
+    """'chips and salsa': chips beside a dip are tortilla chips, not potato chips."""
+    said = {w for part in parts for w in part.food.lower().split()}
+    if not said & _DIPS:
+        return parts
+    return [
+        phrases.Phrase(p.quantity, p.unit, "tortilla chips", p.text.lower().replace("chip", "tortilla chip"))
+        if p.food.lower() in ("chips", "chip") else p
+        for p in parts
+    ]
 
 
 _JOINED = re.compile(r"\b(and|with|or|n)\b|&")
