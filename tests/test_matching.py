@@ -128,6 +128,11 @@ def test_words_naming_only_a_kind_of_a_food_find_it_as_a_guess(words: str, found
     assert match.doubt == f"{words!r} is only part of the name of {found}"
 
 
+def test_a_brand_alone_of_several_foods_with_other_magnesium_is_a_guess() -> None:
+    match = Catalog().resolve("nature valley")  # SR28's sweet and salty nut bar was sure (102 mg/100 g)
+    assert not match.confident and match.doubt and "brand" in match.doubt
+
+
 def test_a_product_name_ending_in_its_category_word_names_the_product() -> None:
     match = Catalog().resolve("grape nuts")  # SR28: 'Cereals ready-to-eat, POST, GRAPE-NUTS Cereal'
     assert match.food.food_id == "08038" and match.confident

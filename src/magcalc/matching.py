@@ -1291,7 +1291,20 @@ def best_match(query: str) -> Match:
         if kind is not None:
             rest = [f for f in others if f is not kind.food][:2]
             return Match(best.food, False, KIND_DOUBT, (kind.food, *rest))
+    if set(words) <= index().doc(best.food.food_id).brand_tokens:
+        # 'nature valley': a brand only, of several foods with other magnesium
+        product = next(
+            (s for s in ranked[1:8] if s.complete and _different(best.food, s.food)
+             and all(index().doc(s.food.food_id).tokens.get(w, 99) != 99 for w in words)),
+            None,
+        )  # fmt: skip  # another of the brand's own foods, named so (not by other names)
+        if product is not None:
+            rest = [f for f in others if f is not product.food][:2]
+            return Match(best.food, False, BRAND_DOUBT, (product.food, *rest))
     return Match(best.food, True, None, tuple(others[:3]), _rivals(best, plausible, words))
+
+
+BRAND_DOUBT = "the brand makes several foods with other magnesium; the words do not say which"
 
 
 def _unsweetened_unsaid(food: Food, words: list[str]) -> bool:
