@@ -47,6 +47,9 @@ def resolve(query: str) -> Food:
         ("crab legs", {"15137"}),  # not frog legs
         ("pumpkin spice latte", {"92101904"}),  # a latte, not pumpkin pie spice
         ("pure leaf", {"92309000"}),  # iced tea, not bay leaf
+        # the survey's default for the words, named among a food's other names ('taquito or flauta, NFS')
+        ("taquitos", {"58104825"}),  # 'Taquito, beef or pork', not 'Taquito, egg'
+        ("flautas", {"58104825"}),
         # data/aliases.csv
         ("lemonade", {"92510960"}),  # not vodka and lemonade, nor lemonade powder (247 mg/100 g)
         ("hot dog bun", {"51154010"}),  # the bun, not a hot dog sandwich on one

@@ -1196,6 +1196,9 @@ def best_match(query: str) -> Match:
     # name only holds them ('Golden Oreos')
     if ranked and not ranked[0].exact:  # found only by other names (or a spelling guess)
         ranked.sort(key=lambda s: not _other_name_is(s.food, words))
+    # 'taquitos': the food the survey names as the words' default ('taquito or flauta, NFS' among the
+    # other names of 'Taquito, beef or pork'), before another kind of it ('Taquito, egg')
+    ranked.sort(key=lambda s: not (s.complete and _survey_default_of(s.food, words)))
     plausible = [s for s in ranked if s.head and (s.complete or _coverage(s, words) >= 0.5)]
     if not plausible:
         named = [s for s in ranked if s.complete]
@@ -1305,6 +1308,22 @@ def best_match(query: str) -> Match:
 
 
 BRAND_DOUBT = "the brand makes several foods with other magnesium; the words do not say which"
+
+
+def _survey_default_of(food: Food, words: list[str]) -> bool:
+    """Is one of the food's other names the words with 'NFS' ('taquito or flauta, NFS'): the food
+    the survey takes for them when nothing more is said?"""
+    if "NFS" not in food.common_names:
+        return False
+    said = set(words)
+    for name in food.common_names.split(";"):
+        named = _NFS_NAME.fullmatch(name.strip())
+        if named and any(set(tokenize(one)) == said for one in re.split(r"\s+or\s+|\s*/\s*", named[1])):
+            return True
+    return False
+
+
+_NFS_NAME = re.compile(r"(.+?),?\s+NFS")
 
 
 def _unsweetened_unsaid(food: Food, words: list[str]) -> bool:
