@@ -54,9 +54,11 @@ def _judge(item: LineItem | None, accept: list[str], grams: float, by_id: dict[s
     if item.food_id not in accept:
         if not item.confident:
             return "doubtful-wrong"
-        first = by_id[accept[0]] * grams / 100
+        first = by_id.get(accept[0], 0.0) * grams / 100
         close = abs((item.magnesium_mg or 0.0) - first) <= max(0.25 * first, 2.0)
         return "silent-other" if close else "silent-wrong"
+    if item.food_id not in by_id:  # USDA gives it no magnesium: unknown is the honest answer
+        return "honest-unknown" if item.magnesium_mg is None else "wrong-amount"
     expected = by_id[item.food_id] * grams / 100
     got = item.magnesium_mg or 0.0
     if abs(got - expected) <= max(TOLERANCE * expected, 1.0):
@@ -70,7 +72,8 @@ def lines(folder: Path = FIXTURES) -> list[dict[str, str]]:
 
 
 def _by_id(text: str) -> dict[str, float]:
-    return {k: float(v) for k, v in (pair.split("=") for pair in text.split())}
+    # an accepted food with no magnesium value in USDA ('id=') is left out: it cannot be right
+    return {k: float(v) for k, v in (pair.split("=") for pair in text.split()) if v}
 
 
 def measure_lines(mode: str, folder: Path = FIXTURES) -> list[Outcome]:
