@@ -1111,10 +1111,9 @@ def _uncut(words: list[str], ranked: list[Scored]) -> Match | None:
     if not rest or len(rest) == len(words) or (ranked and ranked[0].complete and ranked[0].head):
         return None
     try:
-        found = best_match(" ".join(rest))
+        return best_match(" ".join(rest))
     except UnknownFood:
         return None
-    return found
 
 
 def _unglued(words: list[str]) -> list[str]:
