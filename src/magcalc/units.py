@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from magcalc.errors import UnitError
-from magcalc.foods import Food, Portion
+from magcalc.foods import FNDDS, Food, Portion
 
 MASS_G = {"g": 1.0, "kg": 1000.0, "mg": 0.001, "oz": 28.349523125, "lb": 453.59237}
 VOLUME_ML = {
@@ -572,7 +572,7 @@ def _has_cups(food: Food) -> bool:
 
 def _is_fresh_produce(food: Food) -> bool:
     """Fresh fruit or vegetables (SR28's groups, FNDDS's codes 6 and 7), not dried, juice or chips."""
-    survey = food.table == "usda-fndds-2021-2023" and food.food_id[:1] in "67"
+    survey = food.table == FNDDS and food.food_id[:1] in "67"
     produce = food.food_group in ("Fruits and Fruit Juices", "Vegetables and Vegetable Products") or (
         survey and food.food_id[:2] not in ("62", "64")  # not dried fruit, not juice
     )
@@ -608,7 +608,7 @@ def _the(why: str) -> str:
 def is_drink(food: Food) -> bool:
     """A beverage, milk or juice: the survey's drink codes (milk 11, juice 64, beverages 9), SR28's
     beverages, or a food whose name says it is milk, juice or a drink."""
-    if food.table == "usda-fndds-2021-2023":
+    if food.table == FNDDS:
         return food.food_id.startswith(("11", "64", "9"))
     # the word must end a part of the name: 'Milk, reduced fat' and 'Orange juice' are drinks,
     # 'Candies, milk chocolate' is not
