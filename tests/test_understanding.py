@@ -439,6 +439,26 @@ def test_a_misspelt_word_finds_the_alias_of_the_word_meant_as_a_guess(typed: str
 
 
 @pytest.mark.parametrize(
+    ("typed", "found", "sure"),
+    [("meatloaf", "Meat loaf, NS as to type of meat", True),  # USDA writes it as two words
+     ("turky", "Turkey, NFS", False),  # a rare word a slip from a common one: not MorningStar's Turk'y
+     ("turkey", "Turkey, NFS", True),  # not 'Sweet and sour chicken or turkey' ('... turkey, NFS')
+     ("sherbet", "Sherbet, all flavors", True)],  # the survey's every flavor, not SR28's orange one
+)  # fmt: skip
+def test_another_reading_of_the_words_when_the_first_is_doubtful(typed: str, found: str, sure: bool) -> None:
+    match = Catalog().resolve(typed)
+    assert (match.food.description, match.confident) == (found, sure)
+
+
+@pytest.mark.parametrize("words", ["doubles", "vegetarian meatloaf"])
+def test_a_food_the_words_do_not_ask_for_is_never_sure(words: str) -> None:
+    # 'doubles' (a Trinidadian street food): plain words of a brand's product ('WENDY'S, CLASSIC
+    # DOUBLE') do not ask for it; 'Vegetarian meatloaf or patties' is no meatloaf unless said
+    match = Catalog().resolve(words)
+    assert match.confident == (words == "vegetarian meatloaf"), match.food.description
+
+
+@pytest.mark.parametrize(
     ("words", "found"),
     [("pretzel sticks", "Pretzels, NFS"),  # not 'Fish, stick'
      ("lobster tail", "Lobster"),  # not 'Turkey, tail'

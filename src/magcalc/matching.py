@@ -155,6 +155,14 @@ _ASKED_BY = {
     "Human milk": {"human", "breast"},
 }
 _PENALTY_UNASKED = 30.0
+# Words a brand's product name shares with plain English ('WENDY'S, CLASSIC DOUBLE'): said alone, they
+# do not ask for the brand
+_ORDINARY = frozenset(
+    ["double", "triple", "single", "classic", "deluxe", "supreme", "extra", "special", "mini", "original",
+     "junior", "jr", "value", "premium", "ultimate", "light", "crispy", "crunchy", "healthy", "good",
+     "real", "great", "famous", "golden", "little", "big", "regular", "large", "small", "medium", "plain",
+     "whole", "fresh", "homestyle", "style", "the", "it", "us", "usa", "all", "one", "go", "plus"]
+)  # fmt: skip
 _HEAD_MISSING = 25.0
 _WORD_MISSING = 50.0
 # Words that turn a food into something else: "meatless bacon" is not bacon.
@@ -431,7 +439,7 @@ def _make_doc(food: Food) -> _Doc:
         words = tokenize(part)
         segments.append(words)
         lowered = part.strip().lower()
-        generic = bool(re.match(r"(ns as to|nfs\b|ns\b)", lowered))
+        generic = bool(_GENERIC_PART.match(lowered))
         provenance = lowered.startswith(
             ("from ", "made with", "made from", "no added", "fat added", "with or without")
         )  # how it was made, not what it is: 'Cornbread, made from home recipe'
@@ -461,14 +469,16 @@ def _make_doc(food: Food) -> _Doc:
                 cost = 3.0  # 'Beans and rice, with meat': a meat dish, no mere detail
             if token == "with" or token in after_with:  # 'Lasagna with meat': a detail of the dish
                 cost = min(cost, 3.0)
-            elif token in either:  # each of 'chicken or turkey' costs a plain word unsaid, not a modifier
+            elif token in either and token not in _CONTRARY:
+                # each of 'chicken or turkey' costs a plain word unsaid, not a modifier (but 'Vegetarian
+                # meatloaf or patties' is no meatloaf)
                 cost = min(cost, 3.0 if mirrored else 1.0)
             elif number == 0 and cost != _FREE and token not in _GENERIC_TAIL and token not in heads:
                 cost = max(cost, 3.0) * 2  # a word before the head changes the food: 'Egg salad', 'Bean cake'
                 if token in joined:  # 'Vodka and lemonade': a food of its own beside the head, unsaid
                     cost = _JOINED_COST
             elif number == 0 and token in _DISH_FORMS and token not in heads:
-                cost = 4.5  # 'Burrito bowl' is no burrito: more than a detail such as 'with cheese'
+                cost = _MODIFIER_COST  # 'Burrito bowl' is no burrito: more than a detail such as 'with cheese'
             costs.setdefault(token, cost)
     for token in tokenize(food.common_names):
         tokens.setdefault(token, 99)
@@ -494,6 +504,8 @@ def _make_doc(food: Food) -> _Doc:
     )
 
 
+# The survey's generic forms: 'Pizza, NFS', 'Sherbet, all flavors', 'Tart, all types'
+_GENERIC_PART = re.compile(r"(ns as to|nfs\b|ns\b|all (types|flavors|kinds|varieties)\b)")
 _NOT_A_NAME = frozenset({"n", "nfs", "with", "without", "or", "from", "made", "added", "fat", "no", "type"})
 
 
@@ -620,6 +632,10 @@ class Index:
         if doc is None:
             doc = self._docs[food_id] = _unpack_doc(food_id, self._packed[food_id])
         return doc
+
+    def expand_near(self, token: str) -> list[str]:
+        """Vocabulary words a typo away from a word, whether or not the word itself is one."""
+        return [word for word, _ in _similar(token, self._near_length(len(token))) if word != token]
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one index per process, kept for its lifetime
     def expand(self, token: str) -> dict[str, float]:
@@ -757,8 +773,9 @@ def _score(
     elif doc.group in _MEATS and doc.tokens.get("raw", 99) != 99 and "raw" not in query_words:
         score -= 8  # so is meat, logged as eaten ('ground beef 85/15'), unless the words say raw
     asked_by = _ASKED_BY.get(doc.group)
-    if (asked_by is not None and not (query_words & asked_by or matched & doc.brand_tokens)) or (
-        doc.brand_tokens and not matched & doc.brand_tokens
+    brand_named = bool((matched & doc.brand_tokens) - _ORDINARY)  # 'double' names no Wendy's Double
+    if (asked_by is not None and not (query_words & asked_by or brand_named)) or (
+        doc.brand_tokens and not brand_named
     ):
         score -= _PENALTY_UNASKED
         plain = False  # a brand or a baby food that the words did not ask for: a guess
@@ -1148,7 +1165,56 @@ def _side_by_side(left: str, right: str) -> bool:
 
 
 def best_match(query: str) -> Match:
-    """The bundled food meant by `query` (no ids, no user foods: see Catalog.resolve)."""
+    """The bundled food meant by `query` (no ids, no user foods: see Catalog.resolve). A doubtful
+    match gives way to a sure one of another reading of the words: a word split where USDA writes it
+    as two ('meatloaf': 'Meat loaf'), or a rare word read as the common one a slip away ('turky' is
+    turkey, not MorningStar's Turk'y), as a guess."""
+    match = _words_match(query)
+    if match.confident or query in _READING:
+        return match
+    words = tokenize(query)
+    _READING.add(query)  # a reading's own readings lead back to the words ('chickpea', 'chick pea')
+    try:
+        for reading, guess in _readings(words):
+            with suppress(UnknownFood):
+                other = _words_match(" ".join(reading))
+                if other.confident:
+                    if not guess:
+                        return other
+                    return Match(other.food, False, _guessed(words), (match.food, *other.alternatives)[:3])
+    finally:
+        _READING.discard(query)
+    return match
+
+
+_READING: set[str] = set()  # the words whose other readings are being tried
+
+
+_RARE = 3  # a word of at most this many foods, beside one of many, may be a slip for that one
+_COMMON = 30
+
+
+def _readings(words: list[str]) -> Iterator[tuple[list[str], bool]]:
+    """Other readings of words that all foods have: (words, whether a spelling is guessed)."""
+    idx = index()
+    for at, word in enumerate(words):
+        if len(word) >= 7 and word.isalpha() and word in idx.postings:  # 'meatloaf', 'cheesecake'
+            for cut in range(3, len(word) - 2):
+                left, right = word[:cut], word[cut:]
+                if left in idx.postings and right in idx.postings and _side_by_side(left, right):
+                    yield [*words[:at], left, right, *words[at + 1 :]], False
+                    break
+    for at, word in enumerate(words):
+        if len(word) >= 5 and word.isalpha() and word in idx.postings and len(idx.ids(word)) <= _RARE:
+            common = [
+                w for w in idx.expand_near(word)
+                if w[0] == word[0] and _one_typo(word, w) and len(idx.ids(w)) >= _COMMON
+            ]
+            if common:
+                yield [*words[:at], max(common, key=lambda w: len(idx.ids(w))), *words[at + 1 :]], True
+
+
+def _words_match(query: str) -> Match:
     typed = tokenize(query)
     words = _unglued(typed)
     if not words:
@@ -1317,9 +1383,17 @@ def _survey_default_of(food: Food, words: list[str]) -> bool:
     said = set(words)
     for name in food.common_names.split(";"):
         named = _NFS_NAME.fullmatch(name.strip())
-        if named and any(set(tokenize(one)) == said for one in re.split(r"\s+or\s+|\s*/\s*", named[1])):
+        if named and any(set(one) == said for one in _alternatives(named[1])):
             return True
     return False
+
+
+def _alternatives(name: str) -> list[list[str]]:
+    """The words of each of 'X or Y': 'taquito or flauta' -> taquito, flauta; 'sweet and sour chicken
+    or turkey' -> sweet and sour chicken, sweet and sour turkey (a shorter one shares the first's lead)."""
+    parts = [tokenize(part) for part in re.split(r"\s+or\s+|\s*/\s*", name)]
+    first = parts[0]
+    return [first, *([*first[: len(first) - len(part)], *part] for part in parts[1:])]
 
 
 _NFS_NAME = re.compile(r"(.+?),?\s+NFS")
