@@ -478,7 +478,7 @@ def _make_doc(food: Food) -> _Doc:
                 if token in joined:  # 'Vodka and lemonade': a food of its own beside the head, unsaid
                     cost = _JOINED_COST
             elif number == 0 and token in _DISH_FORMS and token not in heads:
-                cost = _MODIFIER_COST  # 'Burrito bowl' is no burrito: more than a detail such as 'with cheese'
+                cost = _MODIFIER_COST  # 'Burrito bowl' is no burrito, nor 'Meatloaf sandwich' meatloaf
             costs.setdefault(token, cost)
     for token in tokenize(food.common_names):
         tokens.setdefault(token, 99)
