@@ -431,7 +431,9 @@ def test_a_food_said_by_its_other_name_is_found_as_a_guess() -> None:
      ("brocolli", "broccoli"),  # a letter doubled wrong: cooked, the usual form of broccoli
      ("cauliflour", "cauliflower"),  # two letters off, but the one nearest word: cooked, as usual
      ("lentles", "lentils"),  # one letter from 'gentle' too, but a word is seldom misspelt first
-     ("garbonzo beans", "garbanzo beans")],  # people's word, which USDA writes 'chickpea'
+     ("garbonzo beans", "garbanzo beans"),  # people's word, which USDA writes 'chickpea'
+     ("linguini", "linguine"),  # a slip from a name of data/names.csv
+     ("romane lettuce", "romaine lettuce")],  # a slip from romano too, but no food has romano lettuce
 )  # fmt: skip
 def test_a_misspelt_word_finds_the_alias_of_the_word_meant_as_a_guess(typed: str, meant: str) -> None:
     match = Catalog().resolve(typed)
@@ -467,6 +469,12 @@ def test_a_food_the_words_do_not_ask_for_is_never_sure(words: str) -> None:
 )  # fmt: skip
 def test_words_of_how_a_food_was_cut_are_not_the_food(words: str, found: str) -> None:
     assert Catalog().resolve(words).food.description.startswith(found)
+
+
+@pytest.mark.parametrize(("words", "grams"), [("spaghetti", 124), ("penne", 107), ("elbow macaroni", 120)])
+def test_a_cup_of_pasta_is_usdas_cup_of_that_shape(words: str, grams: float) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=words, amount=1, unit="cup"))
+    assert item.grams == pytest.approx(grams)  # "cup spaghetti not packed" is no packed cup
 
 
 def test_a_cup_of_a_cut_food_is_usdas_cup_of_that_cut() -> None:

@@ -1033,8 +1033,10 @@ def _without(strange: list[str], known: tuple[str, ...], words: list[str]) -> Ma
     return Match(match.food, False, doubt, match.alternatives)
 
 
-def _corrected(word: str) -> str:
-    """The one word a misspelt word most likely stands for ('spagetti' -> 'spaghetti'), else itself."""
+def _corrected(word: str, beside: Iterable[str] = ()) -> str:
+    """The one word a misspelt word most likely stands for ('spagetti' -> 'spaghetti'), else itself;
+    of two a slip away, the one some food has beside the other words ('romane lettuce': romaine, not
+    romano)."""
     idx = index()
     options = idx.expand(word)
     if word in options:
@@ -1048,7 +1050,13 @@ def _corrected(word: str) -> str:
     # 'chiken', 'quiona', 'bagle': one slip of a finger; 'brocolli', 'mozarella': a letter doubled wrong
     typo = [w for w, (_, said) in near.items() if _one_typo(word, said) or _squeezed(word) == _squeezed(said)]
     if typo:
-        return max(typo, key=lambda w: len(idx.ids(w)) if w in idx.postings else 0)  # 'cheeze': cheese
+        others = [idx.ids(w) for w in beside if w != word and w in idx.postings]
+
+        def likely(w: str) -> tuple[bool, int]:  # 'cheeze': cheese, of the most foods
+            ids = idx.ids(w) if w in idx.postings else frozenset()
+            return any(ids & other for other in others), len(ids)
+
+        return max(typo, key=likely)
     # 'cauliflour': the nearest word, when one is nearest
     best = max(weight for weight, _ in near.values())
     top = [w for w, (weight, _) in near.items() if weight == best]
@@ -1059,16 +1067,25 @@ _NEAREST = 0.6  # expand's weight of a word about two letters away in a word of 
 
 
 def _people_words_near(word: str) -> list[tuple[str, str, float]]:
-    """(typed, USDA's word, weight): words of _SAME_WORD a slip away from the word."""
+    """(typed, the word to use, weight): people's words a slip away from the word, those of _SAME_WORD
+    (as USDA's word) and those of data/names.csv and brands.csv ('linguini': linguine)."""
     if len(word) < 5 or not word.isalpha():
         return []
     from rapidfuzz import fuzz
 
     return [
         (typed, same, 0.75 * ratio / 100)
-        for typed, same in _SAME_WORD.items()
+        for typed, same in _people_words().items()
         if len(typed) >= 5 and typed[0] == word[0] and (ratio := fuzz.ratio(word, typed)) >= 80
+        # a name of a dish: one slip, in a word long enough ('mandu' is no mangu)
+        and (typed in _SAME_WORD or (len(typed) >= 6 and _one_typo(word, typed)))
     ]
+
+
+@cache
+def _people_words() -> dict[str, str]:
+    words = {word: word for name in _brands() for word in name if word not in index().postings}
+    return {**words, **_SAME_WORD}
 
 
 def _squeezed(word: str) -> str:
@@ -1181,7 +1198,9 @@ def best_match(query: str) -> Match:
                 if other.confident:
                     if not guess:
                         return other
-                    return Match(other.food, False, _guessed(words), (match.food, *other.alternatives)[:3])
+                    misspelt = [w for w in words if w not in reading]
+                    return Match(other.food, False, _guessed(words, misspelt),
+                                 (match.food, *other.alternatives)[:3])  # fmt: skip
     finally:
         _READING.discard(query)
     return match
@@ -1238,7 +1257,7 @@ def _words_match(query: str) -> Match:
         return best_match(" ".join(glued))  # 'black eyed peas': USDA's 'Blackeyed peas'
     if any(w in _CUTS and w not in index().postings for w in words) and (uncut := _uncut(words, [])):
         return uncut  # 'broccoli florets', 'halved strawberries': words no food has, of how it was cut
-    corrected = [_corrected(w) for w in words]
+    corrected = [_corrected(w, words) for w in words]
     alias = aliases().get(" ".join(corrected)) if corrected != words else None
     if alias is not None:  # 'spagetti': the alias of 'spaghetti', as a guess
         return Match(foods[alias], False, "found by guessing a misspelt word, or by another name of the food")
@@ -1456,11 +1475,13 @@ def _usual_form(words: list[str], food: Food) -> tuple[str, str] | None:
 
 
 _FORM_DOUBT = "raw or cooked? the words do not say, and it matters"
-def _guessed(words: list[str]) -> str:
+def _guessed(words: list[str], misspelt: list[str] | None = None) -> str:
     """Why a match found not quite by the words as typed is a guess."""
-    misspelt = [w for w in words if w not in index().postings and w not in _OPTIONAL]
+    if misspelt is None:
+        misspelt = [w for w in words if w not in index().postings and w not in _OPTIONAL]
     if misspelt:
-        return f"found by guessing what {', '.join(map(repr, misspelt))} stands for"
+        verb = "stands" if len(misspelt) == 1 else "stand"
+        return f"found by guessing what {', '.join(map(repr, misspelt))} {verb} for"
     return "found by another name of the food"
 
 

@@ -227,6 +227,8 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
         candidates = sorted(plain or same or volumes, key=lambda n: _volume_rank(n, cheese))
         said = _cut_as(_words(words)) & _FORM_WORDS
         hinted = [n for n in same or volumes if said & _cut_as(n.full)] if said else []
+        if not hinted and (named := {w for w in _words(words).split() if len(w) > 3}):
+            hinted = [n for n in same if named & set(n.full.split())]  # '1 cup penne': its 'cup penne'
         candidates = hinted or candidates
         if not candidates:
             raise UnitError(
@@ -492,8 +494,8 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
 
 
 _UNUSUAL_VOLUME = re.compile(
-    r"\b(pureed|puree|mashed|melted|packed|ground|crushed|unpopped|dry|uncooked|frozen|juice|whipped|"
-    r"condensed|concentrate|grated|shredded)\b"
+    r"\b(pureed|puree|mashed|melted|(?<!not )packed|ground|crushed|unpopped|dry|uncooked|frozen|juice|"
+    r"whipped|condensed|concentrate|grated|shredded)\b"
 )
 
 
