@@ -61,6 +61,9 @@ from tests.conftest import Run
         ("a banana before my long run", [(1, None, "banana")]),  # when, not what
         ("oatmeal for breakfast and a banana", [(None, None, "oatmeal"), (1, None, "banana")]),
         ("shake: 1 scoop whey, 1 banana", [(1, "scoop", "whey"), (1, None, "banana")]),  # a label, no food
+        ("keto lunch 3 eggs, half an avocado", [(3, None, "eggs"), (0.5, None, "avocado")]),  # a meal
+        ("dinner - chicken and rice", [(None, None, "chicken and rice")]),
+        ("breakfast burrito", [(None, None, "breakfast burrito")]),  # a meal's word in a food's name
         ("a 20 oz mountain dew", [(20, "oz", "mountain dew")]),  # the article before a number
         ("curry over 1 cup rice", [(None, None, "curry"), (1, "cup", "rice")]),
         ("gumbo over rice", [(None, None, "gumbo with rice")]),  # USDA's 'Gumbo with rice'
@@ -575,6 +578,16 @@ def test_a_food_that_has_what_comes_after_with_is_one_food() -> None:
     assert [i.food_name for i in latte] == ["Coffee, Latte, with non-dairy milk"]  # not a latte and a milk
     pancakes = Measurer(Catalog())(Entry(line=1, input="pancakes with syrup", amount=None, unit=None))
     assert len(pancakes) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("stew chicken with white rice", ["Stew, chicken", "Rice, white, cooked"]),  # no chicken rice soup
+     ("jacket potato with cheese and beans", ["Potatoes, baked", "Cheese, NFS", "Beans, NFS"])],
+)  # fmt: skip
+def test_a_dish_that_lacks_words_before_or_after_with_is_several_foods(text: str, found: list[str]) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert len(items) == len(found) and all(i.food_name.startswith(f) for i, f in zip(items, found, strict=True))
 
 
 @pytest.mark.parametrize(

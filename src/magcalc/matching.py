@@ -386,6 +386,11 @@ class Match:
     # one may weigh much more than of the other (raw and cooked, a toaster muffin and a bakery one)
     rivals: tuple[Food, ...] = field(default_factory=tuple)
 
+    @property
+    def incomplete(self) -> bool:
+        """Not every word was found in the food ('jacket potato with cheese and beans')."""
+        return self.doubt is not None and self.doubt.startswith(INCOMPLETE)
+
 
 def _head(
     food: Food, segments: list[list[str]], brand: frozenset[str] = frozenset()
@@ -1026,7 +1031,7 @@ def _without(strange: list[str], known: tuple[str, ...], words: list[str]) -> Ma
         match = best_match(" ".join(known))
     except UnknownFood:
         return None
-    if match.doubt == INCOMPLETE:
+    if match.incomplete:
         return None
     left_out = ", ".join(map(repr, strange))
     doubt = f"no food has the word {left_out}: the food of the other words, as a guess"
@@ -1251,6 +1256,8 @@ def _words_match(query: str) -> Match:
         with suppress(UnknownFood):
             found = Match(foods[food_id], False) if food_id in foods else best_match(generic)
             doubt = f"{brand!r} is a name USDA does not use ({why}): taken as {found.food.description}"
+            if found.incomplete:  # 'jacket potato with cheese and beans': beans are no part of it
+                doubt = f"{INCOMPLETE}; {doubt}"
             return Match(found.food, False, doubt, (*found.alternatives, *found.rivals)[:3])
     unknown = [w for w in words if w not in index().postings]
     if unknown and (glued := _glued(words, unknown)) != words:
@@ -1554,6 +1561,7 @@ def _coverage(scored: Scored, words: list[str]) -> float:
     """The share of the words found as typed, or 0 when none of them names the food's head: a
     partial match is offered (as a guess) only when the food is what the words are about."""
     doc = index().doc(scored.food.food_id)
+    words = [w for w in words if w not in _OPTIONAL] or words  # 'plain', 'large': no food of their own
     found = [w for w in words if w in doc.tokens]
     if not set(found) & (doc.head | doc.head_alternatives):
         return 0.0

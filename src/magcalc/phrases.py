@@ -158,6 +158,15 @@ _CONTEXT = re.compile(
 _EGG_STYLES = frozenset({"easy", "medium", "hard", "well"})
 # A label before a colon: 'shake: 1 scoop whey, 1 banana', 'lunch: turkey sandwich'
 _LABEL = re.compile(r"^\s*[a-z][a-z' -]{0,30}:\s*(?=\S)", re.IGNORECASE)
+# A meal named before its foods with no colon: 'keto lunch 3 eggs, ...', 'breakfast was 2 eggs',
+# 'dinner - chicken and rice' (not 'breakfast burrito', 'lunch meat' or 'dinner roll': a quantity or a
+# dash must follow)
+_MEAL_LABEL = re.compile(
+    r"^\s*(?:[a-z'-]+\s+){0,2}?(?:breakfast|brunch|lunch|dinner|supper|snacks?|dessert|meal|"
+    r"(?:pre-?|post-?)?workout)(?:\s+(?:was|were|is|today|tonight))?"
+    r"(?:\s*[-\u2013=]\s*|\s+(?=(?:\d|½|¼|¾|(?:a|an|one|two|three|four|five|six|half|some)\s)))",
+    re.IGNORECASE,
+)
 _COUNT_IN_BRACKETS = re.compile(r"(?P<food>[^()]+?)\s*\((?P<amount>\d[^()]*)\)\s*$")
 _TRAILING = re.compile(rf"(?:^|\s)(?P<qty>{_NUMBER}|\d+\s+\d+\s*/\s*\d+)\s*(?P<unit>[a-z][a-z .]*)?$")
 
@@ -339,6 +348,8 @@ def split(text: str) -> list[str]:
     text = _CONTEXT.sub("", text)
     if (label := _LABEL.match(text)) is not None and len(label[0].split()) <= 3:
         text = text[label.end() :]
+    elif (meal := _MEAL_LABEL.match(text)) is not None and text[meal.end() :].strip():
+        text = text[meal.end() :]
     pieces = [p for p in _SPLIT.split(text) if p.strip()]
     foods: list[str] = []
     separators = _SPLIT.findall(text)

@@ -13,7 +13,7 @@ from magcalc import foods, phrases, rda, supplements, units
 from magcalc.catalog import Catalog
 from magcalc.errors import MagcalcError, Problem, UnitError, UnknownFood
 from magcalc.logfile import DAILY_TOTAL
-from magcalc.matching import INCOMPLETE, PREPARATIONS, Match, is_a_name, names_its_head, tokenize
+from magcalc.matching import PREPARATIONS, Match, is_a_name, names_its_head, tokenize
 from magcalc.models import (
     NOT_ADVICE,
     DaySummary,
@@ -188,7 +188,7 @@ def _counted_by_noun(entry: Entry, catalog: Catalog) -> tuple[Entry, Match] | No
         said: Match | None = catalog.resolve(entry.input)
     except MagcalcError:
         said = None
-    if said is not None and said.doubt != INCOMPLETE and noun in tokenize(said.food.description):
+    if said is not None and not said.incomplete and noun in tokenize(said.food.description):
         return None  # '4 mozzarella sticks': USDA's 'Mozzarella sticks', not 4 sticks of mozzarella
     rest = " ".join(words[:-1])
     try:
@@ -239,7 +239,7 @@ def _canned(entry: Entry, catalog: Catalog) -> Match | None:
         canned = catalog.resolve(f"{entry.input} canned")
     except MagcalcError:
         return None
-    if "canned" not in canned.food.description.lower() or canned.doubt == INCOMPLETE:
+    if "canned" not in canned.food.description.lower() or canned.incomplete:
         return None
     if not names_its_head(canned.food, entry.input):  # 'diced tomatoes canned' is no tomato soup
         return None
@@ -489,7 +489,7 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         whole = catalog.resolve(phrase.food)
         # 'pancakes with maple syrup' is pancakes and syrup, not a syrup: the food must be the main one
         about_main = " with " not in phrase.food or names_its_head(whole.food, main)
-        sure = whole.confident or whole.doubt != INCOMPLETE
+        sure = whole.confident or not whole.incomplete
         if sure and about_main and not _two_foods(whole.food, phrase.food):
             return [phrase]
         if about_main and _with_part_found(whole.food, phrase.food):
@@ -540,9 +540,11 @@ def _with_part_found(food: foods.Food, words: str) -> bool:
     'with' (its last word, 'milk'), so it is one food, not a latte and a glass of milk."""
     if " with " not in words:
         return False
-    after = tokenize(words.rsplit(" with ", 1)[1])
+    main, after_with = words.rsplit(" with ", 1)
+    after = tokenize(after_with)
     described = set(tokenize(food.description))
-    return bool(after) and after[-1] in described and "with" in described
+    # ... and all of what comes before: 'stew chicken with white rice' is no chicken and rice soup
+    return bool(after) and after[-1] in described and "with" in described and set(tokenize(main)) <= described
 
 
 MAX_PROBLEMS = 100  # listed one per line; beyond this, a count
@@ -657,7 +659,7 @@ class Measurer:
         words = food_words(item.input)
         match = self.catalog.resolve(words)
         *rest, last = words.split()
-        if match.doubt == INCOMPLETE and rest and item.unit and canonical_unit(last) == item.unit:
+        if match.incomplete and rest and item.unit and canonical_unit(last) == item.unit:
             match = self.catalog.resolve(words.rsplit(" ", 1)[0])  # counted by its last word
         doubt, alternatives = why_doubtful(item, match)
         alternatives = tuple(f for f in alternatives if f.food_id != item.food_id)  # never itself
