@@ -480,6 +480,16 @@ def test_a_cup_of_pasta_is_usdas_cup_of_that_shape(words: str, grams: float) -> 
     assert item.grams == pytest.approx(grams)  # "cup spaghetti not packed" is no packed cup
 
 
+@pytest.mark.parametrize(
+    ("text", "grams"),
+    [("2 graham crackers", 30),  # 'large rectangular piece or 2 squares ...': one piece is one item
+     ("5 ritz crackers", 16.5)],  # 'NABISCO, NABISCO RITZ Crackers' measures a cracker, after its brand
+)  # fmt: skip
+def test_a_count_is_of_the_foods_own_item(text: str, grams: float) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert item.grams == pytest.approx(grams)
+
+
 def test_a_cup_of_a_cut_food_is_usdas_cup_of_that_cut() -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input="red bell pepper strips", amount=1, unit="cup"))
     assert item.grams == 92  # SR28 'cup, sliced', not 'cup, chopped' (149 g)

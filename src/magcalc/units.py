@@ -394,13 +394,17 @@ class Measured:
 
 
 def _food_nouns(food: Food) -> set[str]:
-    first = food.description.lower().split(",")[0]
-    return {_singular(w) for w in re.findall(r"[a-z]+", first)}
+    """The words of a food's name: its first part, and the next when the first is a brand in capitals
+    ('NABISCO, NABISCO RITZ Crackers': a cracker)."""
+    parts = food.description.split(",")
+    named = parts[0] if len(parts) == 1 or not parts[0].isupper() else f"{parts[0]} {parts[1]}"
+    return {_singular(w) for w in re.findall(r"[a-z]+", named.lower())}
 
 
 def _single(portion: Portion) -> bool:
     """A measure of one item, not of several ('1 serving (3 pancakes)', 'stack of 3')."""
-    return not _PLURAL_ITEMS.search(portion.description.lower())
+    # 'large rectangular piece or 2 squares': one piece, said also as two squares
+    return not _PLURAL_ITEMS.search(portion.description.lower().split(" or ")[0])
 
 
 _NOT_NAMES = frozenset({"a", "an", "of", "the", "and", "with", "or"})
@@ -483,6 +487,9 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
             # 'slice/chunk' of dried apricot is a slice; 'piece/slice' of mushroom no whole one
             if word == first or (word != "piece" and word in first.split("/")):
                 return portion  # 'regular/large' samosa is a regular one, 'small/medium' shrimp a medium
+            before_or = portion_words[: portion_words.index("or")] if "or" in portion_words else []
+            if word == "piece" and "piece" in before_or:
+                return portion  # 'large rectangular piece or 2 squares' of graham crackers: one piece
     named = sorted(
         (p for p in candidates if set(words[p.seq]) & nouns), key=lambda p: _size_rank(p.description)
     )
