@@ -579,7 +579,8 @@ def test_a_close_candidate_with_its_own_container_beats_a_default_size() -> None
 
 def test_a_doubt_names_what_was_guessed() -> None:
     assert "'brocoli'" in (Catalog().resolve("brocoli").doubt or "")  # the word whose spelling was guessed
-    assert "'meatless'" in (Catalog().resolve("meatballs").doubt or "")  # the word that changes the food
+    assert "'soup'" in (Catalog().resolve("chicken gumbo").doubt or "")  # the word that changes the food
+    assert "meatless" not in Catalog().resolve("meatballs").food.description  # a soup is no meatball either
     assert "another name" in (Catalog().resolve("bok choy").doubt or "")
 
 
@@ -588,6 +589,13 @@ def test_a_food_that_has_what_comes_after_with_is_one_food() -> None:
     assert [i.food_name for i in latte] == ["Coffee, Latte, with non-dairy milk"]  # not a latte and a milk
     pancakes = Measurer(Catalog())(Entry(line=1, input="pancakes with syrup", amount=None, unit=None))
     assert len(pancakes) == 2
+
+
+def test_a_counted_food_with_another_that_no_food_has_is_the_first_as_a_guess() -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input="bagel with cream cheese", amount=1, unit=None))
+    assert item.food_name == "Bagel" and not item.confident  # was mashed potatoes with cheese
+    match = Catalog().resolve("bagel with cream cheese")
+    assert match.doubt and "'cream cheese' is not counted" in match.doubt
 
 
 @pytest.mark.parametrize(

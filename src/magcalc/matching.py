@@ -285,7 +285,8 @@ _CATEGORY_HEADS = frozenset(stem(word) for word in _CATEGORY_HEADS)  # compared 
 # Of those, the shelves a food is filed under without being of another kind ('Fish, cod' is cod;
 # 'Soup, meatball' is soup, so 'soup' is a word the person left out).
 _KINDS = ("soup", "sauce", "juice", "formula", "infant")
-_SHELVES = _CATEGORY_HEADS - {stem(word) for word in _KINDS}
+_KIND_WORDS = frozenset(stem(word) for word in _KINDS)
+_SHELVES = _CATEGORY_HEADS - _KIND_WORDS
 
 
 # Spellings that mean the same word (one direction: what people type -> USDA's word).
@@ -433,7 +434,17 @@ def _head(
     return frozenset(heads), frozenset()
 
 
-def _make_doc(food: Food) -> _Doc:
+def _made_alone(foods: Iterable[Food]) -> frozenset[str]:
+    """Heads of foods named by themselves, not as a kind ('Meatballs, ...', not 'Soup, pho')."""
+    found: set[str] = set()
+    for food in foods:
+        first = tokenize(food.description.split(",")[0])
+        if first and not set(first) <= _KIND_WORDS:
+            found |= _head(food, [first])[0]
+    return frozenset(found)
+
+
+def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
     tokens: dict[str, int] = {}
     costs: dict[str, float] = {}
     segments: list[list[str]] = []
@@ -470,6 +481,10 @@ def _make_doc(food: Food) -> _Doc:
                 costs.setdefault(token, 0.5 if token[3:] in _NEUTRAL else 3.0)
                 continue
             cost = _FREE if generic else min(_extra_cost(token), 0.5) if provenance else _extra_cost(token)
+            kind = number == 0 and token in _KIND_WORDS and len(parts) > 1
+            if kind and made_alone & set(tokenize(parts[1])):
+                # 'Soup, meatball' is no meatball, 'Juice, orange' no orange; 'Soup, pho' is pho
+                cost = max(cost, _MODIFIER_COST)
             if token == "meat" and lowered.startswith("with "):
                 cost = 3.0  # 'Beans and rice, with meat': a meat dish, no mere detail
             if token == "with" or token in after_with:  # 'Lasagna with meat': a detail of the dish
@@ -693,7 +708,8 @@ def _index_rows() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     postings: dict[str, list[str]] = {}
     heads: dict[str, list[str]] = {}
     packed: dict[str, str] = {}
-    for doc in map(_make_doc, load_foods().values()):
+    made_alone = _made_alone(load_foods().values())
+    for doc in (_make_doc(food, made_alone) for food in load_foods().values()):
         for token in doc.tokens:
             postings.setdefault(token, []).append(doc.food_id)
         for token in doc.head | doc.head_alternatives:
@@ -765,7 +781,8 @@ def _score(
         # all its other words said: USDA's own default for them
         score += 1.0 if specific or formed or skipped or missing else _GENERIC_BONUS
     # SR28 stays the reference for whole foods, above even a survey default (the source documents)
-    whole_food = doc.table == SR28 and doc.survey and doc.group in WHOLE_FOOD_GROUPS
+    # (not a food changed by a word unsaid: 'Meatballs, meatless' is a legume product)
+    whole_food = doc.table == SR28 and doc.survey and doc.group in WHOLE_FOOD_GROUPS and plain
     # ... but not for a kind the words did not say ('Tomatoes, green' for 'tomatoes'): the survey's plain one
     score += 3 * doc.survey + (_SPECIFIC_WHOLE if specific else 3.5 + _GENERIC_BONUS) * whole_food
     if doc.table == SR28 and doc.group in _MADE_DISH_GROUPS:
@@ -1155,6 +1172,32 @@ def _uncut(words: list[str], ranked: list[Scored]) -> Match | None:
         return None
 
 
+def _main_of(words: list[str], ranked: list[Scored], query: str) -> Match | None:
+    """'bagel with cream cheese', when no food has all the words: the food before 'with' (a bagel,
+    not mashed potatoes with cheese), as a guess that says what was left out."""
+    if "with" not in words[1:] or any(s.complete and s.head for s in ranked):
+        return None
+    at = words.index("with")
+    said = set(words[:at])
+    if any(s.head and said & _heads_of(s.food) for s in ranked):
+        return None  # 'latte with oat milk': a latte with non-dairy milk, found by its head
+    try:
+        main = best_match(" ".join(words[:at]))
+    except UnknownFood:
+        return None
+    if main.incomplete:
+        return None
+    typed = re.split(r"\s+(?:with\s+|w/\s*|w\s+)", query.lower(), maxsplit=1)
+    left_out = typed[1].strip() if len(typed) == 2 else " ".join(words[at + 1 :])
+    doubt = f"{INCOMPLETE}: {left_out!r} is not counted; log it as a food of its own"
+    return Match(main.food, False, doubt, (*main.alternatives, *main.rivals)[:3])
+
+
+def _heads_of(food: Food) -> frozenset[str]:
+    doc = index().doc(food.food_id)
+    return doc.head | doc.head_alternatives
+
+
 def _unglued(words: list[str]) -> list[str]:
     """'blackbeans' -> 'black', 'bean': a word no food has, split into two words foods have; before
     the last word, only into two words a food's name has side by side ('cornflakes bowl'), not any
@@ -1283,6 +1326,8 @@ def _words_match(query: str) -> Match:
     ranked = _rank(words, foods, 12)
     if (uncut := _uncut(words, ranked)) is not None:
         return uncut
+    if (main_food := _main_of(words, ranked, query)) is not None:
+        return main_food
     # 'oreos': the food one of whose other names is all the words ('Oreo'), before one whose other
     # name only holds them ('Golden Oreos')
     if ranked and not ranked[0].exact:  # found only by other names (or a spelling guess)
@@ -1300,9 +1345,10 @@ def _words_match(query: str) -> Match:
             return Match(named[0].food, False, doubt, tuple(s.food for s in named[1:4]))
         raise UnknownFood(unknown_message(query, [s.food for s in ranked if s.head][:3]))
     if "with" in words[1:]:  # 'spaghetti with meat sauce' is spaghetti: the head comes before 'with'
-        main = set(words[: words.index("with")])
-        about_main = [s for s in plausible if names_its_head(s.food, " ".join(main))]
-        if about_main and about_main[0] is not plausible[0] and about_main[0].complete:
+        before = words[: words.index("with")]
+        about_main = [s for s in plausible if names_its_head(s.food, " ".join(before))]
+        first = about_main[0] if about_main else None
+        if first is not None and first is not plausible[0] and (first.complete or not plausible[0].complete):
             plausible = [*about_main, *(s for s in plausible if s not in about_main)]
     best = plausible[0]
     others = [
