@@ -166,3 +166,29 @@ def test_survey_twins_are_fndds_foods_made_of_that_one_sr28_food() -> None:
         (only,) = ingredients[twin["survey_food_id"]]  # one ingredient: the SR28 food, unchanged
         assert (f"{int(str(only[5])):05d}", only[8], only[9]) == (twin["food_id"], 0, 0), twin
         assert load_foods()[twin["food_id"]].table == "usda-sr28"
+
+
+# Phrases a name of data/names.csv, data/brands.csv or data/aliases.csv could capture, and the food
+# each must still find: USDA's own food of all the words, or the name's food where the name is meant
+CAPTURED = {
+    "rice porridge": "56205101",  # congee, not 'porridge' (oatmeal)
+    "char siu bao": "58123110",  # the bun, not 'char siu' (the pork)
+    "snickers ice cream bar": "13120110",  # USDA's ice cream candy bar, not the candy bar
+    "chicken and dumplings": "27246100",  # the stew, not Chinese dumplings
+    "shrimp spring rolls": "58110120",  # with shrimp, not 'spring rolls' (meatless)
+    "salmon nigiri": "58151420",  # salmon, not the tuna of 'nigiri'
+    "spring roll wrappers": "18368",  # the wrappers, not the rolls
+    "salt fish cakes": "27250050",  # fish cakes, not dried salted cod
+    "cool ranch doritos": "54401112",  # the chips, not ranch dressing
+    "crunchy peanut butter": "42202000",  # not a Crunchie bar
+    "frosty": "21248",  # Wendy's Frosty, not Frosties (Frosted Flakes): plurals fold
+    "double cheeseburger": "27510401",  # not Trinidadian doubles
+    "gummy bears": "91745010",  # candy, not bear meat
+}
+
+
+@pytest.mark.parametrize(("phrase", "food_id"), CAPTURED.items())
+def test_names_leave_phrases_that_name_another_food(phrase: str, food_id: str) -> None:
+    from magcalc.matching import best_match
+
+    assert best_match(phrase).food.food_id == food_id
