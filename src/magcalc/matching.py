@@ -1009,6 +1009,24 @@ def _brands() -> dict[tuple[str, ...], tuple[str, str, str, str]]:
     return named
 
 
+_NUMERALS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half"})
+
+
+@cache
+def numbered_names() -> re.Pattern[str] | None:
+    """Names of data/names.csv and brands.csv with a number in them ('fiber one bar', 'five guys',
+    'two good'), as a pattern: their number is part of the name, not an amount."""
+    names = [
+        name for name, *_ in _brands().values()
+        if any(w in _NUMERALS or any(c.isdigit() for c in w) for w in name.lower().split())
+    ]  # fmt: skip
+    if not names:
+        return None
+    patterns = (r"\s+".join(map(re.escape, n.lower().split())) for n in names)
+    alternatives = sorted(patterns, key=len, reverse=True)  # the longest name first
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
+
+
 def is_a_name(words: str) -> bool:
     """Are the words, whole, a name of data/names.csv or data/brands.csv ('fish and chips')?"""
     return tuple(tokenize(words)) in _brands()

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from magcalc.errors import UnitError
-from magcalc.matching import lean_ratios
+from magcalc.matching import lean_ratios, numbered_names
 from magcalc.units import CONTAINERS, NUMBER_WORDS, SHORT_MEASURES, SIZES, UNIT_SPELLINGS, check_amount
 
 _VAGUE = frozenset({"some", "my", "the", "ate", "had", "drank", "usual"})  # words before a food, no quantity
@@ -200,6 +200,8 @@ def _number(text: str) -> float:
 
 
 def _normalise(text: str) -> str:
+    if (named := numbered_names()) is not None:  # 'fiber one bar', 'two good yogurt': no amounts
+        text = named.sub(lambda m: "-".join(m[0].split()), text)
     text = lean_ratios(text)  # '85/15' ground beef: no quantity
     for char, fraction in _VULGAR.items():
         text = re.sub(rf"(\d)\s*{char}", rf"\1 {fraction}", text).replace(char, f" {fraction} ")
