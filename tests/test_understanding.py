@@ -353,13 +353,15 @@ FLOORS = {("realistic", "structured"): 0.79, ("realistic", "phrase"): 0.83,
           ("realistic3", "structured"): 0.87, ("realistic3", "phrase"): 0.88,
           ("realistic4", "structured"): 0.88, ("realistic4", "phrase"): 0.88,
           ("realistic5", "structured"): 0.86, ("realistic5", "phrase"): 0.86,
-          ("realistic6", "structured"): 0.89, ("realistic6", "phrase"): 0.89}  # fmt: skip
+          ("realistic6", "structured"): 0.88, ("realistic6", "phrase"): 0.88}  # fmt: skip
 SILENT_CEILING = {("realistic", "structured"): 16, ("realistic", "phrase"): 12,
                   ("realistic2", "structured"): 7, ("realistic2", "phrase"): 7,
                   ("realistic3", "structured"): 3, ("realistic3", "phrase"): 3,
                   ("realistic4", "structured"): 0, ("realistic4", "phrase"): 0,
                   ("realistic5", "structured"): 2, ("realistic5", "phrase"): 2,
-                  ("realistic6", "structured"): 0, ("realistic6", "phrase"): 0}  # fmt: skip
+                  ("realistic6", "structured"): 1, ("realistic6", "phrase"): 1}  # fmt: skip
+# (realistic6's one: 'beans on toast', which its writer left unknown as one dish; magcalc logs the
+# beans and the toast, two foods USDA has)
 
 
 @pytest.mark.parametrize(("folder", "mode"), sorted(FLOORS))
@@ -606,7 +608,10 @@ def test_a_counted_food_with_another_that_no_food_has_is_the_first_as_a_guess() 
 @pytest.mark.parametrize(
     ("text", "found"),
     [("stew chicken with white rice", ["Stew, chicken", "Rice, white, cooked"]),  # no chicken rice soup
-     ("jacket potato with cheese and beans", ["Potatoes, baked", "Cheese, NFS", "Beans, NFS"])],
+     ("jacket potato with cheese and beans", ["Potatoes, baked", "Cheese, NFS", "Beans, NFS"]),
+     ("2 eggs on toast", ["Egg, whole", "Bread, NS as to major flour, toasted"]),  # not egg bread
+     ("beans on toast", ["Beans, NFS", "Bread, NS as to major flour, toasted"]),  # was toast alone
+     ("annies mac and cheese", ["Macaroni or noodles with cheese"])],  # a brand in a part too: one dish
 )  # fmt: skip
 def test_a_dish_that_lacks_words_before_or_after_with_is_several_foods(text: str, found: list[str]) -> None:
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))

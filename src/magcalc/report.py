@@ -481,14 +481,15 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     without quantities is split only when the whole is not a match of all its words (or not of its
     main food) and every part is a food (not a way of cooking); a part that is a guess stays marked
     as one."""
-    parts = [p for p in re.split(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*", phrase.food) if p.strip()]
+    parts = [p for p in re.split(r"\s*(?:,|;|&|\band\b|\bwith\b|\bon\b)\s*", phrase.food) if p.strip()]
     if len(parts) < 2 or is_a_name(phrase.food):  # 'fish and chips': one dish, by a name USDA lacks
         return [phrase]
-    main = re.split(r"\s+with\s+", phrase.food)[0]
+    main = re.split(r"\s+(?:with|on)\s+", phrase.food)[0]  # 'beans on toast': beans and toast
+    whole: Match | None = None
     try:
         whole = catalog.resolve(phrase.food)
         # 'pancakes with maple syrup' is pancakes and syrup, not a syrup: the food must be the main one
-        about_main = " with " not in phrase.food or names_its_head(whole.food, main)
+        about_main = main == phrase.food or names_its_head(whole.food, main)
         sure = whole.confident or not whole.incomplete
         if sure and about_main and not _two_foods(whole.food, phrase.food):
             return [phrase]
@@ -499,9 +500,11 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     try:  # the whole misses some of its words, or is not about its main food: each part, if all are foods
         each = [phrases.parse_one(part) for part in parts]
         for part in each:  # 'trout, rainbow, baked': a way of cooking is no food of its own
-            catalog.resolve(part.food)
+            found = catalog.resolve(part.food)
             if set(tokenize(part.food)) <= PREPARATIONS:
                 return [phrase]
+            if whole is not None and whole.incomplete and found.incomplete:
+                return [phrase]  # 'annies mac and cheese': the word no food has is in a part too
     except MagcalcError:
         return [phrase]
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
@@ -523,14 +526,14 @@ def _in_context(parts: list[phrases.Phrase]) -> list[phrases.Phrase]:
     ]
 
 
-_JOINED = re.compile(r"\b(and|with|or|n)\b|&")
+_JOINED = re.compile(r"\b(and|with|or|n|on)\b|&")
 
 
 def _two_foods(food: foods.Food, words: str) -> bool:
-    """'eggs and toast' -> 'Bread, egg, toasted': words joined by 'and' found as a food that joins
-    nothing (no 'and', 'with' or 'or' in its name) are two foods; 'macaroni and cheese' ->
-    'Macaroni or noodles with cheese' is one."""
-    if not re.search(r"\band\b|&", words) or "," in words:
+    """'eggs and toast', 'eggs on toast' -> 'Bread, egg, toasted': words joined by 'and' or 'on'
+    found as a food that joins nothing (no 'and', 'with', 'or' or 'on' in its name) are two foods;
+    'macaroni and cheese' -> 'Macaroni or noodles with cheese' is one."""
+    if not re.search(r"\band\b|&|\bon\b", words) or "," in words:
         return False
     return not _JOINED.search(food.description.lower())
 
