@@ -1212,6 +1212,7 @@ def _main_of(words: list[str], ranked: list[Scored], query: str) -> Match | None
 
 
 def _heads_of(food: Food) -> frozenset[str]:
+    """The words that say what a bundled food is (its head and the words that may stand for it)."""
     doc = index().doc(food.food_id)
     return doc.head | doc.head_alternatives
 
@@ -1604,8 +1605,7 @@ def names_its_head(food: Food, words: str) -> bool:
     """Do these words name what the food is (its head), not only something in it?"""
     if food.table not in (SR28, FNDDS):
         return True
-    doc = index().doc(food.food_id)
-    return bool(set(tokenize(words)) & (doc.head | doc.head_alternatives))
+    return bool(set(tokenize(words)) & _heads_of(food))
 
 
 def _other_food(words: list[str], food: Food) -> str | None:
