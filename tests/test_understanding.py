@@ -462,6 +462,19 @@ def test_another_reading_of_the_words_when_the_first_is_doubtful(typed: str, fou
     assert (match.food.description, match.confident) == (found, sure)
 
 
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [("black lentils", "Lentils, mature seeds, cooked, boiled, without salt"),  # not 'Bean chips', whose
+     # other names are 'black bean' and 'lentil chips', nor beans and rice ('except red, black ...')
+     ("decaf coffee", "Coffee, NS as to brewed or instant, decaffeinated"),  # not instant, 50% less
+     ("rainbow trout", "Fish, trout, rainbow, wild, cooked, dry heat"),  # as eaten: 'dry heat' is no 'dry'
+     ("trout, rainbow, baked", "Fish, trout, baked or broiled"),  # baked as said, if not rainbow
+     ("pumpkin seeds", "Pumpkin seeds, NFS")],  # not cooked because pumpkin is: no sunfish
+)  # fmt: skip
+def test_words_name_the_food_not_a_neighbour_of_them(typed: str, found: str) -> None:
+    assert Catalog().resolve(typed).food.description == found
+
+
 @pytest.mark.parametrize("words", ["doubles", "vegetarian meatloaf"])
 def test_a_food_the_words_do_not_ask_for_is_never_sure(words: str) -> None:
     # 'doubles' (a Trinidadian street food): plain words of a brand's product ('WENDY'S, CLASSIC

@@ -80,6 +80,8 @@ _NEUTRAL = frozenset(
         "unsalted",
         "original",
         "medium",
+        "dryheat",
+        "moistheat",
     ]
 )
 _GENERIC_BONUS = 2.5  # a survey 'NFS' food whose every other word was said: USDA's default for it
@@ -305,10 +307,13 @@ _SAME_WORD = {
     "j": "jelly", "pbj": "peanut butter jelly", "its": "it", "w": "with",
     # ways of cooking USDA does not name, as the one it does: seared and blackened in a pan with fat
     # (FNDDS lists 'sauteed' among the other names of its baked or broiled scallops), charred on a grill
-    "seared": "sauteed cooked", "blackened": "sauteed cooked", "charred": "grilled", "airfried": "baked",
+    "decaf": "decaffeinated", "seared": "sauteed cooked", "blackened": "sauteed cooked",
+    "charred": "grilled", "airfried": "baked",
 }  # fmt: skip
 # Two words people write for one way of cooking
 _SAME_WORDS = re.compile(r"\bair[\s-]*fried\b")
+# SR28's 'cooked, dry heat' / 'moist heat': how it was cooked, one word (no 'dry' as in dried foods)
+_HEAT = re.compile(r"\b(dry|moist)[\s-]+heat\b")
 
 
 _LEAN_RATIO = re.compile(r"\b(\d{2})\s*/\s*(\d{1,2})\b")  # '85/15' ground beef
@@ -328,6 +333,7 @@ def tokenize(text: str) -> list[str]:
     """Words to match, plurals folded; 'without salt' and 'no added fat' give one word each for what
     is absent ('no-salt', 'no-added'), in queries and descriptions alike."""
     lowered = _SAME_WORDS.sub("airfried", lean_ratios(text.lower().replace("'", "").replace("\u2019", "")))
+    lowered = _HEAT.sub(r"\1heat", lowered)
     words = _TOKEN.findall(lowered)
     out: list[str] = []
     negate = False
@@ -500,7 +506,7 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
             elif number == 0 and token in _DISH_FORMS and token not in heads:
                 cost = _MODIFIER_COST  # 'Burrito bowl' is no burrito, nor 'Meatloaf sandwich' meatloaf
             costs.setdefault(token, cost)
-    for token in tokenize(food.common_names):
+    for token in tokenize(_EXCEPT.sub("", food.common_names)):
         tokens.setdefault(token, 99)
     brand_words = [  # SR28 writes brands in capitals; FNDDS keeps its brands in the common names
         w
@@ -509,7 +515,7 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
     ]
     brand_tokens = set(tokenize(" ".join(brand_words))) | set(tokenize(food.manufacturer))
     head, alternatives = _head(food, segments, frozenset(brand_tokens))
-    alternatives |= _other_names_heads(food.common_names)
+    alternatives |= _other_names_heads(_EXCEPT.sub("", food.common_names))
     return _Doc(
         food_id=food.food_id,
         tokens=tokens,
@@ -524,6 +530,8 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
     )
 
 
+# 'all other beans except red, black, or pinto': the foods it is not are no names of it
+_EXCEPT = re.compile(r"\bexcept\b[^;]*", re.IGNORECASE)
 # The survey's generic forms: 'Pizza, NFS', 'Sherbet, all flavors', 'Tart, all types'
 _GENERIC_PART = re.compile(r"(ns as to|nfs\b|ns\b|all (types|flavors|kinds|varieties)\b)")
 _NOT_A_NAME = frozenset({"n", "nfs", "with", "without", "or", "from", "made", "added", "fat", "no", "type"})
@@ -839,13 +847,33 @@ def _candidates(words: list[str], expansions: list[dict[str, float]]) -> frozens
     if not nonempty:
         return frozenset()
     candidates = nonempty[0].intersection(*nonempty[1:]) if len(nonempty) == len(postings) else frozenset()
-    if not candidates and len(nonempty) > 1:  # no food has every word: those that miss one word
+    named = idx.named(expansions[-1])  # the foods the last word (the head, in English) may name
+    if len(nonempty) > 1 and (not candidates or _scattered(candidates - named, words)):
+        # no food has every word, or those that have them have them scattered over their other names
+        # ('black lentils': 'Bean chips', of 'black bean' and 'lentil chips'): those that miss one
+        # word, too, of the foods the last word names
+        missing_one: frozenset[str] = frozenset()
         for left_out in range(len(nonempty)):
             others = [p for i, p in enumerate(nonempty) if i != left_out]
-            candidates |= others[0].intersection(*others[1:])
+            missing_one |= others[0].intersection(*others[1:])
+        candidates |= missing_one if not candidates else missing_one & named
     if not candidates:  # nor those: the foods of the two rarest words (not every food with 'raw')
         candidates = frozenset().union(*nonempty[:2])
     return candidates
+
+
+def _scattered(ids: frozenset[str], words: list[str]) -> bool:
+    """Do these foods (a few) have the words only in pieces of their other names, no name holding
+    all of them, and not in their descriptions?"""
+    if not ids or len(ids) > 20:
+        return False
+    foods = load_foods()
+    for food_id in ids:
+        described = set(tokenize(foods[food_id].description))
+        names = [set(tokenize(n)) for n in re.split(r"[;,/]", _EXCEPT.sub("", foods[food_id].common_names))]
+        if set(words) <= described or any(set(words) <= name | described for name in names):
+            return False
+    return True
 
 
 def _order(scored: Scored) -> tuple[bool, float, bool, int, str]:
@@ -991,8 +1019,8 @@ def _cooked_instead(words: list[str], best: Scored, foods: Mapping[str, Food]) -
     elif method in _IN_FAT:  # sauteed, roasted, grilled, stir fried: with fat, where USDA says so
         cooked.sort(key=lambda s: _FAT_ADDED.search(s.food.description.lower()) is None)
     chosen = next(iter(cooked), None)
-    if chosen is None:
-        return None
+    if chosen is None or (method in doc.tokens and not _different(best.food, chosen.food)):
+        return None  # 'baked rainbow trout': 'Fish, trout, baked or broiled' says what was said
     doubt = f"USDA has no {method} one: cooked taken, close in magnesium (by the cup, maybe not in weight)"
     return Match(chosen.food, False, doubt, (best.food,))
 
@@ -1539,13 +1567,17 @@ def _usual_form(words: list[str], food: Food) -> tuple[str, str] | None:
         return None
     doc = index().doc(food.food_id)
     for name, usual in _usual_forms().items():
-        if set(name) <= set(said) and (doc.head | doc.head_alternatives) & set(name):
+        # the vegetable is what the words name, not its seeds ('pumpkin seeds' are no pumpkin)
+        if set(name) <= set(said) and (doc.head | doc.head_alternatives) & set(name) and not (
+            (set(said) - set(name)) & _SEEDS
+        ):
             return usual
     if _is_fruit(food) and "juice" not in words:
         return ("raw", "fruit is eaten raw")
     return None
 
 
+_SEEDS = frozenset({"seed", "kernel"})
 _FORM_DOUBT = "raw or cooked? the words do not say, and it matters"
 def _guessed(words: list[str], misspelt: list[str] | None = None) -> str:
     """Why a match found not quite by the words as typed is a guess."""
