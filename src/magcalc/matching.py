@@ -863,15 +863,15 @@ def _candidates(words: list[str], expansions: list[dict[str, float]]) -> frozens
 
 
 def _scattered(ids: frozenset[str], words: list[str]) -> bool:
-    """Do these foods (a few) have the words only in pieces of their other names, no name holding
-    all of them, and not in their descriptions?"""
+    """Do these foods (a few) have the words only in pieces, some in one other name and some in
+    another or in the description ('Beans and brown rice', of 'lentils'), none holding them all?"""
     if not ids or len(ids) > 20:
         return False
     foods = load_foods()
     for food_id in ids:
         described = set(tokenize(foods[food_id].description))
         names = [set(tokenize(n)) for n in re.split(r"[;,/]", _EXCEPT.sub("", foods[food_id].common_names))]
-        if set(words) <= described or any(set(words) <= name | described for name in names):
+        if set(words) <= described or any(set(words) <= name for name in names):
             return False
     return True
 
@@ -1436,6 +1436,12 @@ def _words_match(query: str) -> Match:
             rest = [f for f in others if f is not chosen.food][:2]
             doubt = _usual_doubt(usual) if best.exact else f"{_guessed(words)}; {_usual_doubt(usual)}"
             return Match(chosen.food, False, doubt, (best.food, *rest))
+    if usual is None and _raw_staple(words, best.food):  # 'red lentils': USDA's are raw
+        staple = _staple_cooked(words, foods)
+        if staple is None:
+            return Match(best.food, False, _FORM_DOUBT, tuple(others[:3]))
+        doubt = _STAPLE_DOUBT if staple.complete else f"{INCOMPLETE}; {_STAPLE_DOUBT}"
+        return Match(staple.food, False, doubt, (best.food, *others[:2]))
     if not best.exact:
         return Match(best.food, False, _guessed(words), tuple(others[:3]))
     if not best.plain:
@@ -1601,6 +1607,29 @@ def _changed_by(food: Food, words: list[str]) -> str:
     if not changing:
         return "the food is of a kind or brand you did not say"
     return f"the food is also {', '.join(map(repr, changing))}, which you did not say"
+
+
+_STAPLE_DOUBT = "raw or cooked? the words do not say: cooked taken, as beans and grains are eaten"
+
+
+def _raw_staple(words: list[str], food: Food) -> bool:
+    """An SR28 bean or grain described raw or dry ('Lentils, pink or red, raw'), for words that say
+    neither that nor another form."""
+    if food.table != SR28 or food.food_group not in _RAW_STAPLES or _form(food) == "cooked":
+        return False
+    said = set(words) & (_RAW_WORDS | _PREPARED | {"flour", "meal", "sprout", "germ", "bran", "pasta"})
+    return not said and bool(index().doc(food.food_id).tokens.keys() & _RAW_WORDS)
+
+
+def _staple_cooked(words: list[str], foods: Mapping[str, Food]) -> Scored | None:
+    """The cooked bean or grain of the words, or of all but a kind word ('red lentils': lentils,
+    cooked), when USDA has one."""
+    query = [*words, "cooked"]
+    return next(
+        (s for s in _rank(query, foods, 8) if s.head and s.plain and _form(s.food) == "cooked"
+         and (s.complete or _coverage(s, query) >= 0.6)),
+        None,
+    )  # fmt: skip
 
 
 def _usual_doubt(usual: tuple[str, str]) -> str:
