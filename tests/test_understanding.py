@@ -250,6 +250,12 @@ def test_a_package_in_the_name_is_the_foods_own_measure() -> None:
         assert item.grams == 90 * (amount or 1) and item.assumed and "pouch" in item.assumed
 
 
+def test_a_packet_is_the_foods_single_serving_bag() -> None:
+    # 'Crackers, oyster' has no packet: its 'single serving bag, NFS' (15 g), not a refusal
+    (item,) = Measurer(Catalog())(Entry(line=1, input="oyster crackers", amount=1, unit="packet"))
+    assert item.grams == 15 and item.portion is not None and "bag" in item.portion
+
+
 @pytest.mark.parametrize("words", ["chocolate cake", "cereal", "cranberry juice"])  # unsweetened or a cocktail
 def test_a_kind_the_words_did_not_name_is_a_guess_when_kinds_differ(words: str) -> None:
     match = Catalog().resolve(words)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
 import re
@@ -372,7 +373,13 @@ _SIZE_WORDS = SIZES | {"regular"}
 _PIECE_MAX_G = 150.0  # a piece is a bite-sized or hand-held item: never half a chicken
 # Wholes a piece is cut from: a piece of chocolate is no whole bar
 _WHOLES = frozenset({"bar", "package", "loaf", "cake", "pie", "pizza", "box", "bag", "container"})
-_SAME_MEASURE = {"slice": "piece", "piece": "slice", "bottle": "can", "can": "bottle", "bag": "pouch"}
+# Words for the same measure: a slice of pizza is USDA's piece; a packet of crackers its single
+# serving bag
+_SAME_MEASURE = {
+    "slice": ("piece",), "piece": ("slice",), "bottle": ("can",), "can": ("bottle",),
+    "bag": ("pouch", "packet"), "packet": ("pouch", "bag", "envelope"), "pouch": ("packet", "bag"),
+    "sachet": ("packet", "envelope"),
+}  # fmt: skip
 
 
 def _sized_drink(food: Food, item: Portion) -> bool:
@@ -734,13 +741,10 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         converted = to_grams(food, quantity, unit, words)
         return Measured(converted.grams, converted.portion, _size_taken(food, word, quantity, converted))
     except UnitError:
-        other = _SAME_MEASURE.get(word or "")
-        if other is not None:  # a slice of pizza is USDA's piece; a piece of bread its slice
-            try:
+        for other in _SAME_MEASURE.get(word or "", ()):  # a slice of pizza is USDA's piece
+            with contextlib.suppress(UnitError):
                 converted = to_grams(food, quantity, other, words)
                 return Measured(converted.grams, converted.portion, None)
-            except UnitError:
-                pass
         if word in SIZES and (item := item_portion(food, words)) is not None:  # '3 large scrambled eggs'
             alike = [p for p in food.portions if p.description.split()[:1] == item.description.split()[:1]]
             if word != "medium" and len({p.grams_each for p in alike}) > 1:
