@@ -635,11 +635,22 @@ def test_a_counted_food_with_another_that_no_food_has_is_the_first_as_a_guess() 
      ("jacket potato with cheese and beans", ["Potatoes, baked", "Cheese, NFS", "Beans, NFS"]),
      ("2 eggs on toast", ["Egg, whole", "Bread, NS as to major flour, toasted"]),  # not egg bread
      ("beans on toast", ["Beans, NFS", "Bread, NS as to major flour, toasted"]),  # was toast alone
-     ("annies mac and cheese", ["Macaroni or noodles with cheese"])],  # a brand in a part too: one dish
+     ("annies mac and cheese", ["Macaroni or noodles with cheese"]),  # a brand in a part too: one dish
+     # the whole ('Pork, rice, and vegetables') misses more than the part that misses a word
+     ("smothered pork chops, rice and green beans", ["Pork, chop", "Rice", "Green beans"])],
 )  # fmt: skip
 def test_a_dish_that_lacks_words_before_or_after_with_is_several_foods(text: str, found: list[str]) -> None:
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
     assert len(items) == len(found) and all(i.food_name.startswith(f) for i, f in zip(items, found, strict=True))
+
+
+def test_a_list_with_a_food_no_table_has_is_refused_by_that_food_or_kept_without_it() -> None:
+    # was refused whole ('no food has the word zorblax'), or taken as rice alone, as a guess
+    entry = Entry(line=1, input="zorblax, broccoli and rice", amount=None, unit=None)
+    with pytest.raises(UnknownFood, match="unknown food 'zorblax'"):
+        Measurer(Catalog())(entry)
+    kept = Measurer(Catalog(), keep_unknown=True)(entry)
+    assert [i.food_id is None for i in kept] == [True, False, False]
 
 
 @pytest.mark.parametrize(

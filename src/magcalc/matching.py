@@ -256,6 +256,7 @@ _MEATS = frozenset(
      "Finfish and Shellfish Products", "Sausages and Luncheon Meats"}
 )  # fmt: skip
 INCOMPLETE = "not every word of it was found in this food"
+WITHOUT = "no food has the word"
 KIND_DOUBT = "one of several kinds, with other magnesium; the words do not say which"
 FORM_MARGIN = 15.0  # raw and cooked forms this close, with other magnesium, make a match doubtful
 _PREPARED = frozenset(
@@ -397,6 +398,11 @@ class Match:
     def incomplete(self) -> bool:
         """Not every word was found in the food ('jacket potato with cheese and beans')."""
         return self.doubt is not None and self.doubt.startswith(INCOMPLETE)
+
+    @property
+    def partial(self) -> bool:
+        """Words were left out: not found in the food, or in no food at all ('kinpira gobo')."""
+        return self.incomplete or (self.doubt is not None and self.doubt.startswith(WITHOUT))
 
 
 def _head(
@@ -1097,7 +1103,7 @@ def _without(strange: list[str], known: tuple[str, ...], words: list[str]) -> Ma
     if match.incomplete:
         return None
     left_out = ", ".join(map(repr, strange))
-    doubt = f"no food has the word {left_out}: the food of the other words, as a guess"
+    doubt = f"{WITHOUT} {left_out}: the food of the other words, as a guess"
     return Match(match.food, False, doubt, match.alternatives)
 
 
@@ -1667,6 +1673,16 @@ def names_its_head(food: Food, words: str) -> bool:
     if food.table not in (SR28, FNDDS):
         return True
     return bool(set(tokenize(words)) & _heads_of(food))
+
+
+def words_missing(food: Food, words: str) -> frozenset[str]:
+    """The words (as matched: plurals folded) that the food has nowhere, not even as a near word."""
+    if food.table not in (SR28, FNDDS):
+        return frozenset()
+    idx = index()
+    doc = idx.doc(food.food_id)
+    said = [w for w in _unglued(tokenize(words)) if w not in _OPTIONAL]
+    return frozenset(w for w in said if not doc.tokens.keys() & idx.expand(w).keys())
 
 
 def _other_food(words: list[str], food: Food) -> str | None:

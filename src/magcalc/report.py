@@ -13,7 +13,7 @@ from magcalc import foods, phrases, rda, supplements, units
 from magcalc.catalog import Catalog
 from magcalc.errors import MagcalcError, Problem, UnitError, UnknownFood
 from magcalc.logfile import DAILY_TOTAL
-from magcalc.matching import PREPARATIONS, Match, is_a_name, names_its_head, tokenize
+from magcalc.matching import PREPARATIONS, Match, is_a_name, names_its_head, tokenize, words_missing
 from magcalc.models import (
     NOT_ADVICE,
     DaySummary,
@@ -490,7 +490,7 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         whole = catalog.resolve(phrase.food)
         # 'pancakes with maple syrup' is pancakes and syrup, not a syrup: the food must be the main one
         about_main = main == phrase.food or names_its_head(whole.food, main)
-        sure = whole.confident or not whole.incomplete
+        sure = whole.confident or not whole.partial
         if sure and about_main and not _two_foods(whole.food, phrase.food):
             return [phrase]
         if about_main and _with_part_found(whole.food, phrase.food):
@@ -499,14 +499,24 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         pass
     try:  # the whole misses some of its words, or is not about its main food: each part, if all are foods
         each = [phrases.parse_one(part) for part in parts]
-        for part in each:  # 'trout, rainbow, baked': a way of cooking is no food of its own
-            found = catalog.resolve(part.food)
-            if set(tokenize(part.food)) <= PREPARATIONS:
-                return [phrase]
-            if whole is not None and whole.incomplete and found.incomplete:
-                return [phrase]  # 'annies mac and cheese': the word no food has is in a part too
     except MagcalcError:
         return [phrase]
+    for part in each:
+        if set(tokenize(part.food)) <= PREPARATIONS:
+            return [phrase]  # 'trout, rainbow, baked': a way of cooking is no food of its own
+        try:
+            found = catalog.resolve(part.food)
+        except UnknownFood:
+            if whole is not None and not whole.partial:
+                return [phrase]
+            continue  # 'rice, miyeokguk and kkakdugi': the part no food has is the one refused, by name
+        except MagcalcError:
+            return [phrase]
+        # 'annies mac and cheese': what the whole misses is what a part misses (not 'smothered pork
+        # chops, rice and green beans' -> 'Pork, rice, and vegetables', which misses more)
+        if (whole is not None and whole.incomplete and found.incomplete
+                and words_missing(whole.food, phrase.food) <= words_missing(found.food, part.food)):
+            return [phrase]
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
     return [first if first.quantity is not None else each[0], *each[1:]]
 
