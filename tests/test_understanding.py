@@ -461,7 +461,8 @@ def test_a_misspelt_word_finds_the_alias_of_the_word_meant_as_a_guess(typed: str
     [("meatloaf", "Meat loaf, NS as to type of meat", True),  # USDA writes it as two words
      ("turky", "Turkey, NFS", False),  # a rare word a slip from a common one: not MorningStar's Turk'y
      ("turkey", "Turkey, NFS", True),  # not 'Sweet and sour chicken or turkey' ('... turkey, NFS')
-     ("sherbet", "Sherbet, all flavors", True)],  # the survey's every flavor, not SR28's orange one
+     ("sherbet", "Sherbet, all flavors", True),  # the survey's every flavor, not SR28's orange one
+     ("sticky rice", "Rice, white, cooked, glutinous", False)],  # a name of it: no 'stick' rice
 )  # fmt: skip
 def test_another_reading_of_the_words_when_the_first_is_doubtful(typed: str, found: str, sure: bool) -> None:
     match = Catalog().resolve(typed)

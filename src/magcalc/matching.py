@@ -1291,6 +1291,8 @@ def best_match(query: str) -> Match:
     if match.confident or query in _READING:
         return match
     words = tokenize(query)
+    if _other_name_is(match.food, words):  # 'sticky rice' is a name of glutinous rice: no 'stick rice'
+        return match
     _READING.add(query)  # a reading's own readings lead back to the words ('chickpea', 'chick pea')
     try:
         for reading, guess in _readings(words):
