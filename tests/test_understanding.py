@@ -70,6 +70,7 @@ from tests.conftest import Run
         ("curry over 1 cup rice", [(None, None, "curry"), (1, "cup", "rice")]),
         ("gumbo over rice", [(None, None, "gumbo with rice")]),  # USDA's 'Gumbo with rice'
         ("2 eggs over easy", [(2, None, "eggs over easy")]),
+        ("pigs in a blanket 4", [(4, None, "pigs in a blanket")]),  # 'in a' says where, not another food
     ],
 )
 def test_phrases_are_taken_apart(text: str, expected: list[tuple[float | None, str | None, str]]) -> None:

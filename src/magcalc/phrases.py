@@ -358,7 +358,9 @@ def split(text: str) -> list[str]:
     for number, piece in enumerate(pieces):
         words = _normalise(piece.lower()).split()
         quantity, taken = _leading_quantity(words)
-        starts_new = quantity is not None
+        before = separators[number - 1].strip().lower() if 0 < number <= len(separators) else ""
+        # 'pigs in a blanket', 'egg in a basket': 'in a' names where, not another food ('in 2 tortillas')
+        starts_new = quantity is not None and not (before in ("in", "into") and words[0] in ("a", "an"))
         only_amount = starts_new and len(words) <= taken + (_leading_unit([*words[taken:], "x"])[1] or 0)
         if foods and only_amount:  # 'eggs, 2' or 'almonds, 1 oz': the amount of the food before
             foods[-1] = f"{foods[-1]} {piece}"
