@@ -646,6 +646,13 @@ def test_a_dish_that_lacks_words_before_or_after_with_is_several_foods(text: str
     assert len(items) == len(found) and all(i.food_name.startswith(f) for i, f in zip(items, found, strict=True))
 
 
+def test_a_measure_before_foods_joined_by_and_is_of_them_all() -> None:
+    # '1 cup shrimp and grits' was a cup of shrimp and a typical bowl of grits, both sure
+    (item,) = Measurer(Catalog())(Entry(line=1, input="1 cup shrimp and grits", amount=None, unit=None))
+    assert item.unit == "cup" and not item.confident
+    assert len(Measurer(Catalog())(Entry(line=1, input="2 eggs and toast", amount=None, unit=None))) == 2
+
+
 def test_a_list_with_a_food_no_table_has_is_refused_by_that_food_or_kept_without_it() -> None:
     # was refused whole ('no food has the word zorblax'), or taken as rice alone, as a guess
     entry = Entry(line=1, input="zorblax, broccoli and rice", amount=None, unit=None)

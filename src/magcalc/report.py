@@ -517,8 +517,21 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         if (whole is not None and whole.incomplete and found.incomplete
                 and words_missing(whole.food, phrase.food) <= words_missing(found.food, part.food)):
             return [phrase]
+    if whole is not None and _measure_of_all(phrase, each):
+        return [phrase]
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
     return [first if first.quantity is not None else each[0], *each[1:]]
+
+
+def _measure_of_all(phrase: phrases.Phrase, each: list[phrases.Phrase]) -> bool:
+    """'1 cup shrimp and grits': a measure (not a count) before foods joined by 'and' that have no
+    amount of their own is of them all, one dish, as the same words in a log's food cell are; not a
+    cup of shrimp and a typical portion of grits. (Not 'a bowl of cereal with milk': the milk is in
+    the bowl as well as the cereal, but it is no dish of the two.)"""
+    unit = canonical_unit(phrase.unit) if phrase.unit else None
+    measure = unit is not None and (unit in MASS_G or unit in units.VOLUME_ML or unit in units.CONTAINERS)
+    joined = re.search(r"\band\b|&", phrase.food) is not None and not re.search(r"\bwith\b|,", phrase.food)
+    return measure and joined and all(part.quantity is None for part in each[1:])
 
 
 _DIPS = frozenset({"salsa", "guacamole", "guac", "queso", "dip", "pico"})
