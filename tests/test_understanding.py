@@ -71,6 +71,8 @@ from tests.conftest import Run
         ("gumbo over rice", [(None, None, "gumbo with rice")]),  # USDA's 'Gumbo with rice'
         ("2 eggs over easy", [(2, None, "eggs over easy")]),
         ("pigs in a blanket 4", [(4, None, "pigs in a blanket")]),  # 'in a' says where, not another food
+        ("1/2 pb&j", [(0.5, None, "pbj")]),  # half a sandwich, not peanut butter and a jelly
+        ("chick fil a 8 ct nuggets", [(8, None, "chick fil a nuggets")]),  # a count inside the name
     ],
 )
 def test_phrases_are_taken_apart(text: str, expected: list[tuple[float | None, str | None, str]]) -> None:

@@ -167,6 +167,8 @@ _MEAL_LABEL = re.compile(
     r"(?:\s*[-\u2013=]\s*|\s+(?=(?:\d|½|¼|¾|(?:a|an|one|two|three|four|five|six|half|some)\s)))",
     re.IGNORECASE,
 )
+_PBJ = re.compile(r"\bp\.?b\.?\s*(?:&|\+|\band\b|\bn\b)\s*j\b", re.IGNORECASE)
+_COUNT_WORD = re.compile(r"\b(\d+)[\s-]*(?:ct|count)\b\s*")  # 'chick fil a 8 ct nuggets', '12-count'
 _COUNT_IN_BRACKETS = re.compile(r"(?P<food>[^()]+?)\s*\((?P<amount>\d[^()]*)\)\s*$")
 _TRAILING = re.compile(rf"(?:^|\s)(?P<qty>{_NUMBER}|\d+\s+\d+\s*/\s*\d+)\s*(?P<unit>[a-z][a-z .]*)?$")
 
@@ -300,6 +302,8 @@ def parse_one(text: str) -> Phrase:
     if bracketed and _leading_quantity(bracketed["amount"].split())[0] is not None:
         cleaned = f"{bracketed['amount']} {bracketed['food']}"
     cleaned = re.sub(r"\s*\([^()]*\)", " ", cleaned)  # '(single serve container)': a remark, not the food
+    if (counted := _COUNT_WORD.search(cleaned)) is not None and _leading_quantity(cleaned.split())[0] is None:
+        cleaned = f"{counted[1]} {cleaned[: counted.start()]}{cleaned[counted.end() :]}"
     words = cleaned.split()
     times = [i for i, w in enumerate(words) if _TIMES.match(w)]
     if times and _leading_quantity(words)[0] is None:  # 'eggs scrambled x2' is 2 scrambled eggs
@@ -348,6 +352,7 @@ def split(text: str) -> list[str]:
     text = re.sub(r"(?<=\d),(?=\d)", ".", text.strip())  # '1,5 cups': a decimal comma, not a list
     text = re.sub(r"\b[wW]/\s*|(?<=\s)[wW](?=\s)", "with ", text)  # 'eggs w/ toast', 'bagel w cream cheese'
     text = _CONTEXT.sub("", text)
+    text = _PBJ.sub("pbj", text)  # '1/2 pb&j' is half a sandwich, not peanut butter and a jelly
     if (label := _LABEL.match(text)) is not None and len(label[0].split()) <= 3:
         text = text[label.end() :]
     elif (meal := _MEAL_LABEL.match(text)) is not None and text[meal.end() :].strip():
