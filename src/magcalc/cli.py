@@ -149,7 +149,9 @@ app = typer.Typer(
     name="magcalc",
     cls=MagcalcGroup,
     help="How much magnesium did I get, and is it enough? Reads a food log, finds each food in the "
-    "bundled USDA tables (SR28 and FNDDS), and compares the total with the RDA. Not medical advice.",
+    "bundled USDA tables (SR28 and FNDDS), and compares the total with the RDA. Not medical advice.\n\n"
+    "The diary and your own foods live in MAGCALC_HOME (default: the platform's user data folder); "
+    "NO_COLOR turns colour off.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
