@@ -205,6 +205,7 @@ _CONTRARY = frozenset(
         "juice",
         "sauce",
         "babyfood",
+        "iced",
     ]
 )
 # Words of a query that say the form or cut, not the food: found, they help; missing, they are no miss.
