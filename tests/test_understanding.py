@@ -483,6 +483,7 @@ def test_another_reading_of_the_words_when_the_first_is_doubtful(typed: str, fou
      ("trout, rainbow, baked", "Fish, trout, baked or broiled"),  # baked as said, if not rainbow
      ("pumpkin seeds", "Pumpkin seeds, NFS"),  # not cooked because pumpkin is: no sunfish
      ("tea, green, brewed", "Tea, hot, leaf, green"),  # iced only when said
+     ("potato salad", "Potato salad, made with mayonnaise"),  # not 'from restaurant', unsaid
      # USDA's red lentils are raw: lentils cooked, as beans are eaten, as a guess (below)
      ("red lentils", "Lentils, mature seeds, cooked, boiled, without salt")],
 )  # fmt: skip

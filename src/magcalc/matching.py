@@ -494,6 +494,8 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
                 costs.setdefault(token, 0.5 if token[3:] in _NEUTRAL else 3.0)
                 continue
             cost = _FREE if generic else min(_extra_cost(token), 0.5) if provenance else _extra_cost(token)
+            if provenance and token in _AWAY:  # 'Potato salad, from restaurant': made at home unless said
+                cost = 1.5
             kind = number == 0 and token in _KIND_WORDS and len(parts) > 1
             if kind and made_alone & set(tokenize(parts[1])):
                 # 'Soup, meatball' is no meatball, 'Juice, orange' no orange; 'Soup, pho' is pho
@@ -540,6 +542,7 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
 # 'all other beans except red, black, or pinto': the foods it is not are no names of it
 _EXCEPT = re.compile(r"\bexcept\b[^;]*", re.IGNORECASE)
 # The survey's generic forms: 'Pizza, NFS', 'Sherbet, all flavors', 'Tart, all types'
+_AWAY = frozenset({"restaurant", "fast", "school", "cafeteria"})
 _GENERIC_PART = re.compile(r"(ns as to|nfs\b|ns\b|all (types|flavors|kinds|varieties)\b)")
 _NOT_A_NAME = frozenset({"n", "nfs", "with", "without", "or", "from", "made", "added", "fat", "no", "type"})
 
