@@ -495,7 +495,7 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
                 continue
             cost = _FREE if generic else min(_extra_cost(token), 0.5) if provenance else _extra_cost(token)
             if provenance and token in _AWAY:  # 'Potato salad, from restaurant': made at home unless said
-                cost = 1.5
+                cost = 1.25  # (but less than a detail of the dish: 'Beans and rice, with meat')
             kind = number == 0 and token in _KIND_WORDS and len(parts) > 1
             if kind and made_alone & set(tokenize(parts[1])):
                 # 'Soup, meatball' is no meatball, 'Juice, orange' no orange; 'Soup, pho' is pho
