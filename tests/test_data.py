@@ -184,6 +184,18 @@ CAPTURED = {
     "frosty": "21248",  # Wendy's Frosty, not Frosties (Frosted Flakes): plurals fold
     "double cheeseburger": "27510401",  # not Trinidadian doubles
     "gummy bears": "91745010",  # candy, not bear meat
+    "bean curd": "41420010",  # tofu, not curd (yogurt)
+    "fried bean curd": "16129",  # fried tofu, not yogurt
+    "lemon curd": "61113500",  # the spread (lemon pie filling), not lemon yogurt
+    "cheese curds": "14107010",  # USDA's mozzarella (cheese curds among its names), not yogurt
+    "saag paneer": "72125310",  # palak paneer, not creamed spinach by 'saag'
+    "chicken churrasco": "24103050",  # grilled chicken, not 'churrasco' beef steak
+    "chicken shish kebab": "27440130",  # chicken, not beef shish kabob
+    "mochi ice cream": "13110000",  # ice cream, not glutinous rice cake
+    "apple crisp": "53415100",  # the dessert, not 'crisps' (potato chips)
+    "prawn crisps": "54406200",  # shrimp chips, not potato crisps
+    "jasmine rice": "56205001",  # rice, not 'jasmine tea'
+    "kewpie mayo": "83107000",  # mayonnaise, not fat-free mayonnaise dressing
 }
 
 
