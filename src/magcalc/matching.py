@@ -515,7 +515,7 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
             elif number == 0 and token in _DISH_FORMS and token not in heads:
                 cost = _MODIFIER_COST  # 'Burrito bowl' is no burrito, nor 'Meatloaf sandwich' meatloaf
             costs.setdefault(token, cost)
-    for token in tokenize(_EXCEPT.sub("", food.common_names)):
+    for token in tokenize(_other_names(food)):
         tokens.setdefault(token, 99)
     brand_words = [  # SR28 writes brands in capitals; FNDDS keeps its brands in the common names
         w
@@ -524,7 +524,7 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
     ]
     brand_tokens = set(tokenize(" ".join(brand_words))) | set(tokenize(food.manufacturer))
     head, alternatives = _head(food, segments, frozenset(brand_tokens))
-    alternatives |= _other_names_heads(_EXCEPT.sub("", food.common_names))
+    alternatives |= _other_names_heads(_other_names(food))
     return _Doc(
         food_id=food.food_id,
         tokens=tokens,
@@ -542,6 +542,11 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
 # 'all other beans except red, black, or pinto': the foods it is not are no names of it
 _EXCEPT = re.compile(r"\bexcept\b[^;]*", re.IGNORECASE)
 # The survey's generic forms: 'Pizza, NFS', 'Sherbet, all flavors', 'Tart, all types'
+def _other_names(food: Food) -> str:
+    """The food's other names (FNDDS's additional descriptions), without the foods it is not."""
+    return _EXCEPT.sub("", food.common_names)
+
+
 _AWAY = frozenset({"restaurant", "fast", "school", "cafeteria"})
 _GENERIC_PART = re.compile(r"(ns as to|nfs\b|ns\b|all (types|flavors|kinds|varieties)\b)")
 _NOT_A_NAME = frozenset({"n", "nfs", "with", "without", "or", "from", "made", "added", "fat", "no", "type"})
@@ -880,7 +885,7 @@ def _scattered(ids: frozenset[str], words: list[str]) -> bool:
     foods = load_foods()
     for food_id in ids:
         described = set(tokenize(foods[food_id].description))
-        names = [set(tokenize(n)) for n in re.split(r"[;,/]", _EXCEPT.sub("", foods[food_id].common_names))]
+        names = [set(tokenize(n)) for n in re.split(r"[;,/]", _other_names(foods[food_id]))]
         if set(words) <= described or any(set(words) <= name for name in names):
             return False
     return True
