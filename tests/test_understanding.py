@@ -352,25 +352,26 @@ def test_remembered_words_are_listed_and_forgotten(run: Run, tmp_path: object) -
 # that hold today, so that a change that makes magcalc understand people worse fails. The issue's
 # targets (95 % / 90 % right, no silent wrong match) are not reached yet: `python -m tests.realistic
 # [--set realistic2]` prints the figures by kind.
-# realistic4 to realistic7 were each the held-out set of a session and were then read for causes:
-# development sets now. realistic8 is left out on purpose: it is the held-out set, measured, never
-# tuned to.
+# realistic4 to realistic8 were each the held-out set of a session and were then read for causes:
+# development sets now. realistic9, the held-out set, is left out on purpose: measured, never tuned to.
 # realistic's structured floor went from 0.79 to 0.78 when counts took the survey's sizes (its writer
 # used SR28's sizes of a mango, an avocado and a strawberry; realistic2 to 4 used the survey's).
 FLOORS = {("realistic", "structured"): 0.79, ("realistic", "phrase"): 0.83,
           ("realistic2", "structured"): 0.82, ("realistic2", "phrase"): 0.82,
           ("realistic3", "structured"): 0.87, ("realistic3", "phrase"): 0.88,
-          ("realistic4", "structured"): 0.88, ("realistic4", "phrase"): 0.88,
-          ("realistic5", "structured"): 0.86, ("realistic5", "phrase"): 0.86,
+          ("realistic4", "structured"): 0.89, ("realistic4", "phrase"): 0.89,
+          ("realistic5", "structured"): 0.87, ("realistic5", "phrase"): 0.87,
           ("realistic6", "structured"): 0.89, ("realistic6", "phrase"): 0.88,
-          ("realistic7", "structured"): 0.81, ("realistic7", "phrase"): 0.81}  # fmt: skip
+          ("realistic7", "structured"): 0.86, ("realistic7", "phrase"): 0.86,
+          ("realistic8", "structured"): 0.68, ("realistic8", "phrase"): 0.68}  # fmt: skip
 SILENT_CEILING = {("realistic", "structured"): 16, ("realistic", "phrase"): 12,
                   ("realistic2", "structured"): 7, ("realistic2", "phrase"): 7,
                   ("realistic3", "structured"): 3, ("realistic3", "phrase"): 3,
                   ("realistic4", "structured"): 0, ("realistic4", "phrase"): 0,
                   ("realistic5", "structured"): 2, ("realistic5", "phrase"): 2,
                   ("realistic6", "structured"): 1, ("realistic6", "phrase"): 1,
-                  ("realistic7", "structured"): 3, ("realistic7", "phrase"): 3}  # fmt: skip
+                  ("realistic7", "structured"): 1, ("realistic7", "phrase"): 1,
+                  ("realistic8", "structured"): 2, ("realistic8", "phrase"): 2}  # fmt: skip
 # (realistic6's one: 'beans on toast', which its writer left unknown as one dish; magcalc logs the
 # beans and the toast, two foods USDA has)
 
