@@ -166,7 +166,8 @@ def test_a_size_not_said_is_the_surveys_usual_one(food_id: str, unit: str | None
      ("squash, butternut, roasted", "Squash, winter, butternut, cooked"),  # not roasted pumpkin seeds
      ("grilled zuchini", "Squash, summer, zucchini, includes skin, cooked"),  # a misspelt 'zucchini'
      ("sauteed kale", "Kale, fresh, cooked, fat added"),  # cooked in fat, not boiled
-     ("seared scallops", "Scallops, baked or broiled")],  # seared: sauteed, which USDA lists for these
+     ("seared scallops", "Scallops, baked or broiled"),  # seared: sauteed, which USDA lists for these
+     ("roasted fennel", "Fennel bulb, cooked")],  # the survey's 'Fennel bulb' is fennel, not a bulb
 )  # fmt: skip
 def test_a_way_of_cooking_usda_lacks_takes_the_cooked_food_as_a_guess(words: str, found: str) -> None:
     match = Catalog().resolve(words)
@@ -193,6 +194,21 @@ def test_a_lean_ratio_is_usdas_lean_and_fat_and_meat_is_cooked(entry: Entry) -> 
     (item,) = Measurer(Catalog())(entry)  # never a quantity of 85/15, as a column or in a phrase
     assert item.food_name.startswith("Beef, ground, 85% lean meat / 15% fat") and "cooked" in item.food_name
     assert item.grams == pytest.approx(113.4, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [("shortbread fingers", "Cookie, shortbread"),  # a shape: not chicken fingers
+     ("carrot sticks", "Carrots, raw"), ("chicken fingers", "Chicken tenders or strips, NFS")],
+)  # fmt: skip
+def test_a_shape_no_food_of_all_the_words_has_is_not_the_food(words: str, found: str) -> None:
+    assert Catalog().resolve(words).food.description == found
+
+
+def test_a_food_before_the_head_of_an_sr28_food_on_its_shelf_changes_it() -> None:
+    raw_milk = Catalog().resolve("raw milk")  # 'Nuts, coconut milk, raw' is no milk to be sure of
+    assert not raw_milk.confident or "coconut" not in raw_milk.food.description
+    assert Catalog().resolve("milk chocolate").food.description == "Candies, milk chocolate"
 
 
 def test_a_can_of_a_food_is_the_canned_food() -> None:

@@ -90,8 +90,11 @@ _NEGATIONS = frozenset({"no", "without", "non"})
 _CONTRARY_COST = 8.0
 _JOINED_COST = 9.0  # a food joined to the head by 'and' ('Vodka and lemonade'), unsaid
 _MODIFIER_COST = 6.0  # an unasked word before the head (3, doubled) or a contrary one
-# Last words of a name that say the kind of thing, not which: 'Pistachio nuts' is pistachios.
-_GENERIC_TAIL = frozenset({"nut", "seed", "bowl", "sandwich", "ready", "eat", "style", "type", "kernel"})
+# Last words of a name that say the kind of thing, not which: 'Pistachio nuts' is pistachios,
+# 'Fennel bulb' fennel.
+_GENERIC_TAIL = frozenset(
+    {"nut", "seed", "bowl", "sandwich", "ready", "eat", "style", "type", "kernel", "bulb"}
+)
 _DISH_FORMS = frozenset({"bowl", "sandwich"})  # generic tails that still say a different dish
 # SR28 first segments that name a category, not the food: the food's name is the next segment.
 _CATEGORY_HEADS = frozenset(
@@ -464,6 +467,11 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
     parts = food.description.split(",")
     heads = _head(food, [tokenize(parts[0])])[0]
     heads = heads - _DISH_FORMS or heads  # 'Burrito bowl': bowl still costs when unsaid ('bean burrito')
+    # SR28's food named after its shelf ('Nuts, coconut milk, raw'): a food before its head changes it
+    shelved: frozenset[str] = frozenset()
+    if food.table == SR28 and len(parts) > 1 and all(t in _SHELVES for t in tokenize(parts[0]) or ["-"]):
+        named = tokenize(parts[1])
+        shelved = frozenset(named[:-1]) & made_alone - _head(food, [named])[0]
     for number, part in enumerate(parts):
         words = tokenize(part)
         segments.append(words)
@@ -508,7 +516,9 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
                 # each of 'chicken or turkey' costs a plain word unsaid, not a modifier (but 'Vegetarian
                 # meatloaf or patties' is no meatloaf)
                 cost = min(cost, 3.0 if mirrored else 1.0)
-            elif number == 0 and cost != _FREE and token not in _GENERIC_TAIL and token not in heads:
+            elif (number == 0 and cost != _FREE and token not in _GENERIC_TAIL and token not in heads) or (
+                number == 1 and token in shelved
+            ):
                 cost = max(cost, 3.0) * 2  # a word before the head changes the food: 'Egg salad', 'Bean cake'
                 if token in joined:  # 'Vodka and lemonade': a food of its own beside the head, unsaid
                     cost = _JOINED_COST
@@ -1212,13 +1222,13 @@ def _glued(words: list[str], strange: list[str]) -> list[str]:
     return out
 
 
-# How a food was cut, not what it is: 'jicama sticks' are jicama, 'pretzel sticks' pretzels,
+# How a food was cut, not what it is: 'jicama sticks' are jicama, 'shortbread fingers' shortbread,
 # 'lobster tail' lobster, when no food has all the words ('fish sticks' and 'chicken strips' do)
 _CUTS = frozenset(
     stem(w) for w in
     ["stick", "strip", "slice", "sliced", "chunk", "cube", "cubed", "diced", "chopped", "wedge", "floret",
      "spear", "half", "halve", "halves", "halved", "cut", "ring", "round", "coin", "heart", "tail", "bite",
-     "minced", "julienned", "segment", "quartered"]
+     "minced", "julienned", "segment", "quartered", "finger"]
 )  # fmt: skip
 
 
