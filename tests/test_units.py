@@ -296,6 +296,20 @@ def test_a_piece_is_never_a_whole_item_of_the_food() -> None:
         measure(food("92100000"), 3, "slices")  # coffee: not its '1 medium' (16 fl oz)
 
 
+def test_a_square_or_slice_of_a_dish_is_never_the_whole_pan() -> None:
+    cornbread = measure(food("52202060"), 1, "square")  # its piece (65 g), not 'square cornbread (8" pan)'
+    assert cornbread.grams == 65 and cornbread.assumed == "a square taken as USDA's piece, 65 g"
+    kugel = measure(food("58149110"), 1, "slice")  # noodle pudding, measured by the cup: its usual amount
+    assert kugel.grams == 100 and kugel.assumed and "typical portion" in kugel.assumed
+    with pytest.raises(UnitError):
+        measure(food("58400000"), 1, "slice")  # no slice of soup
+
+
+def test_a_count_takes_the_item_a_word_of_the_person_or_of_the_food_names() -> None:
+    assert measure(food("51160000"), 2, None, "kings hawaiian rolls").grams == 56  # 'Hawaiian roll', 28 g
+    assert measure(food("54307000"), 2, None, "matzah").grams == 56  # 'matzo' of 'Crackers, matzo'
+
+
 def test_a_size_said_first_takes_the_measure_it_begins() -> None:
     pizza = measure(food("58106210"), 1, "medium")  # '1 medium pizza (11-12" diameter)', not a medium's piece
     assert pizza.grams == 691

@@ -240,6 +240,8 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
         grams_per_ml = chosen.portion.grams_each / VOLUME_ML[chosen.head]
         # grams for one unit first, then times the amount: the same arithmetic as Measurer's cache
         return _checked(amount * (VOLUME_ML[wanted] * grams_per_ml), _measure(chosen.portion))
+    if wanted in _CUT_FROM_A_WHOLE:  # a square of cornbread is no 'square cornbread (8" pan)'
+        names = tuple(n for n in names if not _WHOLE_BAKE.search(n.portion.description.lower()))
     matchers: list[Callable[[_PortionName], bool]] = [
         lambda n: n.full == wanted,
         lambda n: n.head == wanted,
@@ -465,6 +467,14 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     ]  # fmt: skip
     if len(named) == 1:
         return named[0]
+    # 'kings hawaiian rolls': the one measure named by a word of the person's that the food's name
+    # lacks ('Hawaiian roll' of 'Roll, sweet'), when no measure has every word
+    own = said - described
+    by_own = [
+        p for p in candidates if own & set(words[p.seq]) and not _ODD_SIZES.search(p.description.lower())
+    ]
+    if not named and len(by_own) == 1:
+        return by_own[0]
     if nouns & _LARGE_FIRST:
         order: tuple[str, ...] = ("large", *(w for w in _ITEM_WORDS if w != "large"))
     else:
@@ -504,7 +514,10 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
         for portion in named:
             if word in words[portion.seq]:
                 return portion
-    return named[0] if named else None
+    if named:
+        return named[0]
+    # 'matzo' of 'Crackers, matzo': a measure named by a word of the food's name is one of it
+    return next((p for p in candidates if words[p.seq] and set(words[p.seq]) <= described), None)
 
 
 _UNUSUAL_VOLUME = re.compile(
@@ -633,14 +646,35 @@ def is_drink(food: Food) -> bool:
     return food.food_group == "Beverages" or bool(ends & _DRINK_WORDS)
 
 
+_CUT_FROM_A_WHOLE = frozenset({"slice", "piece", "square"})
+# 'square cornbread (8" pan)', 'cake square (average weight of whole item)': the whole pan or cake
+_WHOLE_BAKE = re.compile(r'"\s*pan\)|whole item')
+
+
+def _cut_from_a_whole(food: Food, quantity: float, word: str, words: str) -> Measured:
+    """A square, slice or piece of a dish USDA measures by none of them: its piece (a square of
+    cornbread), else the survey's typical portion (a slice of noodle kugel), shown as the assumption
+    it is (a thin slice weighs less)."""
+    if word == "square":
+        with contextlib.suppress(UnitError):
+            converted = to_grams(food, quantity, "piece", words)
+            why = f"a square taken as USDA's piece, {_grams(converted.grams / quantity)} g"
+            return Measured(converted.grams, converted.portion, why, stand_in=True)
+    typical = food.portion(QUANTITY_NOT_SPECIFIED)
+    if typical is None or is_drink(food) or _is_soup(food):  # no slice of a soup or a drink
+        raise UnitError(f"USDA gives no {word} for {_name(food)}")
+    why = f"a {word} taken as the survey's typical portion, {typical.grams:g} g"
+    return Measured(checked_grams(quantity * typical.grams), _measure(typical), why, stand_in=True)
+
+
 def _nearest_container(food: Food, word: str | None) -> Portion | None:
     """Of several measures named after a container ('can or bottle (12 fl oz)', 'bottle (40 fl oz)'),
     the one nearest to the usual size of that container (CONTAINERS); None unless there are several."""
     if word not in CONTAINERS:
         return None
-    named = _named_after(food, word)
+    named = [p for p in _named_after(food, word) if not _WHOLE_BAKE.search(p.description.lower())]
     if len(named) < 2:
-        return None
+        return named[0] if named and len(_named_after(food, word)) > 1 else None
     usual_named = [p for p in named if _usual_size(p, word)]
     if usual_named:  # 'scoop, NFS'; 'small can', 'standard can', 'large can': USDA's own usual one
         return min(usual_named, key=lambda p: "nfs" not in p.description.lower())
@@ -768,6 +802,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
             grams = checked_grams(quantity * CONTAINERS["square"][0])
             why = "a piece taken as a square, 10 g: one square of a 100 g chocolate bar"
             return Measured(grams, None, why, stand_in=True)
+        if word in _CUT_FROM_A_WHOLE and not _is_chocolate(food):
+            with contextlib.suppress(UnitError):  # 'a square of cornbread', 'a slice of kugel'
+                return _cut_from_a_whole(food, quantity, word, words)
         if word not in CONTAINERS:
             raise
         if word == "shot" and _is_coffee(food):  # a shot of espresso is a single, 1 fl oz
