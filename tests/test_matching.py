@@ -53,6 +53,11 @@ def resolve(query: str) -> Food:
         # data/aliases.csv
         ("lemonade", {"92510960"}),  # not vodka and lemonade, nor lemonade powder (247 mg/100 g)
         ("hot dog bun", {"51154010"}),  # the bun, not a hot dog sandwich on one
+        ("salad", {"75143000"}),  # a lettuce salad with vegetables, not cabbage salad
+        ("garden salad", {"75143000"}),  # not an Asian chicken salad
+        ("corn on the cob", {"11168"}),  # not frozen kernels cut off the cob
+        ("spaghetti with meat sauce", {"58146322"}),  # not the sauce alone, nor a frozen entree
+        ("chocolate", {"91705010"}),  # the survey's chocolate candy, not chocolate cereal
     ],
 )
 def test_common_phrases_resolve_to_what_people_mean(query: str, food_ids: set[str]) -> None:

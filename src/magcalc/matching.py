@@ -1081,8 +1081,10 @@ def numbered_names() -> re.Pattern[str] | None:
 
 
 def is_a_name(words: str) -> bool:
-    """Are the words, whole, a name of data/names.csv or data/brands.csv ('fish and chips')?"""
-    return tuple(tokenize(words)) in _brands()
+    """Are the words, whole, a name of data/names.csv, data/brands.csv or data/aliases.csv ('fish and
+    chips', 'corn on the cob')?"""
+    tokens = tokenize(words)
+    return tuple(tokens) in _brands() or " ".join(tokens) in aliases()
 
 
 def _branded(words: list[str]) -> tuple[str, str, str, str] | None:
