@@ -353,6 +353,7 @@ def split(text: str) -> list[str]:
     text = re.sub(r"\b[wW]/\s*|(?<=\s)[wW](?=\s)", "with ", text)  # 'eggs w/ toast', 'bagel w cream cheese'
     text = _CONTEXT.sub("", text)
     text = _PBJ.sub("pbj", text)  # '1/2 pb&j' is half a sandwich, not peanut butter and a jelly
+    text = re.sub(r"(?<=\s)'?[nN]'?(?=\s)", "and", text)  # 'eggs n toast', "mac 'n' cheese"
     if (label := _LABEL.match(text)) is not None and len(label[0].split()) <= 3:
         text = text[label.end() :]
     elif (meal := _MEAL_LABEL.match(text)) is not None and text[meal.end() :].strip():

@@ -481,7 +481,7 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     without quantities is split only when the whole is not a match of all its words (or not of its
     main food) and every part is a food (not a way of cooking); a part that is a guess stays marked
     as one."""
-    parts = [p for p in re.split(r"\s*(?:,|;|&|\band\b|\bwith\b|\bon\b)\s*", phrase.food) if p.strip()]
+    parts = [p for p in re.split(r"\s*(?:,|;|&|\+|\band\b|\bwith\b|\bon\b)\s*", phrase.food) if p.strip()]
     if len(parts) < 2 or is_a_name(phrase.food):  # 'fish and chips': one dish, by a name USDA lacks
         return [phrase]
     main = re.split(r"\s+(?:with|on)\s+", phrase.food)[0]  # 'beans on toast': beans and toast
