@@ -179,7 +179,8 @@ def test_a_way_of_cooking_usda_lacks_takes_the_cooked_food_as_a_guess(words: str
     [("eggs and toast", 2),  # not 'Bread, egg, toasted': a food that joins nothing
      ("macaroni and cheese", 1), ("half and half", 1), ("bean and cheese burrito", 1),
      ("2 ears corn on the cob", 1),  # a name of data/aliases.csv is one food ('on' starts no other)
-     ("eggs n toast", 2), ("mac 'n' cheese", 1), ("salmon + broccoli", 2)],  # 'n' and '+' are 'and'
+     ("eggs n toast", 2), ("mac 'n' cheese", 1), ("salmon + broccoli", 2),
+     ("coleslaw and mac and cheese", 2), ("salmon, rice and broccoli", 3)],  # 'n' and '+' are 'and'
 )  # fmt: skip
 def test_words_joined_by_and_are_one_food_only_when_the_food_joins_them(text: str, foods: int) -> None:
     assert len(Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))) == foods

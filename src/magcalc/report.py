@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Literal
 
@@ -481,8 +482,10 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     without quantities is split only when the whole is not a match of all its words (or not of its
     main food) and every part is a food (not a way of cooking); a part that is a guess stays marked
     as one."""
-    parts = [p for p in re.split(r"\s*(?:,|;|&|\+|\band\b|\bwith\b|\bon\b)\s*", phrase.food) if p.strip()]
-    if len(parts) < 2 or is_a_name(phrase.food):  # 'fish and chips': one dish, by a name USDA lacks
+    if is_a_name(phrase.food):  # 'fish and chips': one dish, by a name USDA lacks
+        return [phrase]
+    parts = _dishes_kept(re.split(r"\s*(,|;|&|\+|\band\b|\bwith\b|\bon\b)\s*", phrase.food), catalog)
+    if len(parts) < 2:
         return [phrase]
     main = re.split(r"\s+(?:with|on)\s+", phrase.food)[0]  # 'beans on toast': beans and toast
     whole: Match | None = None
@@ -521,6 +524,32 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         return [phrase]
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
     return [first if first.quantity is not None else each[0], *each[1:]]
+
+
+def _dishes_kept(pieces: list[str], catalog: Catalog) -> list[str]:
+    """The parts of a list split at its separators (`pieces` alternates parts and separators), with
+    two parts joined by 'and' kept as one where that is one dish of both ('slaw and mac and cheese':
+    slaw, and macaroni and cheese; not 'eggs and toast')."""
+    parts = [pieces[0]]
+    for separator, part in zip(pieces[1::2], pieces[2::2], strict=True):
+        joined = f"{parts[-1]} {separator} {part}"
+        if separator.lower() in ("and", "&") and parts[-1].strip() and part.strip():
+            with suppress(MagcalcError):
+                dish = catalog.resolve(joined)
+                if not dish.incomplete and _named_whole(dish.food, joined):
+                    parts[-1] = joined
+                    continue
+        parts.append(part)
+    return [p for p in parts if p.strip()]
+
+
+def _named_whole(food: foods.Food, words: str) -> bool:
+    """Does one name of the food (its first part, or one of its other names) hold all the words
+    ('mac and cheese': 'Macaroni or noodles with cheese'; not 'rice and broccoli': 'Beef, rice, and
+    vegetables excluding carrots, broccoli')?"""
+    said = set(tokenize(words))
+    names = [food.description.split(",")[0], *food.common_names.split(";")]
+    return any(said <= set(tokenize(name)) for name in names)
 
 
 def _measure_of_all(phrase: phrases.Phrase, each: list[phrases.Phrase]) -> bool:
