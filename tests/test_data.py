@@ -196,6 +196,8 @@ CAPTURED = {
     "prawn crisps": "54406200",  # shrimp chips, not potato crisps
     "jasmine rice": "56205001",  # rice, not 'jasmine tea'
     "kewpie mayo": "83107000",  # mayonnaise, not fat-free mayonnaise dressing
+    "protein bread": "18043",  # the bread, not 'protein' (powder): a name that is a word USDA uses
+    "protein shake": "95120010",  # the shake, not the powder
 }
 
 

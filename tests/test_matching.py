@@ -42,7 +42,6 @@ def resolve(query: str) -> Food:
         ("amonds", {"12061"}),  # misspelt
         # data/names.csv and data/brands.csv: names USDA does not use
         ("penne", {"20121"}),  # not KASHI's frozen three-cheese penne
-        ("whole wheat penne", {"20125"}),  # the other words join the name's own words
         ("spring mix", {"75114000"}),  # salad greens, not trail mix
         ("crab legs", {"15137"}),  # not frog legs
         ("pumpkin spice latte", {"92101904"}),  # a latte, not pumpkin pie spice
@@ -58,6 +57,7 @@ def resolve(query: str) -> Food:
         ("corn on the cob", {"11168"}),  # not frozen kernels cut off the cob
         ("spaghetti with meat sauce", {"58146322"}),  # not the sauce alone, nor a frozen entree
         ("chocolate", {"91705010"}),  # the survey's chocolate candy, not chocolate cereal
+        ("protein", {"95230000"}),  # '1 scoop protein': protein powder, not a sure protein bread
     ],
 )
 def test_common_phrases_resolve_to_what_people_mean(query: str, food_ids: set[str]) -> None:
@@ -120,6 +120,12 @@ def test_a_name_usda_does_not_use_is_its_food_as_a_guess(words: str, found: str)
     match = Catalog().resolve(words)
     assert match.food.description == found and not match.confident
     assert match.doubt and "'pancit' is a name USDA does not use" in match.doubt
+
+
+def test_a_name_that_is_a_word_usda_uses_names_its_food_alone_or_as_the_last_word() -> None:
+    # data/names.csv's 'poke' (Hawaiian raw fish) before a food's name only says which kind
+    assert resolve("poke sallet").description.startswith("Pokeberry shoots")  # not 'poke' (raw fish)
+    assert resolve("whole wheat penne").food_id == "20125"  # the last word: the other words join it
 
 
 def test_a_name_inside_words_usda_names_whole_leaves_usdas_food() -> None:

@@ -1102,6 +1102,10 @@ def _branded(words: list[str]) -> tuple[str, str, str, str] | None:
             rest = [*words[:start], *words[start + size :]]
             if not rest and food_id:
                 return brand, generic, why, food_id
+            if size == 1 and food_id and start < len(words) - 1 and words[start] in index().postings:
+                continue  # a name that is a word USDA uses, before another food's name, only says which
+                # kind ('protein cookie', 'poke sallet'; not 'whole wheat penne'); a brand names its food
+
             head = tokenize(generic)[-1]
             if head in rest and len(rest) > 1:  # not 'cinnabon roll' -> 'roll'
                 return brand, " ".join(rest), "the food of the other words", ""
