@@ -196,6 +196,15 @@ CAPTURED = {
     "prawn crisps": "54406200",  # shrimp chips, not potato crisps
     "jasmine rice": "56205001",  # rice, not 'jasmine tea'
     "kewpie mayo": "83107000",  # mayonnaise, not fat-free mayonnaise dressing
+    "carne asada": "21101160",  # its own name (flank steak), not 'asado' (steak, NFS)
+    "pollo asado": "24102000",  # roast chicken, not 'asado' (beef)
+    "queso asadero": "14131500",  # the cheese 'asado' was read as
+    "tres leches cake": "53118550",  # the cake, not 'pastel' (an empanada)
+    "salsa verde": "74402350",  # the sauce, not 'caldo verde' or 'vinho verde'
+    "caldo de res": "28315140",  # the soup, not 'seco de res' (beef stew)
+    "feijoa": "09334",  # the fruit, not 'feijao' (beans)
+    "kung pao chicken": "27445220",  # not 'pao frances' (a roll)
+    "ham stroganoff": "27120080",  # USDA's own, not 'stroganoff' (beef)
 }
 
 
