@@ -205,6 +205,11 @@ CAPTURED = {
     "feijoa": "09334",  # the fruit, not 'feijao' (beans)
     "kung pao chicken": "27445220",  # not 'pao frances' (a roll)
     "ham stroganoff": "27120080",  # USDA's own, not 'stroganoff' (beef)
+    "muller thurgau": "14120",  # the wine, not 'muller corner' (a yogurt)
+    "picnic ham": "10166",  # the pork cut, not 'picnic bar' (a chocolate bar)
+    "turkey nuggets": "24208000",  # USDA's own, not 'nuggets' (chicken)
+    "rice krispies treats cereal": "08288",  # the cereal, not 'rice krispie treat' (the bar)
+    "skipjack tuna": "15220",  # the fish, not 'skips' (prawn snacks)
 }
 
 
