@@ -210,6 +210,9 @@ CAPTURED = {
     "turkey nuggets": "24208000",  # USDA's own, not 'nuggets' (chicken)
     "rice krispies treats cereal": "08288",  # the cereal, not 'rice krispie treat' (the bar)
     "skipjack tuna": "15220",  # the fish, not 'skips' (prawn snacks)
+    "peanut butter cookies": "53234000",  # not 'butter cookies' (butter or sugar cookies)
+    "caldo de pollo": "28340670",  # the soup, not a Persian 'polo' (rice)
+    "vodka and tonic": "93301218",  # USDA's own, not the 'liqueur' of raki and ouzo
 }
 
 
