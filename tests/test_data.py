@@ -213,6 +213,7 @@ CAPTURED = {
     "peanut butter cookies": "53234000",  # not 'butter cookies' (butter or sugar cookies)
     "caldo de pollo": "28340670",  # the soup, not a Persian 'polo' (rice)
     "vodka and tonic": "93301218",  # USDA's own, not the 'liqueur' of raki and ouzo
+    "swamp cabbage": "11503",  # USDA's own, not 'samp' (hominy)
 }
 
 
