@@ -214,6 +214,9 @@ CAPTURED = {
     "caldo de pollo": "28340670",  # the soup, not a Persian 'polo' (rice)
     "vodka and tonic": "93301218",  # USDA's own, not the 'liqueur' of raki and ouzo
     "swamp cabbage": "11503",  # USDA's own, not 'samp' (hominy)
+    "tomato eggplant": "75412070",  # USDA's eggplant with tomato sauce, not 'tomato egg'
+    "moo goo gai pan": "27445180",  # USDA's own, not 'kare pan' (curry bread)
+    "white bread": "51101000",  # not 'hite' (a beer)
 }
 
 
