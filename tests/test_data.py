@@ -217,6 +217,7 @@ CAPTURED = {
     "tomato eggplant": "75412070",  # USDA's eggplant with tomato sauce, not 'tomato egg'
     "moo goo gai pan": "27445180",  # USDA's own, not 'kare pan' (curry bread)
     "white bread": "51101000",  # not 'hite' (a beer)
+    "vinegar": "64401000",  # not 'vinegret' (a beet salad)
 }
 
 
