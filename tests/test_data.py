@@ -218,6 +218,8 @@ CAPTURED = {
     "moo goo gai pan": "27445180",  # USDA's own, not 'kare pan' (curry bread)
     "white bread": "51101000",  # not 'hite' (a beer)
     "vinegar": "64401000",  # not 'vinegret' (a beet salad)
+    "pan cubano": "51105010",  # Cuban bread, not 'cubano' (the sandwich)
+    "cuban bread": "51105010",  # USDA's own, not 'cubano' (the sandwich)
 }
 
 
