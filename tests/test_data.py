@@ -220,6 +220,10 @@ CAPTURED = {
     "vinegar": "64401000",  # not 'vinegret' (a beet salad)
     "pan cubano": "51105010",  # Cuban bread, not 'cubano' (the sandwich)
     "cuban bread": "51105010",  # USDA's own, not 'cubano' (the sandwich)
+    "hush puppies": "52209010",  # USDA's own, not 'puppy chow' (snack mix)
+    "fruit leather": "91746350",  # USDA's own, not 'leather britches' (dried green beans)
+    "chow mein noodles": "56116000",  # the noodles, not 'chow chow' (relish)
+    "beer": "93101000",  # not 'birch beer' (a soft drink)
 }
 
 
