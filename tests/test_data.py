@@ -224,6 +224,9 @@ CAPTURED = {
     "fruit leather": "91746350",  # USDA's own, not 'leather britches' (dried green beans)
     "chow mein noodles": "56116000",  # the noodles, not 'chow chow' (relish)
     "beer": "93101000",  # not 'birch beer' (a soft drink)
+    "burger king onion rings": "21509",  # USDA's own, not 'burger rings' (corn snacks)
+    "almond milk shelf stable": "14091",  # USDA's own, not 'sable' (smoked sablefish)
+    "hash browns": "71404000",  # not 'dr browns' or 'mary browns'
 }
 
 
