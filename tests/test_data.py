@@ -198,6 +198,37 @@ CAPTURED = {
     "kewpie mayo": "83107000",  # mayonnaise, not fat-free mayonnaise dressing
     "protein bread": "18043",  # the bread, not 'protein' (powder): a name that is a word USDA uses
     "protein shake": "95120010",  # the shake, not the powder
+    "carne asada": "21101160",  # its own name (flank steak), not 'asado' (steak, NFS)
+    "pollo asado": "24102000",  # roast chicken, not 'asado' (beef)
+    "queso asadero": "14131500",  # the cheese 'asado' was read as
+    "tres leches cake": "53118550",  # the cake, not 'pastel' (an empanada)
+    "salsa verde": "74402350",  # the sauce, not 'caldo verde' or 'vinho verde'
+    "caldo de res": "28315140",  # the soup, not 'seco de res' (beef stew)
+    "feijoa": "09334",  # the fruit, not 'feijao' (beans)
+    "kung pao chicken": "27445220",  # not 'pao frances' (a roll)
+    "ham stroganoff": "27120080",  # USDA's own, not 'stroganoff' (beef)
+    "muller thurgau": "14120",  # the wine, not 'muller corner' (a yogurt)
+    "picnic ham": "10166",  # the pork cut, not 'picnic bar' (a chocolate bar)
+    "turkey nuggets": "24208000",  # USDA's own, not 'nuggets' (chicken)
+    "rice krispies treats cereal": "08288",  # the cereal, not 'rice krispie treat' (the bar)
+    "skipjack tuna": "15220",  # the fish, not 'skips' (prawn snacks)
+    "peanut butter cookies": "53234000",  # not 'butter cookies' (butter or sugar cookies)
+    "caldo de pollo": "28340670",  # the soup, not a Persian 'polo' (rice)
+    "vodka and tonic": "93301218",  # USDA's own, not the 'liqueur' of raki and ouzo
+    "swamp cabbage": "11503",  # USDA's own, not 'samp' (hominy)
+    "tomato eggplant": "75412070",  # USDA's eggplant with tomato sauce, not 'tomato egg'
+    "moo goo gai pan": "27445180",  # USDA's own, not 'kare pan' (curry bread)
+    "white bread": "51101000",  # not 'hite' (a beer)
+    "vinegar": "64401000",  # not 'vinegret' (a beet salad)
+    "pan cubano": "51105010",  # Cuban bread, not 'cubano' (the sandwich)
+    "cuban bread": "51105010",  # USDA's own, not 'cubano' (the sandwich)
+    "hush puppies": "52209010",  # USDA's own, not 'puppy chow' (snack mix)
+    "fruit leather": "91746350",  # USDA's own, not 'leather britches' (dried green beans)
+    "chow mein noodles": "56116000",  # the noodles, not 'chow chow' (relish)
+    "beer": "93101000",  # not 'birch beer' (a soft drink)
+    "burger king onion rings": "21509",  # USDA's own, not 'burger rings' (corn snacks)
+    "almond milk shelf stable": "14091",  # USDA's own, not 'sable' (smoked sablefish)
+    "hash browns": "71404000",  # not 'dr browns' or 'mary browns'
 }
 
 
