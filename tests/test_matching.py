@@ -128,6 +128,11 @@ def test_a_name_that_is_a_word_usda_uses_names_its_food_alone_or_as_the_last_wor
     assert resolve("whole wheat penne").food_id == "20125"  # the last word: the other words join it
 
 
+def test_a_respelling_that_reads_back_as_the_first_words_ends() -> None:
+    match = Catalog().resolve("medames bean")  # 'medames' -> 'madame' -> 'medames' ...: no RecursionError
+    assert not match.confident
+
+
 def test_a_name_inside_words_usda_names_whole_leaves_usdas_food() -> None:
     match = Catalog().resolve("kashi tikka masala pizza")  # not data/names.csv's 'tikka masala' (a curry)
     assert match.food.description.startswith("KASHI Pizza, Tikka Masala")

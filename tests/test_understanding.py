@@ -43,6 +43,8 @@ from tests.conftest import Run
         ("a couple of cookies", [(2, None, "cookies")]),
         ("a quarter cup of walnuts", [(0.25, "cup", "walnuts")]),
         ("30g oats", [(30, "g", "oats")]),
+        ("6 inch turkey sub", [(1, None, "6-inch turkey sub")]),  # a size in inches: one of it, not 6
+        ('2 12" pizzas', [(2, None, "12-inch pizzas")]),
         ("banana", [(None, None, "banana")]),
         ("macaroni and cheese", [(None, None, "macaroni and cheese")]),
         (
@@ -116,6 +118,13 @@ def test_the_words_of_a_form_choose_the_measure_of_that_form() -> None:
     flaxseed = load_foods()["12220"]  # '1 tbsp, whole' 10.3 g and '1 tbsp, ground' 7 g
     assert measure(flaxseed, 2, "tbsp", "ground flaxseed").grams == 14
     assert measure(flaxseed, 2, "tbsp", "flaxseed").grams == pytest.approx(20.6)
+
+
+def test_a_size_in_inches_takes_the_measure_of_that_size() -> None:
+    (sub,) = Measurer(Catalog())(Entry(line=1, input="a 6 inch turkey sub", amount=None, unit=None))
+    assert sub.grams == 195 and sub.assumed and '6" submarine' in sub.assumed  # one, not six
+    (pizza,) = Measurer(Catalog())(Entry(line=1, input="12 inch cheese pizza", amount=None, unit=None))
+    assert pizza.grams == 691  # 'medium pizza (11-12" diameter)'
 
 
 def test_a_count_ending_in_a_measure_counts_that_measure() -> None:

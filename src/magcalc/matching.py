@@ -334,11 +334,15 @@ def lean_ratios(text: str) -> str:
     return _LEAN_RATIO.sub(_lean, text)
 
 
+_INCH_SIZE = re.compile(r"\b\d{1,2}\s*(?:-\s*)?(?:inch(?:es)?\b|\")")  # '6-inch', '6 inch', '12"'
+
+
 def tokenize(text: str) -> list[str]:
     """Words to match, plurals folded; 'without salt' and 'no added fat' give one word each for what
     is absent ('no-salt', 'no-added'), in queries and descriptions alike."""
     lowered = _SAME_WORDS.sub("airfried", lean_ratios(text.lower().replace("'", "").replace("\u2019", "")))
     lowered = _HEAT.sub(r"\1heat", lowered)
+    lowered = _INCH_SIZE.sub(" ", lowered)  # '6 inch sub', 'PIZZA HUT 12" Cheese Pizza': a size, no food
     words = _TOKEN.findall(lowered)
     out: list[str] = []
     negate = False
@@ -1307,6 +1311,9 @@ def _side_by_side(left: str, right: str) -> bool:
     return False
 
 
+_RESPELLING: set[str] = set()  # the words being read as respelt, while that reading is looked up
+
+
 def best_match(query: str) -> Match:
     """The bundled food meant by `query` (no ids, no user foods: see Catalog.resolve). A doubtful
     match gives way to a sure one of another reading of the words: a word split where USDA writes it
@@ -1391,12 +1398,22 @@ def _words_match(query: str) -> Match:
     alias = aliases().get(" ".join(corrected)) if corrected != words else None
     if alias is not None:  # 'spagetti': the alias of 'spaghetti', as a guess
         return Match(foods[alias], False, "found by guessing a misspelt word, or by another name of the food")
-    if corrected != words and all(c != w or index().expand(w) for w, c in zip(words, corrected, strict=True)):
+    respelling = " ".join(corrected)
+    if (
+        corrected != words
+        and respelling not in _RESPELLING  # 'medames' -> 'madame' -> 'medames': each reading once
+        and all(c != w or index().expand(w) for w, c in zip(words, corrected, strict=True))
+    ):
         # 'cauliflour' is 'cauliflower', found as that word is, raw or cooked as usual; 'zuchini' is
         # 'zucchini', a word people write for USDA's 'zucchini squash'
-        with suppress(UnknownFood):  # else the words as typed, and an error that names them
-            respelt = best_match(" ".join(corrected))
-            return Match(respelt.food, False, _guessed(words), (*respelt.alternatives, *respelt.rivals)[:3])
+        _RESPELLING.add(" ".join(words))
+        try:
+            with suppress(UnknownFood):  # else the words as typed, and an error that names them
+                respelt = best_match(respelling)
+                nearby = (*respelt.alternatives, *respelt.rivals)[:3]
+                return Match(respelt.food, False, _guessed(words), nearby)
+        finally:
+            _RESPELLING.discard(" ".join(words))
     strange = [w for w in words if not index().expand(w)]
     if strange:  # a word no food has, near or far: say so, with what the other words found
         known = tuple(w for w in words if w not in strange)

@@ -201,6 +201,12 @@ def _number(text: str) -> float:
     return value
 
 
+# A size in inches before a food's name ('6 inch sub', '12" pizza', '6in'): one word, no quantity
+_INCHES = re.compile(
+    r"\b(\d{1,2})\s*(?:-\s*)?(?:inch(?:es)?\b|in\b(?=\s+[a-z])|\"|\u201d)(?=\s*[a-z])", re.IGNORECASE
+)
+
+
 def _normalise(text: str) -> str:
     if (named := numbered_names()) is not None:  # 'fiber one bar', 'two good yogurt': no amounts
         text = named.sub(lambda m: "-".join(m[0].split()), text)
@@ -210,6 +216,8 @@ def _normalise(text: str) -> str:
     text = re.sub(r"(\d)\s*/\s*(\d)", r"\1/\2", text)
     text = re.sub(r"(\d)-(\d+/\d)", r"\1 \2", text)  # 1-1/2 cups
     text = re.sub(r"\b(\d+)(?:x|\u00d7)(?=\s|$)", r"\1", text)  # '2x coffee': 2 coffees
+    text = _INCHES.sub(r"\1-inch", text)  # 'a 6 inch turkey sub', '12" pizza': a size, not 6 subs
+    text = re.sub(r"^(?=\d{1,2}-inch\b)", "1 ", text)  # '6 inch sub': one, of that size
     text = re.sub(r"(\d)([a-z])", r"\1 \2", text)  # 30g, 2tbsp
     return " ".join(text.split())
 

@@ -438,6 +438,20 @@ def _packaged(food: Food, typed: str) -> Portion | None:
     return named[0] if len(named) == 1 else None
 
 
+_INCH_SIZE = re.compile(r"\b(\d{1,2})\s*(?:-\s*)?(?:inch(?:es)?\b|\")")  # a size said in inches: '6 inch sub'
+_INCHES_SAID = re.compile(r"(?:(\d{1,2})\s*-\s*)?(\d{1,2})\"")  # '6"', '11-12"' in a measure's name
+
+
+def _of_inches(portions: list[Portion], inches: int) -> Portion | None:
+    """The one measure named by that size in inches ('regular or 6" submarine'; 'medium pizza (11-12"
+    diameter)' for 12), if exactly one is."""
+    sized = [
+        p for p in portions
+        if any(int(low or high) <= inches <= int(high) for low, high in _INCHES_SAID.findall(p.description))
+    ]  # fmt: skip
+    return sized[0] if len(sized) == 1 else None
+
+
 def item_portion(food: Food, typed: str = "") -> Portion | None:
     """The food's natural single item: 1 egg, 1 medium banana, 1 slice of bread, 1 pancake; the one
     the typed words name when several items are measured ('big mac': 'McDonald's Big Mac', not
@@ -449,6 +463,9 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     ]  # a count is of things, never of fl oz or cups  # fmt: skip
     if (packaged := _packaged(food, typed)) is not None:  # '2 applesauce pouches': 2 of its pouch
         return packaged
+    inches = _INCH_SIZE.search(typed.lower())
+    if inches is not None and (sized := _of_inches(candidates, int(inches[1]))) is not None:
+        return sized  # 'a 6-inch turkey sub': its 'regular or 6" submarine'; '12-inch pizza' a medium one
     nouns = _food_nouns(food)
     words = {p.seq: [_singular(w) for w in re.findall(r"[a-z/]+", p.description.lower())] for p in candidates}
     said = {_singular(w) for w in re.findall(r"[a-z]+", typed.lower())} - SIZES - _NOT_NAMES
