@@ -58,6 +58,7 @@ def resolve(query: str) -> Food:
         ("spaghetti with meat sauce", {"58146322"}),  # not the sauce alone, nor a frozen entree
         ("chocolate", {"91705010"}),  # the survey's chocolate candy, not chocolate cereal
         ("protein", {"95230000"}),  # '1 scoop protein': protein powder, not a sure protein bread
+        ("medium iced coffee", {"92102400"}),  # a size is no word of the food: not an iced latte
     ],
 )
 def test_common_phrases_resolve_to_what_people_mean(query: str, food_ids: set[str]) -> None:

@@ -310,6 +310,11 @@ def test_a_count_takes_the_item_a_word_of_the_person_or_of_the_food_names() -> N
     assert measure(food("54307000"), 2, None, "matzah").grams == 56  # 'matzo' of 'Crackers, matzo'
 
 
+def test_a_size_said_with_no_number_is_one_of_that_size() -> None:
+    coffee = measure(food("92100000"), None, None, "large coffee")  # not the typical 12 fl oz cup
+    assert coffee.grams == 600 and coffee.assumed == "no count: one large, 600 g"
+
+
 def test_a_size_said_first_takes_the_measure_it_begins() -> None:
     pizza = measure(food("58106210"), 1, "medium")  # '1 medium pizza (11-12" diameter)', not a medium's piece
     assert pizza.grams == 691

@@ -241,6 +241,7 @@ _OPTIONAL = frozenset(
         "whole",
     ]
 )
+_SIZE_WORDS = frozenset({"small", "medium", "large", "regular"})  # a size said is no word of the food
 # SR28 groups of whole foods, where SR28 stays the reference (the source documents' own table).
 WHOLE_FOOD_GROUPS = frozenset(
     {
@@ -791,7 +792,7 @@ def _score(
             segments.add(doc.tokens[best_token])
         elif options.keys() & _OPTIONAL:
             covered += 0.97  # "pineapple chunks": the cut is not the food (found, it only breaks ties)
-            skipped = True
+            skipped = skipped or not options.keys() <= _SIZE_WORDS  # 'medium iced coffee' is all of one
         else:
             missing += 1
     score = 100 * covered / len(expansions) - _WORD_MISSING * missing

@@ -736,6 +736,12 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
     if quantity is None and (packaged := _packaged(food, words)) is not None:
         grams = checked_grams(packaged.grams_each)  # 'applesauce pouch': one of its pouches
         return Measured(grams, _measure(packaged), f"no amount: 1 {packaged.description}, {_grams(grams)} g")
+    said = words.lower().split()
+    if quantity is None and len(said) > 1 and said[0] in SIZES:  # 'large coffee': one large one
+        with contextlib.suppress(UnitError):
+            one = measure(food, 1.0, said[0], words)
+            if not one.stand_in:
+                return Measured(one.grams, one.portion, f"no count: one {said[0]}, {_grams(one.grams)} g")
     if quantity is None:
         typical = typical_portion(food)
         if typical is None:
