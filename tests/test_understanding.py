@@ -386,17 +386,17 @@ def test_remembered_words_are_listed_and_forgotten(run: Run, tmp_path: object) -
 # development sets now. realistic9, the held-out set, is left out on purpose: measured, never tuned to.
 # realistic's structured floor went from 0.79 to 0.78 when counts took the survey's sizes (its writer
 # used SR28's sizes of a mango, an avocado and a strawberry; realistic2 to 4 used the survey's).
-FLOORS = {("realistic", "structured"): 0.79, ("realistic", "phrase"): 0.83,
-          ("realistic2", "structured"): 0.82, ("realistic2", "phrase"): 0.82,
-          ("realistic3", "structured"): 0.87, ("realistic3", "phrase"): 0.88,
-          ("realistic4", "structured"): 0.89, ("realistic4", "phrase"): 0.89,
+FLOORS = {("realistic", "structured"): 0.80, ("realistic", "phrase"): 0.84,
+          ("realistic2", "structured"): 0.83, ("realistic2", "phrase"): 0.84,
+          ("realistic3", "structured"): 0.88, ("realistic3", "phrase"): 0.89,
+          ("realistic4", "structured"): 0.90, ("realistic4", "phrase"): 0.90,
           ("realistic5", "structured"): 0.87, ("realistic5", "phrase"): 0.87,
           ("realistic6", "structured"): 0.89, ("realistic6", "phrase"): 0.88,
-          ("realistic7", "structured"): 0.86, ("realistic7", "phrase"): 0.86,
-          ("realistic8", "structured"): 0.68, ("realistic8", "phrase"): 0.68}  # fmt: skip
+          ("realistic7", "structured"): 0.87, ("realistic7", "phrase"): 0.87,
+          ("realistic8", "structured"): 0.76, ("realistic8", "phrase"): 0.76}  # fmt: skip
 SILENT_CEILING = {("realistic", "structured"): 17, ("realistic", "phrase"): 13,
                   ("realistic2", "structured"): 7, ("realistic2", "phrase"): 7,
-                  ("realistic3", "structured"): 3, ("realistic3", "phrase"): 3,
+                  ("realistic3", "structured"): 2, ("realistic3", "phrase"): 2,
                   ("realistic4", "structured"): 0, ("realistic4", "phrase"): 0,
                   ("realistic5", "structured"): 2, ("realistic5", "phrase"): 2,
                   ("realistic6", "structured"): 1, ("realistic6", "phrase"): 1,
