@@ -28,7 +28,7 @@ from magcalc.units import parse_amount
 
 FIXTURES = Path(__file__).parent / "fixtures" / "realistic"
 SETS = ("realistic", "realistic2", "realistic3", "realistic4", "realistic5", "realistic6", "realistic7",
-        "realistic8")
+        "realistic8", "realistic9")
 TOLERANCE = 0.15
 
 
