@@ -29,6 +29,7 @@ from itertools import chain
 from magcalc.errors import UnknownFood
 from magcalc.foods import FNDDS, SR28, Food, load_foods
 from magcalc.resources import read_text
+from magcalc.units import INCH_SIZE
 
 _TOKEN = re.compile(r"\d+(?:[.-]\d+)*%?|[a-z]+")
 _STOPWORDS = frozenset(
@@ -335,15 +336,12 @@ def lean_ratios(text: str) -> str:
     return _LEAN_RATIO.sub(_lean, text)
 
 
-_INCH_SIZE = re.compile(r"\b\d{1,2}\s*(?:-\s*)?(?:inch(?:es)?\b|\")")  # '6-inch', '6 inch', '12"'
-
-
 def tokenize(text: str) -> list[str]:
     """Words to match, plurals folded; 'without salt' and 'no added fat' give one word each for what
     is absent ('no-salt', 'no-added'), in queries and descriptions alike."""
     lowered = _SAME_WORDS.sub("airfried", lean_ratios(text.lower().replace("'", "").replace("\u2019", "")))
     lowered = _HEAT.sub(r"\1heat", lowered)
-    lowered = _INCH_SIZE.sub(" ", lowered)  # '6 inch sub', 'PIZZA HUT 12" Cheese Pizza': a size, no food
+    lowered = INCH_SIZE.sub(" ", lowered)  # '6 inch sub', 'PIZZA HUT 12" Cheese Pizza': a size, no food
     words = _TOKEN.findall(lowered)
     out: list[str] = []
     negate = False

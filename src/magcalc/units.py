@@ -438,7 +438,7 @@ def _packaged(food: Food, typed: str) -> Portion | None:
     return named[0] if len(named) == 1 else None
 
 
-_INCH_SIZE = re.compile(r"\b(\d{1,2})\s*(?:-\s*)?(?:inch(?:es)?\b|\")")  # a size said in inches: '6 inch sub'
+INCH_SIZE = re.compile(r"\b(\d{1,2})\s*(?:-\s*)?(?:inch(?:es)?\b|\")")  # a size in inches: '6 inch sub'
 _INCHES_SAID = re.compile(r"(?:(\d{1,2})\s*-\s*)?(\d{1,2})\"")  # '6"', '11-12"' in a measure's name
 
 
@@ -463,7 +463,7 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     ]  # a count is of things, never of fl oz or cups  # fmt: skip
     if (packaged := _packaged(food, typed)) is not None:  # '2 applesauce pouches': 2 of its pouch
         return packaged
-    inches = _INCH_SIZE.search(typed.lower())
+    inches = INCH_SIZE.search(typed.lower())
     if inches is not None and (sized := _of_inches(candidates, int(inches[1]))) is not None:
         return sized  # 'a 6-inch turkey sub': its 'regular or 6" submarine'; '12-inch pizza' a medium one
     nouns = _food_nouns(food)
