@@ -195,6 +195,19 @@ def test_words_joined_by_and_are_one_food_only_when_the_food_joins_them(text: st
     assert len(Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))) == foods
 
 
+@pytest.mark.parametrize(
+    ("text", "sure"),
+    [("pork and sauerkraut", False), ("chicken n waffles", False),  # one dish USDA lacks, or two foods?
+     ("2 eggs and toast", True), ("eggs, bacon and toast", True), ("salmon with rice", True)],
+)  # fmt: skip
+def test_two_foods_said_with_and_and_no_amount_are_a_guess(text: str, sure: bool) -> None:
+    measurer = Measurer(Catalog())
+    items = measurer(Entry(line=1, input=text, amount=None, unit=None))
+    assert len(items) >= 2
+    assert items[-1].confident is sure
+    assert any("read as separate foods" in w for w in measurer.warnings()) is not sure
+
+
 def test_a_way_of_cooking_in_a_list_is_no_food_of_its_own() -> None:
     items = Measurer(Catalog())(Entry(line=1, input="1 fillet trout, rainbow, baked", amount=None, unit=None))
     assert [i.food_name for i in items] == ["Fish, trout, baked or broiled"]  # not trout, smelt and potato skin

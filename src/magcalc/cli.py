@@ -811,6 +811,8 @@ def _choose_doubtful(
         asked.add(words_key(words))
         match = catalog.resolve(words)
         taken = catalog.get(item.food_id) or match.food  # the entry's food (its unit may have chosen it)
+        if match.confident and not match.rivals and taken.food_id == match.food.food_id:
+            continue  # a sure food, a guess only as a part of its line ('pork and sauerkraut'): no choice
         doubt, alternatives = reporting.why_doubtful(item, match)
         others = [f for f in (match.food, *alternatives) if f.food_id != taken.food_id]
         options = list({f.food_id: f for f in (taken, *others)}.values())[:5]

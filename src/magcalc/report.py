@@ -477,6 +477,19 @@ def expand(entry: Entry, catalog: Catalog | None = None) -> list[Entry]:
     ]  # fmt: skip
 
 
+_JOINED_ONLY = re.compile(r"^[^,;+]+?\s(?:and|&|n|'n'?)\s[^,;+]+$")
+
+
+def _joined_guess(entry: Entry, parts: list[Entry]) -> bool:
+    """'pork and sauerkraut', no amount said: two foods or one dish USDA has no food for? Read as
+    two foods, that reading is a guess (not 'eggs and 2 slices of toast', nor a list with commas)."""
+    if len(parts) != 2 or entry.amount is not None or entry.unit is not None or entry.food_id is not None:
+        return False
+    text = " ".join(entry.input.lower().split())
+    plain = all(part.amount is None and part.unit is None for part in parts)
+    return plain and " with " not in f" {text} " and _JOINED_ONLY.match(text) is not None
+
+
 def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     """'black bean burrito, guacamole and chips' is three foods, 'macaroni and cheese' one: a list
     without quantities is split only when the whole is not a match of all its words (or not of its
@@ -633,7 +646,9 @@ class Measurer:
                     self._references[key] = reference
             return [from_file(entry, reference)]
         items = []
-        for part in expand(entry, self.catalog):
+        parts = expand(entry, self.catalog)
+        joined = _joined_guess(entry, parts)
+        for part in parts:
             if (
                 part.magnesium_mg is not None or part.each is not None or part.food_id is not None
                 or self._supplement(part.input)
@@ -641,10 +656,23 @@ class Measurer:
                 item = self._measure(part)
             else:
                 item = self._cached(part)
-            if not item.confident:
+            if joined and item.confident:
+                item = item.model_copy(update={"confident": False})
+                self._split_doubt(item, entry.input)
+            elif not item.confident:
                 self._doubt(item)
             items.append(item)
         return items
+
+    def _split_doubt(self, item: LineItem, said: str) -> None:
+        key = f"{item.input}\x00{item.food_id}"
+        if key not in self._warned and len(self.doubts) < MAX_DOUBTS:
+            self._warned.add(key)
+            self.doubts.append(
+                f"line {item.line}: {item.input!r} matched {item.food_name} ({item.food_id}) as a guess"
+                f" ({said!r} is no food of magcalc's: read as separate foods, each a typical portion;"
+                " if it is one dish, add it as your own food)"
+            )
 
     def _supplement(self, text: str) -> bool:
         found = self._forms.get(text)
