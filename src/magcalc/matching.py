@@ -29,7 +29,7 @@ from itertools import chain
 from magcalc.errors import UnknownFood
 from magcalc.foods import FNDDS, SR28, Food, load_foods
 from magcalc.resources import read_text
-from magcalc.units import INCH_SIZE
+from magcalc.units import INCH_SIZE, has_measure
 
 _TOKEN = re.compile(r"\d+(?:[.-]\d+)*%?|[a-z]+")
 _STOPWORDS = frozenset(
@@ -218,6 +218,7 @@ _OPTIONAL = frozenset(
         "chunk",
         "slice",
         "sliced",
+        "slivered",
         "diced",
         "chopped",
         "shredded",
@@ -1377,6 +1378,9 @@ def _words_match(query: str) -> Match:
     foods = load_foods()
     if alias is not None:
         return Match(foods[alias], True)
+    alias = aliases().get(" ".join(words[:-1])) if len(words) > 2 else None
+    if alias is not None and has_measure(foods[alias], words[-1]):  # 'breakfast sausage links': by its link
+        return Match(foods[alias], True)
     branded = _branded(typed)
     if branded is not None and len(tokenize(branded[0])) < len(words) and _named_by_usda(words):
         branded = None  # 'hot chicken wings': USDA's own food of all the words, not 'hot chicken' in it
@@ -1413,7 +1417,7 @@ def _words_match(query: str) -> Match:
                 return Match(respelt.food, False, _guessed(words), nearby)
         finally:
             _RESPELLING.discard(" ".join(words))
-    strange = [w for w in words if not index().expand(w)]
+    strange = [w for w in words if not index().expand(w) and not (w in _OPTIONAL and len(words) > 1)]
     if strange:  # a word no food has, near or far: say so, with what the other words found
         known = tuple(w for w in words if w not in strange)
         if (without := _without(strange, known, words)) is not None:

@@ -193,8 +193,8 @@ class Conversion:
 # Words of a food's form that choose between its measures of one unit: '1 tbsp, ground', '1 cup,
 # shredded' (singular, as _words gives them).
 _FORM_WORDS = frozenset(
-    {"ground", "shredded", "grated", "chopped", "sliced", "diced", "mashed", "crumbled", "cubed", "pureed",
-     "packed", "whole", "halve", "piece", "melted", "cooked", "uncooked", "dry", "popped"}
+    {"ground", "shredded", "grated", "chopped", "sliced", "slivered", "diced", "mashed", "crumbled", "cubed",
+     "pureed", "packed", "whole", "halve", "piece", "melted", "cooked", "uncooked", "dry", "popped"}
 )  # fmt: skip
 
 
@@ -229,7 +229,8 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
         said = _cut_as(_words(words)) & _FORM_WORDS
         hinted = [n for n in same or volumes if said & _cut_as(n.full)] if said else []
         if not hinted and (named := {w for w in _words(words).split() if len(w) > 3}):
-            hinted = [n for n in same if named & set(n.full.split())]  # '1 cup penne': its 'cup penne'
+            # '1 cup penne': its 'cup penne'; '2 tbsp slivered almonds': its 'cup, slivered'
+            hinted = [n for n in same or volumes if named & set(n.full.split())]
         candidates = hinted or candidates
         if not candidates:
             raise UnitError(
@@ -263,6 +264,8 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
                 and name.full != wanted
             ):
                 grams_each /= name.count
+            elif (several := _several(name.portion, wanted)) > 1:
+                grams_each = name.portion.grams / several  # 'slice' of 'serving 2 slices': half of it
             return _checked(amount * grams_each, _measure(name.portion))
     if wanted in _ONE_WHOLE:
         # 'medium' (or 'fruit', 'whole', 'each') for a food that USDA measures as one whole fruit,
@@ -276,6 +279,22 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
 
 
 _ODD_SIZES = re.compile(r"\b(small|large|thin|thick|mini|miniature|snack|crust not eaten|extra|jumbo)\b")
+
+
+_SEVERAL = re.compile(r"(?<![\d/.\"-])(\d+)\s+([a-z]+)\b")
+
+
+def _several(portion: Portion, wanted: str) -> float:
+    """How many of `wanted` a measure says it holds outside brackets: 2 for a 'slice' of 'serving 2
+    slices' or a 'square' of 'large rectangular piece or 2 squares'; 1 when it does not say (nor
+    for 'varied from 1 to 3 tacos')."""
+    description = re.sub(r"\([^)]*\)", " ", portion.description.lower())
+    if "varied" in description:
+        return 1.0
+    for number, word in _SEVERAL.findall(description):
+        if _singular(word) == wanted:
+            return float(number)
+    return 1.0
 
 
 def _held(name: _PortionName, wanted: str) -> bool:
@@ -484,6 +503,12 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     ]  # fmt: skip
     if len(named) == 1:
         return named[0]
+    typed_words = re.findall(r"[a-z]+", typed.lower())
+    last = _singular(typed_words[-1]) if typed_words else ""
+    if not named and last not in described and last not in SIZES:  # '2 breakfast sausage patties': a patty
+        by_last = [p for p in candidates if words[p.seq][:1] == [last]]
+        if len(by_last) == 1:
+            return by_last[0]
     # 'kings hawaiian rolls': the one measure named by a word of the person's that the food's name
     # lacks ('Hawaiian roll' of 'Roll, sweet'), when no measure has every word
     own = said - described
@@ -534,7 +559,23 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     if named:
         return named[0]
     # 'matzo' of 'Crackers, matzo': a measure named by a word of the food's name is one of it
-    return next((p for p in candidates if words[p.seq] and set(words[p.seq]) <= described), None)
+    if (own_name := next((p for p in candidates if words[p.seq] and set(words[p.seq]) <= described), None)):
+        return own_name
+    return _one_of_several(food)
+
+
+def _one_of_several(food: Food) -> Portion | None:
+    """'2 lebanon bologna' of a food measured only as 'serving 2 slices': one slice, half of it."""
+    for portion in food.portions:
+        description = re.sub(r"\([^)]*\)", " ", portion.description.lower())
+        found = _PLURAL_ITEMS.search(description)
+        if found is None or "varied" in description or canonical_unit(found[2]) in MASS_G | VOLUME_ML:
+            continue
+        item = _singular(found[2])
+        if item in _SERVING_WORDS or (several := _several(portion, item)) <= 1:
+            continue
+        return Portion(portion.seq, 1, f"{item}, 1/{several:g} of {portion.label}", portion.grams / several)
+    return None
 
 
 _UNUSUAL_VOLUME = re.compile(
@@ -749,7 +790,7 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         portion, why = typical
         grams = checked_grams(portion.grams)
         label = _measure(portion)
-        return Measured(grams, label, f"no amount: {why}, {portion.grams:g} g")
+        return Measured(grams, label, f"no amount: {why}, {_grams(portion.grams)} g")
     check_amount(quantity, quantity)
     word = canonical_unit(unit) if unit else None
     if word in _SERVING_WORDS and (served := _serving(food)) is not None:  # 'a plate of nachos': its order
