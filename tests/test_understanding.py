@@ -199,7 +199,9 @@ def test_a_way_of_cooking_usda_lacks_takes_the_cooked_food_as_a_guess(words: str
      ("macaroni and cheese", 1), ("half and half", 1), ("bean and cheese burrito", 1),
      ("2 ears corn on the cob", 1),  # a name of data/aliases.csv is one food ('on' starts no other)
      ("eggs n toast", 2), ("mac 'n' cheese", 1), ("salmon + broccoli", 2),
-     ("coleslaw and mac and cheese", 2), ("salmon, rice and broccoli", 3)],  # 'n' and '+' are 'and'
+     ("coleslaw and mac and cheese", 2), ("salmon, rice and broccoli", 3),  # 'n' and '+' are 'and'
+     ("chips and a cookie", 2),  # a cookie is a food, not chips counted in cookies; no dish joins them
+     ("fajitas w rice, beans, guac", 4)],  # a list after 'with' is foods beside it
 )  # fmt: skip
 def test_words_joined_by_and_are_one_food_only_when_the_food_joins_them(text: str, foods: int) -> None:
     assert len(Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))) == foods

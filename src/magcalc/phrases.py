@@ -134,6 +134,9 @@ _TWO_WORD_MEASURES = frozenset(
     {"juice box", "single serve", "small bag", "large bag", "snack bag", "fun size", "king size",
      "snack size", "mini box"}
 )  # fmt: skip
+# Measure words that are foods too: after 'and', 'a cookie' is another food ('oreos, 2 cookies' is not)
+_FOODS_AS_MEASURES = frozenset({"cookie", "cookies", "sandwich", "sandwiches", "bar", "bars"})
+_AND = frozenset({"and", "&", "+", "plus", "with"})
 _TIMES = re.compile(r"^(?:x|\u00d7)(\d+)$|^(\d+)(?:x|\u00d7)$")  # 'eggs x2', '2x eggs'
 # Measure words that never name a food themselves: '2 cups' or 'a glass of' says no food.
 _NOT_FOODS = frozenset(
@@ -375,7 +378,10 @@ def split(text: str) -> list[str]:
         before = separators[number - 1].strip().lower() if 0 < number <= len(separators) else ""
         # 'pigs in a blanket', 'egg in a basket': 'in a' names where, not another food ('in 2 tortillas')
         starts_new = quantity is not None and not (before in ("in", "into") and words[0] in ("a", "an"))
-        only_amount = starts_new and len(words) <= taken + (_leading_unit([*words[taken:], "x"])[1] or 0)
+        unit_taken = _leading_unit([*words[taken:], "x"])[1]
+        only_amount = starts_new and len(words) <= taken + (unit_taken or 0)
+        if only_amount and before in _AND and " ".join(words[taken:]) in _FOODS_AS_MEASURES:
+            only_amount = False  # 'chips and a cookie': a cookie is a food of its own, not chips counted
         if foods and only_amount:  # 'eggs, 2' or 'almonds, 1 oz': the amount of the food before
             foods[-1] = f"{foods[-1]} {piece}"
         elif foods and not starts_new:

@@ -506,7 +506,8 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         whole = catalog.resolve(phrase.food)
         # 'pancakes with maple syrup' is pancakes and syrup, not a syrup: the food must be the main one
         about_main = main == phrase.food or names_its_head(whole.food, main)
-        sure = whole.confident or not whole.partial
+        # 'fajitas with rice, beans, guac': a list after 'with' is foods beside it, not one dish
+        sure = (whole.confident or not whole.partial) and not re.search(r"\bwith\b[^,]*,", phrase.food)
         if sure and about_main and not _two_foods(whole.food, phrase.food):
             return [phrase]
         if about_main and _with_part_found(whole.food, phrase.food):
@@ -549,20 +550,26 @@ def _dishes_kept(pieces: list[str], catalog: Catalog) -> list[str]:
         if separator.lower() in ("and", "&") and parts[-1].strip() and part.strip():
             with suppress(MagcalcError):
                 dish = catalog.resolve(joined)
-                if not dish.incomplete and _named_whole(dish.food, joined):
+                if not dish.incomplete and _named_whole(dish.food, parts[-1], part):
                     parts[-1] = joined
                     continue
         parts.append(part)
     return [p for p in parts if p.strip()]
 
 
-def _named_whole(food: foods.Food, words: str) -> bool:
-    """Does one name of the food (its first part, or one of its other names) hold all the words
-    ('mac and cheese': 'Macaroni or noodles with cheese'; not 'rice and broccoli': 'Beef, rice, and
-    vegetables excluding carrots, broccoli')?"""
-    said = set(tokenize(words))
-    names = [food.description.split(",")[0], *food.common_names.split(";")]
-    return any(said <= set(tokenize(name)) for name in names)
+def _named_whole(food: foods.Food, first: str, second: str) -> bool:
+    """Does one name of the food (its first part, or one of its other names) join the two, with all
+    their words ('mac' and 'cheese': 'Macaroni or noodles with cheese'; not 'rice' and 'broccoli':
+    'Beef, rice, and vegetables excluding carrots, broccoli'; not 'chips' and 'a cookie': 'chocolate
+    chip cookie' joins nothing)?"""
+    said, before, after = set(tokenize(f"{first} {second}")), set(tokenize(first)), set(tokenize(second))
+    names = (food.description.split(",")[0], *food.common_names.split(";"))
+    sides = [(name, _JOINED.split(name.lower(), maxsplit=1)) for name in names]
+    return any(
+        len(side) == 3 and said <= set(tokenize(name))
+        and before & set(tokenize(side[0])) and after & set(tokenize(side[2]))
+        for name, side in sides
+    )  # fmt: skip
 
 
 def _measure_of_all(phrase: phrases.Phrase, each: list[phrases.Phrase]) -> bool:
