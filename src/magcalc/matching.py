@@ -1155,15 +1155,19 @@ def _corrected(word: str, beside: Iterable[str] = ()) -> str:
     if typo:
         others = [idx.ids(w) for w in beside if w != word and w in idx.postings]
 
-        def likely(w: str) -> tuple[bool, int]:  # 'cheeze': cheese, of the most foods
+        def likely(w: str) -> tuple[bool, bool, int]:  # 'cheeze': cheese, of the most foods
             ids = idx.ids(w) if w in idx.postings else frozenset()
-            return any(ids & other for other in others), len(ids)
+            cut_short = bool(ids) and w.startswith(word) and len(w) == len(word) + 1  # "quich": quiche
+            return any(ids & other for other in others), cut_short, len(ids)
 
         return max(typo, key=likely)
-    # 'cauliflour': the nearest word, when one is nearest
+    # 'cauliflour': the nearest word, when one is nearest; of two as near, the one of more foods
+    # ('lemonaid': lemonade, not lemonada)
     best = max(weight for weight, _ in near.values())
-    top = [w for w, (weight, _) in near.items() if weight == best]
-    return top[0] if len(top) == 1 and best >= _NEAREST else word
+    top = sorted((w for w, (weight, _) in near.items() if weight == best), key=lambda w: -len(idx.ids(w)))
+    if best < _NEAREST or (len(top) > 1 and len(idx.ids(top[0])) <= 2 * len(idx.ids(top[1]))):
+        return word
+    return top[0]
 
 
 _NEAREST = 0.6  # expand's weight of a word about two letters away in a word of eight
