@@ -134,6 +134,13 @@ def test_a_respelling_that_reads_back_as_the_first_words_ends() -> None:
     assert not match.confident
 
 
+def test_a_kind_unsaid_with_a_close_other_kind_is_a_guess() -> None:
+    # 'Taco, corn tortilla, with beans, cheese' (46 mg/100 g) or its flour-tortilla twin (30 mg)?
+    match = Catalog().resolve("bean and cheese tacos")  # flour only says which tortilla, as corn does
+    assert not match.confident and any("flour tortilla" in f.description for f in match.alternatives)
+    assert resolve("flour tortilla").description == "Tortilla, flour"
+
+
 def test_a_name_inside_words_usda_names_whole_leaves_usdas_food() -> None:
     match = Catalog().resolve("kashi tikka masala pizza")  # not data/names.csv's 'tikka masala' (a curry)
     assert match.food.description.startswith("KASHI Pizza, Tikka Masala")

@@ -528,6 +528,8 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
                     cost = _JOINED_COST
             elif number == 0 and token in _DISH_FORMS and token not in heads:
                 cost = _MODIFIER_COST  # 'Burrito bowl' is no burrito, nor 'Meatloaf sandwich' meatloaf
+            elif number > 0 and token == "flour" and len(words) == 2 and token == words[0]:
+                cost = min(cost, 3.0)  # 'Taco, flour tortilla': flour only says which tortilla, as corn
             costs.setdefault(token, cost)
     for token in tokenize(_other_names(food)):
         tokens.setdefault(token, 99)
