@@ -95,11 +95,20 @@ def test_a_word_no_food_has_is_unknown_with_suggestions() -> None:
     assert 1 <= len(message.split("did you mean: ")[1].split(" | ")) <= 3
 
 
-@pytest.mark.parametrize(("words", "found"), [("quxxly almonds", "Nuts, almonds"), ("everything bagel", "Bagel")])
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [("quxxly almonds", "Nuts, almonds"), ("everything bagel", "Bagel"),
+     ("mango with quxxly", "Mango, raw")],  # what no food has, beside the food ('mango with tajin')
+)  # fmt: skip
 def test_an_unknown_word_before_a_food_leaves_that_food_as_a_guess(words: str, found: str) -> None:
     match = Catalog().resolve(words)  # a brand or a style USDA does not name
     assert match.food.description.startswith(found) and not match.confident
-    assert match.doubt and repr(words.split()[0]) in match.doubt
+    assert match.doubt and any(repr(word) in match.doubt for word in ("quxxly", "everything"))
+
+
+def test_an_unknown_food_beside_a_known_one_is_unknown() -> None:
+    with pytest.raises(UnknownFood, match="quxxly"):
+        Catalog().resolve("quxxly with rice")  # not 'Rice with raisins': what no food has is the food
 
 
 @pytest.mark.parametrize(

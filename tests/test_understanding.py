@@ -75,6 +75,9 @@ from tests.conftest import Run
         ("pigs in a blanket 4", [(4, None, "pigs in a blanket")]),  # 'in a' says where, not another food
         ("1/2 pb&j", [(0.5, None, "pbj")]),  # half a sandwich, not peanut butter and a jelly
         ("chick fil a 8 ct nuggets", [(8, None, "chick fil a nuggets")]),  # a count inside the name
+        ("pickles and ice cream lol", [(None, None, "pickles and ice cream")]),  # a laugh is no food
+        ("2 eggs!! :)", [(2, None, "eggs")]),
+        ("chips and a cookie", [(None, None, "chips"), (1, None, "cookie")]),  # a cookie, not chips counted
     ],
 )
 def test_phrases_are_taken_apart(text: str, expected: list[tuple[float | None, str | None, str]]) -> None:

@@ -1125,7 +1125,11 @@ def _without(strange: list[str], known: tuple[str, ...], words: list[str]) -> Ma
     USDA does not name) leave the food the other words find, as a guess that names the words left
     out. Not when the unknown word is the last, the name itself ('hot cheetos'), or nothing else is
     left; and only when the other words find a food by its head."""
-    if not known or words[-1] in strange or len(known) < len(strange) or set(known) <= _DISH_FORMS:
+    if "with" in words[1:-1] and set(strange) <= set(words[len(words) - words[::-1].index("with") :]):
+        known = tuple(words[: words.index("with")])  # 'mango with tajin': a mango, with what no food has
+    elif words[-1] in strange or ("with" in words and set(words[: words.index("with")]) <= set(strange)):
+        return None  # ('zorblax with rice': what no food has is the food itself, not what is beside it)
+    if not known or len(known) < len(strange) or set(known) <= _DISH_FORMS:
         return None  # ('buddha bowl': a bowl is no food of its own)
     try:
         match = best_match(" ".join(known))
@@ -1397,6 +1401,8 @@ def _words_match(query: str) -> Match:
             doubt = f"{brand!r} is a name USDA does not use ({why}): taken as {found.food.description}"
             if found.incomplete:  # 'jacket potato with cheese and beans': beans are no part of it
                 doubt = f"{INCOMPLETE}; {doubt}"
+            elif found.partial:  # 'puri with aloo sabzi': 'aloo' is in no food, and left out
+                doubt = f"{found.doubt}; {doubt}"
             return Match(found.food, False, doubt, (*found.alternatives, *found.rivals)[:3])
     unknown = [w for w in words if w not in index().postings]
     if unknown and (glued := _glued(words, unknown)) != words:

@@ -158,6 +158,11 @@ _CONTEXT = re.compile(
     r"dinner|supper|bedtime|night|home)\b(?:\s+(?!and\b|plus\b)[a-z]+){0,3}(?=\s*(?:[,;]|\band\b|\bplus\b|$))",
     re.IGNORECASE,
 )
+# What people add to a diary line that says no food: 'lol', 'haha', 'yum', 'omg', 'smh', emoticons
+_FILLER = re.compile(
+    r"(?<![\w'])(?:lol|lmao|rofl|(?:ha){2,}h?|omg|ugh+|yum+y?|jk|smh|tbh|idk|oops)(?![\w'])|[:;]-?[()DPp](?!\w)|!+",
+    re.IGNORECASE,
+)
 _EGG_STYLES = frozenset({"easy", "medium", "hard", "well"})
 # A label before a colon: 'shake: 1 scoop whey, 1 banana', 'lunch: turkey sandwich'
 _LABEL = re.compile(r"^\s*[a-z][a-z' -]{0,30}:\s*(?=\S)", re.IGNORECASE)
@@ -211,6 +216,7 @@ _INCHES = re.compile(
 
 
 def _normalise(text: str) -> str:
+    text = _FILLER.sub(" ", text)
     if (named := numbered_names()) is not None:  # 'fiber one bar', 'two good yogurt': no amounts
         text = named.sub(lambda m: "-".join(m[0].split()), text)
     text = lean_ratios(text)  # '85/15' ground beef: no quantity
@@ -363,6 +369,7 @@ def split(text: str) -> list[str]:
     text = re.sub(r"(?<=\d),(?=\d)", ".", text.strip())  # '1,5 cups': a decimal comma, not a list
     text = re.sub(r"\b[wW]/\s*|(?<=\s)[wW](?=\s)", "with ", text)  # 'eggs w/ toast', 'bagel w cream cheese'
     text = _CONTEXT.sub("", text)
+    text = _FILLER.sub(" ", text).strip()  # 'pickles and ice cream lol': the laugh is no food (nor a part)
     text = _PBJ.sub("pbj", text)  # '1/2 pb&j' is half a sandwich, not peanut butter and a jelly
     text = re.sub(r"(?<=\s)'?[nN]'?(?=\s)", "and", text)  # 'eggs n toast', "mac 'n' cheese"
     if (label := _LABEL.match(text)) is not None and len(label[0].split()) <= 3:
