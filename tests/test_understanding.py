@@ -213,7 +213,8 @@ def test_words_joined_by_and_are_one_food_only_when_the_food_joins_them(text: st
 @pytest.mark.parametrize(
     ("text", "sure"),
     [("pork and sauerkraut", False), ("chicken n waffles", False),  # one dish USDA lacks, or two foods?
-     ("2 eggs and toast", True), ("eggs, bacon and toast", True), ("salmon with rice", True)],
+     ("beans on toast", False), ("2 eggs and toast", True), ("eggs, bacon and toast", True),
+     ("salmon with 1 cup rice", True)],
 )  # fmt: skip
 def test_two_foods_said_with_and_and_no_amount_are_a_guess(text: str, sure: bool) -> None:
     measurer = Measurer(Catalog())

@@ -477,17 +477,18 @@ def expand(entry: Entry, catalog: Catalog | None = None) -> list[Entry]:
     ]  # fmt: skip
 
 
-_JOINED_ONLY = re.compile(r"^[^,;+]+?\s(?:and|&|n|'n'?)\s[^,;+]+$")
+_JOINED_ONLY = re.compile(r"^[^,;+]+?\s(?:and|&|n|'n'?|with|w/?|on)\s[^,;+]+$")
 
 
 def _joined_guess(entry: Entry, parts: list[Entry]) -> bool:
-    """'pork and sauerkraut', no amount said: two foods or one dish USDA has no food for? Read as
-    two foods, that reading is a guess (not 'eggs and 2 slices of toast', nor a list with commas)."""
+    """'pork and sauerkraut', 'beans on toast', 'bagel with cream cheese', no amount said: two foods,
+    or one dish USDA has no food for? Read as two foods, each a typical portion, that reading is a
+    guess (not 'eggs and 2 slices of toast', nor a list with commas)."""
     if len(parts) != 2 or entry.amount is not None or entry.unit is not None or entry.food_id is not None:
         return False
     text = " ".join(entry.input.lower().split())
     plain = all(part.amount is None and part.unit is None for part in parts)
-    return plain and " with " not in f" {text} " and _JOINED_ONLY.match(text) is not None
+    return plain and _JOINED_ONLY.match(text) is not None
 
 
 def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
