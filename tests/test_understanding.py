@@ -76,6 +76,7 @@ from tests.conftest import Run
         ("1/2 pb&j", [(0.5, None, "pbj")]),  # half a sandwich, not peanut butter and a jelly
         ("chick fil a 8 ct nuggets", [(8, None, "chick fil a nuggets")]),  # a count inside the name
         ("pickles and ice cream lol", [(None, None, "pickles and ice cream")]),  # a laugh is no food
+        ("cereal, shredded wheat 2 biscuits", [(2, "biscuits", "cereal, shredded wheat")]),  # an export's
         ("2 eggs!! :)", [(2, None, "eggs")]),
         ("chips and a cookie", [(None, None, "chips"), (1, None, "cookie")]),  # a cookie, not chips counted
     ],
@@ -120,6 +121,8 @@ def test_counts_use_the_natural_item_and_never_a_measure_of_several() -> None:
     links = measure(foods["07919"], 2, None)  # 'oz, 2 links': 2 oz, 56 g, are two links
     assert links.grams == 56
     patties = measure(foods["25221405"], 2, None, "breakfast sausage patties")  # the item said last
+    # shredded wheat's 'rectangular biscuit' (25 g), not its 'spoon size biscuit' (3 g), unless said
+    assert measure(foods["57417000"], 2, "biscuits").grams == 50
     assert patties.grams == 70 and "patty" in (patties.assumed or "")
 
 
@@ -204,7 +207,9 @@ def test_a_way_of_cooking_usda_lacks_takes_the_cooked_food_as_a_guess(words: str
      ("eggs n toast", 2), ("mac 'n' cheese", 1), ("salmon + broccoli", 2),
      ("coleslaw and mac and cheese", 2), ("salmon, rice and broccoli", 3),  # 'n' and '+' are 'and'
      ("chips and a cookie", 2),  # a cookie is a food, not chips counted in cookies; no dish joins them
-     ("fajitas w rice, beans, guac", 4)],  # a list after 'with' is foods beside it
+     ("fajitas w rice, beans, guac", 4),  # a list after 'with' is foods beside it
+     ("1/2 cup canned black beans, rinsed", 1), ("2 cups spagetti w meat sauce", 1),  # no food 'rinsed'
+     ("2 eggs and a cup of decaf, rinsed", 2)],
 )  # fmt: skip
 def test_words_joined_by_and_are_one_food_only_when_the_food_joins_them(text: str, foods: int) -> None:
     assert len(Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))) == foods

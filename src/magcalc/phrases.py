@@ -347,6 +347,8 @@ def parse_one(text: str) -> Phrase:
         if trailing:
             tail_unit = (trailing["unit"] or "").strip()
             known = UNIT_SPELLINGS.get(tail_unit) or (tail_unit if tail_unit in MEASURE_WORDS else None)
+            if known is None and "," in " ".join(rest) and re.fullmatch(r"[a-z]{3,}s", tail_unit):
+                known = tail_unit  # an app's export: 'cereal, shredded wheat 2 biscuits', its own measure
             if not tail_unit or known:
                 quantity = _number(trailing["qty"])
                 unit = known

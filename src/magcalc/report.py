@@ -14,7 +14,7 @@ from magcalc import foods, phrases, rda, supplements, units
 from magcalc.catalog import Catalog
 from magcalc.errors import MagcalcError, Problem, UnitError, UnknownFood
 from magcalc.logfile import DAILY_TOTAL
-from magcalc.matching import PREPARATIONS, Match, is_a_name, names_its_head, tokenize, words_missing
+from magcalc.matching import PREPARATIONS, Match, index, is_a_name, names_its_head, tokenize, words_missing
 from magcalc.models import (
     NOT_ADVICE,
     DaySummary,
@@ -506,7 +506,9 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     try:
         whole = catalog.resolve(phrase.food)
         # 'pancakes with maple syrup' is pancakes and syrup, not a syrup: the food must be the main one
-        about_main = main == phrase.food or names_its_head(whole.food, main)
+        about_main = (
+            main == phrase.food or names_its_head(whole.food, main) or _misspelt_head(whole, main, catalog)
+        )
         # 'fajitas with rice, beans, guac': a list after 'with' is foods beside it, not one dish
         sure = (whole.confident or not whole.partial) and not re.search(r"\bwith\b[^,]*,", phrase.food)
         if sure and about_main and not _two_foods(whole.food, phrase.food):
@@ -520,8 +522,8 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     except MagcalcError:
         return [phrase]
     for part in each:
-        if set(tokenize(part.food)) <= PREPARATIONS:
-            return [phrase]  # 'trout, rainbow, baked': a way of cooking is no food of its own
+        if all(w in PREPARATIONS or _done_to(w) for w in tokenize(part.food)):
+            return [phrase]  # 'trout, rainbow, baked', 'black beans, rinsed': what was done is no food
         try:
             found = catalog.resolve(part.food)
         except UnknownFood:
@@ -539,6 +541,28 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         return [phrase]
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
     return [first if first.quantity is not None else each[0], *each[1:]]
+
+
+_DONE_TO = re.compile(r"[a-z]{3,}(?<!e)ed")  # 'rinsed', 'drained', 'salted' (not 'seed')
+_STATES = frozenset(
+    {"drained", "salted", "unsalted", "rinsed", "toasted", "sweetened", "unsweetened", "seasoned", "peeled",
+     "chopped", "sliced", "diced", "shredded", "grated", "melted", "softened", "chilled", "warmed",
+     "reheated"}
+)  # fmt: skip
+
+
+def _done_to(word: str) -> bool:
+    """A word of what was done to a food, not a food ('rinsed'; not 'decaffeinated', a coffee)."""
+    return word in _STATES or (_DONE_TO.fullmatch(word) is not None and word not in index().postings)
+
+
+def _misspelt_head(whole: Match, main: str, catalog: Catalog) -> bool:
+    """'spagetti w meat sauce': the main words, read as a misspelling, name the whole's head."""
+    with suppress(MagcalcError):
+        said = catalog.resolve(main)
+        misspelt = said.doubt is not None and said.doubt.startswith("found by guessing")
+        return misspelt and said.food.description.split(",")[0].lower() in whole.food.description.lower()
+    return False
 
 
 def _dishes_kept(pieces: list[str], catalog: Catalog) -> list[str]:

@@ -278,7 +278,9 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
     raise UnitError(f"{unit!r} is not a unit magcalc can convert for {_name(food)}; its units: {units}")
 
 
-_ODD_SIZES = re.compile(r"\b(small|large|thin|thick|mini|miniature|snack|crust not eaten|extra|jumbo)\b")
+_ODD_SIZES = re.compile(
+    r"\b(small|large|thin|thick|mini|miniature|snack|crust not eaten|extra|jumbo|spoon|bite|cocktail)\b"
+)
 
 
 _SEVERAL = re.compile(r"(?<![\d/.\"-])(\d+)\s+([a-z]+)\b")
