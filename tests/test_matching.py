@@ -143,6 +143,11 @@ def test_a_respelling_that_reads_back_as_the_first_words_ends() -> None:
     assert not match.confident
 
 
+@pytest.mark.parametrize(("typed", "plain"), [("crème brûlée", "creme brulee"), ("jalapeño poppers", "jalapeno poppers")])
+def test_letters_with_accents_are_the_letters_without(typed: str, plain: str) -> None:
+    assert Catalog().resolve(typed).food == Catalog().resolve(plain).food  # not 'cr' and 'br', words of none
+
+
 def test_a_kind_unsaid_with_a_close_other_kind_is_a_guess() -> None:
     # 'Taco, corn tortilla, with beans, cheese' (46 mg/100 g) or its flour-tortilla twin (30 mg)?
     match = Catalog().resolve("bean and cheese tacos")  # flour only says which tortilla, as corn does
