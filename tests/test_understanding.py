@@ -299,6 +299,8 @@ def test_how_a_food_was_made_is_a_detail_not_a_kind() -> None:
 def test_no_amount_of_an_sr28_food_is_the_typical_portion_of_the_same_food() -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input="milk chocolate", amount=None, unit=None))
     assert item.grams == 45 and item.assumed and "Chocolate candy" in item.assumed  # not chocolate milk
+    (raw,) = Measurer(Catalog())(Entry(line=1, input="tomatoes", amount=None, unit=None))
+    assert raw.food_name.startswith("Tomatoes, red, ripe, raw") and raw.grams == 90  # the survey's raw ones
 
 
 def test_a_count_of_an_sr28_food_is_in_the_surveys_size_of_the_same_food() -> None:

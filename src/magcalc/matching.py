@@ -1705,6 +1705,11 @@ def _usual_doubt(usual: tuple[str, str]) -> str:
     return f"raw or cooked? the words do not say: {form} taken, {why}"
 
 
+def form_of(food: Food) -> str | None:
+    """'raw' or 'cooked' as the description says, else None."""
+    return _form(food)
+
+
 def _form(food: Food) -> str | None:
     """'raw' or 'cooked' as the description says, else None."""
     words = set(tokenize(food.description))

@@ -14,7 +14,16 @@ from magcalc import foods, phrases, rda, supplements, units
 from magcalc.catalog import Catalog
 from magcalc.errors import MagcalcError, Problem, UnitError, UnknownFood
 from magcalc.logfile import DAILY_TOTAL
-from magcalc.matching import PREPARATIONS, Match, index, is_a_name, names_its_head, tokenize, words_missing
+from magcalc.matching import (
+    PREPARATIONS,
+    Match,
+    form_of,
+    index,
+    is_a_name,
+    names_its_head,
+    tokenize,
+    words_missing,
+)
 from magcalc.models import (
     NOT_ADVICE,
     DaySummary,
@@ -291,7 +300,10 @@ def _typical_from_survey(food: foods.Food, words: str, catalog: Catalog) -> unit
     FNDDS, the survey's table, when the same words name one there for sure; else a common portion."""
     # USDA's own link first ('Candies, milk chocolate' is 'Chocolate candy'); the words may name
     # another food in the survey ('milk chocolate' is 'Chocolate milk' there)
-    twin = foods.survey_twin(food) or catalog.survey_twin(words)
+    twin = foods.survey_twin(food)
+    if twin is None and (form := form_of(food)) is not None:  # 'tomatoes' as SR28's raw ones: the
+        twin = catalog.survey_twin(f"{words} {form}")  # survey's raw tomatoes, not its cooked ones
+    twin = twin or catalog.survey_twin(words)
     typical = twin.portion(units.QUANTITY_NOT_SPECIFIED) if twin is not None else None
     if twin is None or typical is None:
         return units.measure(food, None, None)
