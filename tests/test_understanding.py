@@ -419,31 +419,31 @@ def test_remembered_words_are_listed_and_forgotten(run: Run, tmp_path: object) -
 # that hold today, so that a change that makes magcalc understand people worse fails. The issue's
 # targets (95 % / 90 % right, no silent wrong match) are not reached yet: `python -m tests.realistic
 # [--set realistic2]` prints the figures by kind.
-# realistic4 to realistic8 were each the held-out set of a session and were then read for causes:
-# development sets now. realistic9, the held-out set, is left out on purpose: measured, never tuned to.
+# realistic4 to realistic9 were each the held-out set of a session and were then read for causes:
+# development sets now. realistic10, the held-out set, is left out on purpose: measured, never tuned to.
 # realistic's structured floor went from 0.79 to 0.78 when counts took the survey's sizes (its writer
 # used SR28's sizes of a mango, an avocado and a strawberry; realistic2 to 4 used the survey's).
-FLOORS = {("realistic", "structured"): 0.80, ("realistic", "phrase"): 0.84,
-          ("realistic2", "structured"): 0.83, ("realistic2", "phrase"): 0.84,
+FLOORS = {("realistic", "structured"): 0.81, ("realistic", "phrase"): 0.84,
+          ("realistic2", "structured"): 0.84, ("realistic2", "phrase"): 0.84,
           ("realistic3", "structured"): 0.88, ("realistic3", "phrase"): 0.89,
           ("realistic4", "structured"): 0.90, ("realistic4", "phrase"): 0.90,
           ("realistic5", "structured"): 0.87, ("realistic5", "phrase"): 0.87,
           ("realistic6", "structured"): 0.89, ("realistic6", "phrase"): 0.88,
           ("realistic7", "structured"): 0.87, ("realistic7", "phrase"): 0.87,
-          ("realistic8", "structured"): 0.76, ("realistic8", "phrase"): 0.76}  # fmt: skip
-SILENT_CEILING = {("realistic", "structured"): 17, ("realistic", "phrase"): 13,
+          ("realistic8", "structured"): 0.76, ("realistic8", "phrase"): 0.76,
+          ("realistic9", "structured"): 0.73, ("realistic9", "phrase"): 0.72}  # fmt: skip
+SILENT_CEILING = {("realistic", "structured"): 15, ("realistic", "phrase"): 12,
                   ("realistic2", "structured"): 7, ("realistic2", "phrase"): 7,
                   ("realistic3", "structured"): 2, ("realistic3", "phrase"): 2,
                   ("realistic4", "structured"): 0, ("realistic4", "phrase"): 0,
                   ("realistic5", "structured"): 2, ("realistic5", "phrase"): 2,
-                  ("realistic6", "structured"): 1, ("realistic6", "phrase"): 1,
+                  ("realistic6", "structured"): 0, ("realistic6", "phrase"): 0,
                   ("realistic7", "structured"): 1, ("realistic7", "phrase"): 1,
-                  ("realistic8", "structured"): 2, ("realistic8", "phrase"): 2}  # fmt: skip
-# (realistic's 17th and 13th: '1.5 cups spaghetti with meat sauce', now the survey's home-made pasta
-# with meat sauce, 18 mg/100 g, which its writer did not list beside pasta with sauce, cheese and meat)
-# (realistic6's one: 'beans on toast', which its writer left unknown as one dish; magcalc logs the
-# beans and the toast, two foods USDA has)
-
+                  ("realistic8", "structured"): 2, ("realistic8", "phrase"): 2,
+                  ("realistic9", "structured"): 0, ("realistic9", "phrase"): 0}  # fmt: skip
+# (realistic's: '1.5 cups spaghetti with meat sauce', now the survey's home-made pasta with meat
+# sauce, 18 mg/100 g, which its writer did not list beside pasta with sauce, cheese and meat, among
+# others)
 
 @pytest.mark.parametrize(("folder", "mode"), sorted(FLOORS))
 def test_realistic_lines_do_not_get_worse(folder: str, mode: str) -> None:
