@@ -89,7 +89,7 @@ def test_aliases_point_at_real_foods() -> None:
 
 @pytest.mark.parametrize("table", ["brands.csv", "names.csv"])
 def test_brands_and_other_names_name_a_food_and_say_why(table: str) -> None:
-    from magcalc.matching import best_match, tokenize
+    from magcalc.matching import PLACE, best_match, tokenize
 
     tables = {name: list(csv.DictReader(io.StringIO(read_text(name)))) for name in ("brands.csv", "names.csv")}
     named = {tuple(tokenize(row.get("name") or row["brand"])) for rows in tables.values() for row in rows}
@@ -97,6 +97,8 @@ def test_brands_and_other_names_name_a_food_and_say_why(table: str) -> None:
     assert rows
     foods = load_foods()
     for row in rows:
+        if table == "brands.csv" and row["words"] == PLACE:  # a restaurant's name: the other words say
+            continue
         words = tokenize(row["words"])  # a name among its own words would be looked up again, forever
         assert not any(tuple(words[i : i + n]) in named for n in (1, 2, 3) for i in range(len(words))), row
         found = best_match(row["words"]).food  # UnknownFood fails the test

@@ -106,6 +106,13 @@ def test_an_unknown_word_before_a_food_leaves_that_food_as_a_guess(words: str, f
     assert match.doubt and any(repr(word) in match.doubt for word in ("quxxly", "everything"))
 
 
+@pytest.mark.parametrize(("words", "found"), [("panda express orange chicken", "Orange chicken"),
+                                              ("tim hortons bagel", "Bagel"), ("five guys burger", "Hamburger")])
+def test_a_restaurants_name_says_where_and_the_other_words_what(words: str, found: str) -> None:
+    match = Catalog().resolve(words)  # data/brands.csv's places (not 'panda express': espresso)
+    assert match.food.description.startswith(found) and not match.confident
+
+
 def test_an_unknown_food_beside_a_known_one_is_unknown() -> None:
     with pytest.raises(UnknownFood, match="quxxly"):
         Catalog().resolve("quxxly with rice")  # not 'Rice with raisins': what no food has is the food

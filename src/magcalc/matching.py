@@ -1071,6 +1071,9 @@ def _brands() -> dict[tuple[str, ...], tuple[str, str, str, str]]:
     return named
 
 
+PLACE = "-"  # the words of a data/brands.csv row that names a restaurant or a shop, not a food
+
+
 _NUMERALS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half"})
 
 
@@ -1109,6 +1112,10 @@ def _branded(words: list[str]) -> tuple[str, str, str, str] | None:
                 continue
             brand, generic, why, food_id = found
             rest = [*words[:start], *words[start + size :]]
+            if generic.strip() == PLACE:  # a restaurant or a shop says where, the other words what
+                if rest:
+                    return brand, " ".join(rest), why, ""
+                continue
             if not rest and food_id:
                 return brand, generic, why, food_id
             if size == 1 and food_id and start < len(words) - 1 and words[start] in index().postings:
