@@ -226,7 +226,7 @@ def test_two_foods_said_with_and_and_no_amount_are_a_guess(text: str, sure: bool
     items = measurer(Entry(line=1, input=text, amount=None, unit=None))
     assert len(items) >= 2
     assert items[-1].confident is sure
-    assert any("read as separate foods" in w for w in measurer.warnings()) is not sure
+    assert any("is no food of magcalc's: read as" in w for w in measurer.warnings()) is not sure
 
 
 def test_a_way_of_cooking_in_a_list_is_no_food_of_its_own() -> None:

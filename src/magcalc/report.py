@@ -702,20 +702,21 @@ class Measurer:
                 item = self._cached(part)
             if joined and item.confident:
                 item = item.model_copy(update={"confident": False})
-                self._split_doubt(item, entry.input)
             elif not item.confident:
                 self._doubt(item)
             items.append(item)
+        if joined:
+            self._split_doubt(items, entry.input)
         return items
 
-    def _split_doubt(self, item: LineItem, said: str) -> None:
-        key = f"{item.input}\x00{item.food_id}"
+    def _split_doubt(self, items: list[LineItem], said: str) -> None:
+        key = f"{said}\x00split"
         if key not in self._warned and len(self.doubts) < MAX_DOUBTS:
             self._warned.add(key)
+            foods_read = " and ".join(f"{i.food_name} ({i.food_id})" for i in items)
             self.doubts.append(
-                f"line {item.line}: {item.input!r} matched {item.food_name} ({item.food_id}) as a guess"
-                f" ({said!r} is no food of magcalc's: read as separate foods, each a typical portion;"
-                " if it is one dish, add it as your own food)"
+                f"line {items[0].line}: {said!r} is no food of magcalc's: read as {foods_read}, each a"
+                " typical portion, as a guess; if it is one dish, add it as your own food"
             )
 
     def _supplement(self, text: str) -> bool:
