@@ -265,6 +265,7 @@ _MEATS = frozenset(
 )  # fmt: skip
 INCOMPLETE = "not every word of it was found in this food"
 WITHOUT = "no food has the word"
+GUESSED = "found by guessing"  # a doubt that begins so: a word read as a misspelling
 KIND_DOUBT = "one of several kinds, with other magnesium; the words do not say which"
 FORM_MARGIN = 15.0  # raw and cooked forms this close, with other magnesium, make a match doubtful
 _PREPARED = frozenset(
@@ -1422,7 +1423,7 @@ def _words_match(query: str) -> Match:
     corrected = [_corrected(w, words) for w in words]
     alias = aliases().get(" ".join(corrected)) if corrected != words else None
     if alias is not None:  # 'spagetti': the alias of 'spaghetti', as a guess
-        return Match(foods[alias], False, "found by guessing a misspelt word, or by another name of the food")
+        return Match(foods[alias], False, f"{GUESSED} a misspelt word, or by another name of the food")
     respelling = " ".join(corrected)
     if (
         corrected != words
@@ -1666,7 +1667,7 @@ def _guessed(words: list[str], misspelt: list[str] | None = None) -> str:
         misspelt = [w for w in words if w not in index().postings and w not in _OPTIONAL]
     if misspelt:
         verb = "stands" if len(misspelt) == 1 else "stand"
-        return f"found by guessing what {', '.join(map(repr, misspelt))} {verb} for"
+        return f"{GUESSED} what {', '.join(map(repr, misspelt))} {verb} for"
     return "found by another name of the food"
 
 

@@ -216,7 +216,7 @@ _INCHES = re.compile(
 
 
 def _normalise(text: str) -> str:
-    text = _FILLER.sub(" ", text)
+    text = _FILLER.sub(" ", text)  # 'pickles and ice cream lol': the laugh is no food
     if (named := numbered_names()) is not None:  # 'fiber one bar', 'two good yogurt': no amounts
         text = named.sub(lambda m: "-".join(m[0].split()), text)
     text = lean_ratios(text)  # '85/15' ground beef: no quantity
@@ -371,7 +371,6 @@ def split(text: str) -> list[str]:
     text = re.sub(r"(?<=\d),(?=\d)", ".", text.strip())  # '1,5 cups': a decimal comma, not a list
     text = re.sub(r"\b[wW]/\s*|(?<=\s)[wW](?=\s)", "with ", text)  # 'eggs w/ toast', 'bagel w cream cheese'
     text = _CONTEXT.sub("", text)
-    text = _FILLER.sub(" ", text).strip()  # 'pickles and ice cream lol': the laugh is no food (nor a part)
     text = _PBJ.sub("pbj", text)  # '1/2 pb&j' is half a sandwich, not peanut butter and a jelly
     text = re.sub(r"(?<=\s)'?[nN]'?(?=\s)", "and", text)  # 'eggs n toast', "mac 'n' cheese"
     if (label := _LABEL.match(text)) is not None and len(label[0].split()) <= 3:

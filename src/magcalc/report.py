@@ -15,6 +15,7 @@ from magcalc.catalog import Catalog
 from magcalc.errors import MagcalcError, Problem, UnitError, UnknownFood
 from magcalc.logfile import DAILY_TOTAL
 from magcalc.matching import (
+    GUESSED,
     PREPARATIONS,
     Match,
     form_of,
@@ -572,7 +573,7 @@ def _misspelt_head(whole: Match, main: str, catalog: Catalog) -> bool:
     """'spagetti w meat sauce': the main words, read as a misspelling, name the whole's head."""
     with suppress(MagcalcError):
         said = catalog.resolve(main)
-        misspelt = said.doubt is not None and said.doubt.startswith("found by guessing")
+        misspelt = said.doubt is not None and said.doubt.startswith(GUESSED)
         return misspelt and said.food.description.split(",")[0].lower() in whole.food.description.lower()
     return False
 
@@ -711,8 +712,12 @@ class Measurer:
 
     def _split_doubt(self, items: list[LineItem], said: str) -> None:
         key = f"{said}\x00split"
-        if key not in self._warned and len(self.doubts) < MAX_DOUBTS:
-            self._warned.add(key)
+        if key in self._warned:
+            return
+        self._warned.add(key)
+        if len(self.doubts) >= MAX_DOUBTS:
+            self.more_doubts += 1
+        else:
             foods_read = " and ".join(f"{i.food_name} ({i.food_id})" for i in items)
             self.doubts.append(
                 f"line {items[0].line}: {said!r} is no food of magcalc's: read as {foods_read}, each a"

@@ -571,7 +571,7 @@ def _one_of_several(food: Food) -> Portion | None:
     for portion in food.portions:
         description = re.sub(r"\([^)]*\)", " ", portion.description.lower())
         found = _PLURAL_ITEMS.search(description)
-        if found is None or "varied" in description or canonical_unit(found[2]) in MASS_G | VOLUME_ML:
+        if found is None or canonical_unit(found[2]) in MASS_G | VOLUME_ML:
             continue
         item = _singular(found[2])
         if item in _SERVING_WORDS or (several := _several(portion, item)) <= 1:
