@@ -710,14 +710,19 @@ class Measurer:
             self._split_doubt(items, entry.input)
         return items
 
-    def _split_doubt(self, items: list[LineItem], said: str) -> None:
-        key = f"{said}\x00split"
+    def _room(self, key: str) -> bool:
+        """Is a warning under this key new, and is there room to name it? Each key warns once; past
+        MAX_DOUBTS, a doubt is only counted."""
         if key in self._warned:
-            return
+            return False
         self._warned.add(key)
         if len(self.doubts) >= MAX_DOUBTS:
             self.more_doubts += 1
-        else:
+            return False
+        return True
+
+    def _split_doubt(self, items: list[LineItem], said: str) -> None:
+        if self._room(f"{said}\x00split"):
             foods_read = " and ".join(f"{i.food_name} ({i.food_id})" for i in items)
             self.doubts.append(
                 f"line {items[0].line}: {said!r} is no food of magcalc's: read as {foods_read}, each a"
@@ -778,12 +783,7 @@ class Measurer:
         return words
 
     def _doubt(self, item: LineItem) -> None:
-        key = f"{item.input}\x00{item.food_id}"
-        if key in self._warned:
-            return
-        self._warned.add(key)
-        if len(self.doubts) >= MAX_DOUBTS:
-            self.more_doubts += 1
+        if not self._room(f"{item.input}\x00{item.food_id}"):
             return
         if item.food_id is None:
             self.doubts.append(f"line {item.line}: {item.input!r} is not a food magcalc knows; "
