@@ -128,6 +128,19 @@ def test_a_brand_usda_does_not_name_is_its_food_as_a_guess(words: str, found: st
     assert match.food.description.startswith(found) and not match.confident, match.food.description
 
 
+def test_a_brand_usda_names_with_none_of_its_foods_so_is_the_food_of_the_other_words() -> None:
+    # PLANTERS' only food with 'dry roasted' and 'peanuts' is a pistachio blend of mixed nuts 'with
+    # peanuts' (209 mg/100 g); 'roasted' is how the nuts were made, no name of the food
+    match = Catalog().resolve("planters dry roasted peanuts")
+    assert match.food.description.startswith("Peanuts, all types, dry-roasted") and not match.confident
+
+
+def test_a_dish_of_a_food_with_another_food_unsaid_is_a_guess_unless_the_survey_says_so() -> None:
+    match = Catalog().resolve("mutton")  # 'Lamb or mutton with gravy' (17 mg/100 g) was sure
+    assert not match.confident and match.doubt
+    assert Catalog().resolve("lasagna").confident  # 'Lasagna with meat' is the survey's 'lasagna NFS'
+
+
 @pytest.mark.parametrize(
     ("words", "found"),
     [("pancit", "Chow mein or chop suey, NS as to type of meat, with noodles"),  # its id in data/names.csv

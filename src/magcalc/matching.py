@@ -241,10 +241,13 @@ _OPTIONAL = frozenset(
         "small",
         "medium",
         "regular",
+        "mini",
+        "miniature",
         "whole",
     ]
 )
-_SIZE_WORDS = frozenset({"small", "medium", "large", "regular"})  # a size said is no word of the food
+# a size said is no word of the food
+_SIZE_WORDS = frozenset({"small", "medium", "large", "regular", "mini", "miniature"})
 # SR28 groups of whole foods, where SR28 stays the reference (the source documents' own table).
 WHOLE_FOOD_GROUPS = frozenset(
     {
@@ -446,7 +449,7 @@ def _head(
     if all(t in _CATEGORY_HEADS or t in brand or t in _GENERIC_TAIL for t in first):
         following = {  # 'shrimp cracker': cracker; never a word like 'plain' or 'raw', nor 'with rice cereal'
             segment[-1] for segment in segments[1:3]
-            if segment and segment[-1] not in _NEUTRAL | _OPTIONAL and segment[0] != "with"
+            if segment and segment[-1] not in _NEUTRAL | _OPTIONAL | _METHODS and segment[0] != "with"
         }
         # 'Cereals ready-to-eat, POST, GRAPE-NUTS Cereal': a product name ending in its category word
         following |= {
@@ -1461,6 +1464,14 @@ def _words_match(query: str) -> Match:
     plausible = [s for s in ranked if s.head and (s.complete or _coverage(s, words) >= 0.5)]
     if not plausible:
         named = [s for s in ranked if s.complete]
+        brand = [w for w in words if any(w in index().doc(s.food.food_id).brand_tokens for s in named)]
+        if brand and len(brand) < len(words):
+            # 'planters dry roasted peanuts': none of the brand's own foods is of the other words
+            # (PLANTERS makes a nut blend 'with peanuts'); the food of the other words, as a guess
+            with suppress(UnknownFood):
+                found = best_match(" ".join(w for w in words if w not in brand))
+                doubt = f"no food of the brand is named so: taken as {found.food.description}"
+                return Match(found.food, False, doubt, (*found.alternatives, *found.rivals)[:3])
         if named and len(words) <= 2:
             # 'romaine' is 'Romaine lettuce', 'mcchicken' 'McDONALD'S, McCHICKEN Sandwich': the words
             # name a kind of a food without saying the food; the food of that kind, as a guess
@@ -1546,7 +1557,7 @@ def _words_match(query: str) -> Match:
             doubt = _FORM_DOUBT if usual is None else _usual_doubt(usual)
             return Match(best.food, False, doubt,
                          (other_form.food, *[f for f in others if f is not other_form.food][:2]))  # fmt: skip
-    unsweetened = _unsweetened_unsaid(best.food, words)
+    unsweetened = _unsweetened_unsaid(best.food, words) or _served_with_unsaid(best.food, words)
     if best.specific or unsweetened:
         # 'blueberry muffin' -> 'Muffins, blueberry, toaster-type': a kind the words did not name,
         # while USDA has other kinds of it with other magnesium. 'Unsweetened' costs next to nothing
@@ -1571,6 +1582,16 @@ def _words_match(query: str) -> Match:
             rest = [f for f in others if f is not product.food][:2]
             return Match(best.food, False, BRAND_DOUBT, (product.food, *rest))
     return Match(best.food, True, None, tuple(others[:3]), _rivals(best, plausible, words))
+
+
+def _served_with_unsaid(food: Food, words: list[str]) -> bool:
+    """'mutton' -> 'Lamb or mutton with gravy': a dish of the food with another food not said, when
+    the words are only the food's name (any plain food of it among the first few makes it a guess)."""
+    name = food.description.split(",")[0].lower()
+    if " with " not in name or _survey_default_of(food, words):  # 'lasagna': 'lasagna NFS' is with meat
+        return False
+    before, after = name.split(" with ", 1)
+    return not set(words) & set(tokenize(after)) and set(words) <= set(tokenize(before))
 
 
 BRAND_DOUBT = "the brand makes several foods with other magnesium; the words do not say which"

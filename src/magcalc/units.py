@@ -393,6 +393,7 @@ _PLURAL_ITEMS = re.compile(r"\b(\d+)\s+(?:[a-z]+\s+)?([a-z]+s)\b")  # '(3 pancak
 
 SIZES = frozenset({"small", "medium", "large"})  # a size alone: '1 medium', 'iced coffee large'
 _SIZE_WORDS = SIZES | {"regular"}
+_SAID_SIZES = SIZES | {"mini", "miniature"}  # a size said before a food's name: 'mini muffins'
 _PIECE_MAX_G = 150.0  # a piece is a bite-sized or hand-held item: never half a chicken
 # Wholes a piece is cut from: a piece of chocolate is no whole bar
 _WHOLES = frozenset({"bar", "package", "loaf", "cake", "pie", "pizza", "box", "bag", "container"})
@@ -401,7 +402,7 @@ _WHOLES = frozenset({"bar", "package", "loaf", "cake", "pie", "pizza", "box", "b
 _SAME_MEASURE = {
     "slice": ("piece",), "piece": ("slice",), "bottle": ("can",), "can": ("bottle",),
     "bag": ("pouch", "packet"), "packet": ("pouch", "bag", "envelope"), "pouch": ("packet", "bag"),
-    "sachet": ("packet", "envelope"),
+    "sachet": ("packet", "envelope"), "mini": ("miniature",), "miniature": ("mini",),
 }  # fmt: skip
 
 
@@ -780,11 +781,16 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         grams = checked_grams(packaged.grams_each)  # 'applesauce pouch': one of its pouches
         return Measured(grams, _measure(packaged), f"no amount: 1 {packaged.description}, {_grams(grams)} g")
     said = words.lower().split()
-    if quantity is None and len(said) > 1 and said[0] in SIZES:  # 'large coffee': one large one
+    if quantity is None and len(said) > 1 and said[0] in _SAID_SIZES:  # 'large coffee': one large one
         with contextlib.suppress(UnitError):
             one = measure(food, 1.0, said[0], words)
             if not one.stand_in:
                 return Measured(one.grams, one.portion, f"no count: one {said[0]}, {_grams(one.grams)} g")
+    if quantity is not None and unit is None and len(said) > 1 and said[0] in _SAID_SIZES:
+        with contextlib.suppress(UnitError):  # 'mini muffins, 3': three of its miniature ones
+            sized = measure(food, quantity, said[0], words)
+            if not sized.stand_in:
+                return sized
     if quantity is None:
         typical = typical_portion(food)
         if typical is None:
