@@ -1464,12 +1464,12 @@ def _words_match(query: str) -> Match:
     plausible = [s for s in ranked if s.head and (s.complete or _coverage(s, words) >= 0.5)]
     if not plausible:
         named = [s for s in ranked if s.complete]
-        brand = [w for w in words if any(w in index().doc(s.food.food_id).brand_tokens for s in named)]
-        if brand and len(brand) < len(words):
+        brand_words = [w for w in words if any(w in index().doc(s.food.food_id).brand_tokens for s in named)]
+        if brand_words and len(brand_words) < len(words):
             # 'planters dry roasted peanuts': none of the brand's own foods is of the other words
             # (PLANTERS makes a nut blend 'with peanuts'); the food of the other words, as a guess
             with suppress(UnknownFood):
-                found = best_match(" ".join(w for w in words if w not in brand))
+                found = best_match(" ".join(w for w in words if w not in brand_words))
                 doubt = f"no food of the brand is named so: taken as {found.food.description}"
                 return Match(found.food, False, doubt, (*found.alternatives, *found.rivals)[:3])
         if named and len(words) <= 2:

@@ -788,9 +788,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
                 return Measured(one.grams, one.portion, f"no count: one {said[0]}, {_grams(one.grams)} g")
     if quantity is not None and unit is None and len(said) > 1 and said[0] in _SAID_SIZES:
         with contextlib.suppress(UnitError):  # 'mini muffins, 3': three of its miniature ones
-            sized = measure(food, quantity, said[0], words)
-            if not sized.stand_in:
-                return sized
+            of_size = measure(food, quantity, said[0], words)
+            if not of_size.stand_in:
+                return of_size
     if quantity is None:
         typical = typical_portion(food)
         if typical is None:
