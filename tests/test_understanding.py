@@ -77,6 +77,7 @@ from tests.conftest import Run
         ("chick fil a 8 ct nuggets", [(8, None, "chick fil a nuggets")]),  # a count inside the name
         ("pickles and ice cream lol", [(None, None, "pickles and ice cream")]),  # a laugh is no food
         ("cereal, shredded wheat 2 biscuits", [(2, "biscuits", "cereal, shredded wheat")]),  # an export's
+        ("english muffin, whole wheat 1 muffin", [(1, "muffin", "english muffin, whole wheat")]),
         ("2 eggs!! :)", [(2, None, "eggs")]),
         ("chips and a cookie", [(None, None, "chips"), (1, None, "cookie")]),  # a cookie, not chips counted
     ],
@@ -608,7 +609,10 @@ def test_a_cup_of_a_cut_food_is_usdas_cup_of_that_cut() -> None:
     ("text", "found"),
     [("chips and salsa", ["Tortilla chips, plain", "Salsa, NFS"]),  # chips beside a dip: tortilla chips
      ("a bag of chips", ["Potato chips, NFS"]),
-     ("fish and chips", ["Fish, NS as to type, fried"])],  # one dish by a name USDA lacks (data/names.csv)
+     ("fish and chips", ["Fish, NS as to type, fried"]),  # one dish by a name USDA lacks (data/names.csv)
+     ("chips, tortilla, restaurant style 1 oz", ["Tortilla chips, plain"]),  # an app's name, one amount last
+     ("2 eggs, toast, coffee", ["Egg, whole, cooked, NS as to cooking method", "Bread, NS as to major flour, "
+                                "toasted", "Coffee, NS as to type"])],  # the amount first is the first food's
 )  # fmt: skip
 def test_the_foods_of_a_phrase_in_their_context(text: str, found: list[str]) -> None:
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
@@ -738,3 +742,18 @@ def test_a_list_with_a_food_no_table_has_is_refused_by_that_food_or_kept_without
 )  # fmt: skip
 def test_a_sandwich_or_bowl_is_named_by_its_dish_word_too(words: str, start: str) -> None:
     assert Catalog().resolve(words).food.description.startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("food", "amount", "unit", "found", "grams"),
+    [("bagel bites", 9, None, "58106205", 198),  # its 'Bagel Bite' (22 g), an odd size said, not a bagel
+     ("fun size snickers", 2, None, "19155", 30),  # SR28's 'bar, fun size', not its 2 oz bar
+     ("mini muffins", 3, None, "52301000", 75),  # 'miniature', 25 g; not 'medium', 130 g
+     ("texas toast", 1, "slice", "51121035", 40),  # its 'piece/slice Texas Toast', not a medium slice
+     ("pretzel rods", 2, None, "54408015", 20),  # hard pretzels, by the rod: not 2 bags of pretzels
+     ("bacon strips", 3, None, "22600100", 24),  # a strip of bacon is a slice, never 'Bacon strip, meatless'
+     ("crushed peanuts", 2, "tbsp", "42111000", 18.25)],  # how they were cut, not 'boiled peanuts'
+)  # fmt: skip
+def test_the_measure_the_words_name(food: str, amount: float, unit: str | None, found: str, grams: float) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=food, amount=amount, unit=unit))
+    assert (item.food_id, item.grams) == (found, pytest.approx(grams))

@@ -315,12 +315,6 @@ def test_a_size_said_with_no_number_is_one_of_that_size() -> None:
     assert coffee.grams == 600 and coffee.assumed == "no count: one large, 600 g"
 
 
-def test_a_count_of_mini_ones_is_of_the_miniature_item() -> None:
-    muffins = measure(food("52301000"), 3, None, "mini muffins")  # 'miniature', 25 g; not 'medium', 130 g
-    assert muffins.grams == 75
-    assert measure(food("18003"), 2, "mini").grams == 52  # SR28's 'mini bagel (2-1/2" dia)'
-    assert measure(food("51180010"), 2, "mini").grams == 52  # FNDDS's 'miniature' bagel
-
 
 def test_a_size_said_first_takes_the_measure_it_begins() -> None:
     pizza = measure(food("58106210"), 1, "medium")  # '1 medium pizza (11-12" diameter)', not a medium's piece

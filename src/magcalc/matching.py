@@ -601,6 +601,15 @@ def _other_names_heads(common_names: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_STAND_INS = frozenset({"meatless", "imitation", "substitute", "vegetarian", "analog"})
+
+
+def contrary_unsaid(food: Food, words: str) -> bool:
+    """Is the food a stand-in for another ('meatless', 'imitation'), not said so?"""
+    described = {t for t, at in index().doc(food.food_id).tokens.items() if at != 99}  # not other names
+    return bool(described & _STAND_INS - set(tokenize(words)))
+
+
 def _extra_cost(token: str) -> float:
     if token in _NEUTRAL:
         return 0.5
@@ -1262,7 +1271,7 @@ _CUTS = frozenset(
     stem(w) for w in
     ["stick", "strip", "slice", "sliced", "chunk", "cube", "cubed", "diced", "chopped", "wedge", "floret",
      "spear", "half", "halve", "halves", "halved", "cut", "ring", "round", "coin", "heart", "tail", "bite",
-     "minced", "julienned", "segment", "quartered", "finger"]
+     "minced", "julienned", "segment", "quartered", "finger", "rod", "crushed"]
 )  # fmt: skip
 
 

@@ -130,6 +130,10 @@ MEASURE_WORDS = frozenset(
         *SHORT_MEASURES,  # '8 pcs california roll', '1 med peach'
     ]
 )
+# Measures that only say the size of the food's item: before a food's name with a count in its own
+# column ('fun size snickers', 3), they still say the size, not the food. (Not 'large eggs', 3: a
+# plain size stays with the food's words, for its item to take its size: '1 egg', 50 g.)
+SIZE_MEASURES = frozenset({"mini", "miniature", "jumbo", "fun size", "king size", "snack size"})
 _TWO_WORD_MEASURES = frozenset(
     {"juice box", "single serve", "small bag", "large bag", "snack bag", "fun size", "king size",
      "snack size", "mini box"}
@@ -347,8 +351,10 @@ def parse_one(text: str) -> Phrase:
         if trailing:
             tail_unit = (trailing["unit"] or "").strip()
             known = UNIT_SPELLINGS.get(tail_unit) or (tail_unit if tail_unit in MEASURE_WORDS else None)
-            if known is None and "," in " ".join(rest) and re.fullmatch(r"[a-z]{3,}s", tail_unit):
-                known = tail_unit  # an app's export: 'cereal, shredded wheat 2 biscuits', its own measure
+            if known is None and "," in " ".join(rest) and re.fullmatch(r"[a-z]{3,}", tail_unit):
+                # an app's export: 'cereal, shredded wheat 2 biscuits', 'english muffin, whole wheat
+                # 1 muffin': the food's own measure
+                known = tail_unit
             if not tail_unit or known:
                 quantity = _number(trailing["qty"])
                 unit = known

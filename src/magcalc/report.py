@@ -18,6 +18,7 @@ from magcalc.matching import (
     GUESSED,
     PREPARATIONS,
     Match,
+    contrary_unsaid,
     form_of,
     index,
     is_a_name,
@@ -69,7 +70,7 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     match = _canned(entry, catalog) or _match(entry, catalog)
     if entry.unit is None and (by_measure := _named_with_its_measure(entry, match, catalog)) is not None:
         entry, match = by_measure  # 'a milk chocolate bar': a bar of milk chocolate, not a granola bar
-    elif not match.confident and (by_noun := _counted_by_noun(entry, catalog)) is not None:
+    elif (by_noun := _counted_by_noun(entry, match, catalog)) is not None:
         entry, match = by_noun  # '6 asparagus spears': 6 spears of asparagus
     food = match.food
     quantity = entry.amount if entry.amount is not None or entry.unit is None else 1.0  # 'cup' is 1 cup
@@ -88,6 +89,8 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         # the person's unit decides between close candidates: Greek yogurt by the cup is the one
         # USDA measures in cups, bottled water the one USDA measures by the bottle
         for other in (*match.alternatives, *_measured_by(match, entry, catalog)):
+            if contrary_unsaid(other, entry.input):
+                continue  # '3 strips of bacon' are no meatless bacon, measured by the strip
             try:
                 by_other = units.measure(other, quantity, entry.unit, entry.input)
             except UnitError:
@@ -182,32 +185,41 @@ def unit_doubt(food: foods.Food, unit: str | None) -> str:
 # Nouns of a measure that end what people count: '6 asparagus spears', '2 garlic cloves'.
 _MEASURE_NOUNS = frozenset(
     {"spear", "slice", "clove", "strip", "wedge", "stalk", "floret", "leaf", "sheet", "piece", "cube", "ring",
-     "rasher", "link", "fillet", "patty", "square", "stick", "segment", "sprig"}
+     "rasher", "link", "fillet", "patty", "square", "stick", "segment", "sprig", "rod"}
 )  # fmt: skip
 
 
-def _counted_by_noun(entry: Entry, catalog: Catalog) -> tuple[Entry, Match] | None:
-    """A count whose last word is a measure ('6 asparagus spears') and is no sure food with it: the
-    food of the other words, counted in that measure, when USDA measures it so."""
+def _counted_by_noun(entry: Entry, found: Match, catalog: Catalog) -> tuple[Entry, Match] | None:
+    """A count whose last word is a measure ('6 asparagus spears') and is no sure food with it (nor
+    a sure food that USDA measures so: 'pretzel rods' are pretzels, counted by the rod): the food of
+    the other words, counted in that measure, when USDA measures it or a food of those words so."""
     words = entry.input.split()
     if entry.unit is not None or entry.amount is None or entry.food_id is not None or len(words) < 2:
         return None
     noun = units.canonical_unit(words[-1])
-    if noun not in _MEASURE_NOUNS:
+    if noun not in _MEASURE_NOUNS or (found.confident and units.has_measure(found.food, noun)):
         return None
     try:
         said: Match | None = catalog.resolve(entry.input)
     except MagcalcError:
         said = None
-    if said is not None and not said.incomplete and noun in tokenize(said.food.description):
+    if (said is not None and not said.incomplete and noun in tokenize(said.food.description)
+            and not contrary_unsaid(said.food, entry.input)):  # fmt: skip  # not 'Bacon strip, meatless'
         return None  # '4 mozzarella sticks': USDA's 'Mozzarella sticks', not 4 sticks of mozzarella
     rest = " ".join(words[:-1])
+    counted = entry.model_copy(update={"input": rest, "unit": noun})
     try:
         match = catalog.resolve(rest)
-        units.measure(match.food, entry.amount, noun)
     except MagcalcError:
         return None
-    return entry.model_copy(update={"input": rest, "unit": noun}), match
+    for food in (match.food, *match.alternatives, *_measured_by(match, counted, catalog)):
+        if food is not match.food and contrary_unsaid(food, rest):
+            continue
+        with suppress(MagcalcError):
+            if not units.measure(food, entry.amount, noun).stand_in:
+                taken = Match(food, False, unit_doubt(match.food, noun), (match.food,))
+                return counted, match if food is match.food else taken
+    return None
 
 
 _NAMED_MEASURES = frozenset({"bar", "square", "slice", "stick"})
@@ -471,6 +483,9 @@ def _match(entry: Entry, catalog: Catalog) -> Match:
 def expand(entry: Entry, catalog: Catalog | None = None) -> list[Entry]:
     """An entry whose food cell holds a whole phrase ('2 eggs and a slice of toast', no amount
     given) as one entry per food, each with the phrase's quantity and unit; others as they are."""
+    if entry.amount is not None and entry.unit is None and entry.food_id is None:
+        sized = _sized(entry.input)  # 'mini muffins', 3: three of its miniature ones
+        return [entry if sized is None else entry.model_copy(update={"unit": sized.unit})]
     if entry.amount is not None or entry.unit is not None or entry.food_id is not None:
         return [entry]
     if find_form(entry.input) is not None:
@@ -504,12 +519,23 @@ def _joined_guess(entry: Entry, parts: list[Entry]) -> bool:
     return plain and _JOINED_ONLY.match(text) is not None
 
 
+def _exported(phrase: phrases.Phrase) -> bool:
+    """'chips, tortilla, restaurant style 1 oz': an app's name of one food, its parts joined by commas
+    only, with one amount after them all (not '2 eggs, toast, coffee': an amount first is the first
+    food's)."""
+    joined = re.search(r"\band\b|&|\+|;|\bwith\b|\bw/?\s", phrase.food) is not None
+    amount_first = phrases.looks_like_phrase(phrase.text)
+    return phrase.quantity is not None and "," in phrase.food and not joined and not amount_first
+
+
 def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     """'black bean burrito, guacamole and chips' is three foods, 'macaroni and cheese' one: a list
     without quantities is split only when the whole is not a match of all its words (or not of its
     main food) and every part is a food (not a way of cooking); a part that is a guess stays marked
     as one."""
     if is_a_name(phrase.food):  # 'fish and chips': one dish, by a name USDA lacks
+        return [phrase]
+    if _exported(phrase):
         return [phrase]
     parts = _dishes_kept(re.split(r"\s*(,|;|&|\+|\band\b|\bwith\b|\bon\b)\s*", phrase.food), catalog)
     if len(parts) < 2:
@@ -823,7 +849,18 @@ def food_words(text: str) -> str:
         return text
     if parsed.food.split(" ", 1)[0] in ("and", "or", "n"):
         return text  # 'half and half' is a food, not half of 'and half'
+    if parsed.quantity is None and parsed.unit is None and (sized := _sized(text)) is not None:
+        return sized.food  # 'fun size snickers', with a count of its own: snickers of that size
     return parsed.food
+
+
+def _sized(text: str) -> phrases.Phrase | None:
+    """'fun size snickers', 'mini muffins': a food's name after a measure that only says its size."""
+    try:
+        sized = phrases.parse_one(f"1 {text}")
+    except MagcalcError:
+        return None
+    return sized if sized.unit in phrases.SIZE_MEASURES and sized.food else None
 
 
 def _unknown_item(entry: Entry) -> LineItem:

@@ -250,8 +250,13 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
         lambda n: wanted in (n.counted, n.counted.rsplit(" ", 1)[-1]) and n.count > 0,
         lambda n: set(wanted.split()) <= set(n.full.split()) and not _held(n, wanted),
     ]
+    # words of the person's that the food's name lacks ('texas toast' of 'Garlic bread, from frozen')
+    described = {*wanted.split(), *_words(food.description).split()}
+    named = {w for w in _words(words).split() if len(w) > 3} - described
     for matches in matchers:
         found = sorted((n for n in names if matches(n)), key=_typical)
+        if len(found) > 1 and named:  # 'texas toast', a slice: its 'piece/slice Texas Toast'
+            found = [n for n in found if named & set(n.full.split())] or found
         if found and _typical(found[0]) == 2:  # only odd sizes by this name: a plain one named otherwise?
             wider = sorted((n for n in names if set(wanted.split()) <= set(n.full.split())), key=_typical)
             found = wider if wider and _typical(wider[0]) < 2 else found
@@ -402,7 +407,7 @@ _WHOLES = frozenset({"bar", "package", "loaf", "cake", "pie", "pizza", "box", "b
 _SAME_MEASURE = {
     "slice": ("piece",), "piece": ("slice",), "bottle": ("can",), "can": ("bottle",),
     "bag": ("pouch", "packet"), "packet": ("pouch", "bag", "envelope"), "pouch": ("packet", "bag"),
-    "sachet": ("packet", "envelope"), "mini": ("miniature",), "miniature": ("mini",),
+    "sachet": ("packet", "envelope"), "mini": ("miniature",), "miniature": ("mini",), "strip": ("slice",),
 }  # fmt: skip
 
 
@@ -491,6 +496,10 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     nouns = _food_nouns(food)
     words = {p.seq: [_singular(w) for w in re.findall(r"[a-z/]+", p.description.lower())] for p in candidates}
     said = {_singular(w) for w in re.findall(r"[a-z]+", typed.lower())} - SIZES - _NOT_NAMES
+
+    def odd(portion: Portion) -> bool:  # an odd size the person did not say ('Bagel Bite' said is none)
+        return any(_singular(m) not in said for m in _ODD_SIZES.findall(portion.description.lower()))
+
     described = {_singular(w) for w in re.findall(r"[a-z]+", food.description.lower())}
     # '1 omelet' of 'Egg omelet or scrambled egg' counts no eggs: a measure named by a word that only
     # qualifies the word said ('egg' of 'egg omelet') is no item of it
@@ -502,7 +511,7 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
         p for p in candidates
         if (((len(said) > 1 or said - described) and said <= set(words[p.seq]))
             or (kinds and said & nouns and kinds <= set(words[p.seq])))
-        and not _ODD_SIZES.search(p.description.lower())
+        and not odd(p)
     ]  # fmt: skip
     if len(named) == 1:
         return named[0]
@@ -515,9 +524,12 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     # 'kings hawaiian rolls': the one measure named by a word of the person's that the food's name
     # lacks ('Hawaiian roll' of 'Roll, sweet'), when no measure has every word
     own = said - described
-    by_own = [
-        p for p in candidates if own & set(words[p.seq]) and not _ODD_SIZES.search(p.description.lower())
-    ]
+    overlap = {  # 'fun/snack size' is 'fun size' or 'snack size': each word of it
+        p.seq: len(own & {_singular(w) for w in re.findall(r"[a-z]+", p.description.lower())})
+        for p in candidates if not odd(p)
+    }  # fmt: skip
+    most = max(overlap.values(), default=0)
+    by_own = [p for p in candidates if most and overlap.get(p.seq) == most]  # 'fun size snickers'
     if not named and len(by_own) == 1:
         return by_own[0]
     if nouns & _LARGE_FIRST:
@@ -786,11 +798,6 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
             one = measure(food, 1.0, said[0], words)
             if not one.stand_in:
                 return Measured(one.grams, one.portion, f"no count: one {said[0]}, {_grams(one.grams)} g")
-    if quantity is not None and unit is None and len(said) > 1 and said[0] in _SAID_SIZES:
-        with contextlib.suppress(UnitError):  # 'mini muffins, 3': three of its miniature ones
-            of_size = measure(food, quantity, said[0], words)
-            if not of_size.stand_in:
-                return of_size
     if quantity is None:
         typical = typical_portion(food)
         if typical is None:
