@@ -80,6 +80,7 @@ from tests.conftest import Run
         ("english muffin, whole wheat 1 muffin", [(1, "muffin", "english muffin, whole wheat")]),
         ("2 eggs!! :)", [(2, None, "eggs")]),
         ("chips and a cookie", [(None, None, "chips"), (1, None, "cookie")]),  # a cookie, not chips counted
+        ("corn, and frybread w honey", [(None, None, "corn, and frybread with honey")]),  # ', and' joins whole
     ],
 )
 def test_phrases_are_taken_apart(text: str, expected: list[tuple[float | None, str | None, str]]) -> None:

@@ -383,13 +383,30 @@ def split(text: str) -> list[str]:
         text = text[label.end() :]
     elif (meal := _MEAL_LABEL.match(text)) is not None and text[meal.end() :].strip():
         text = text[meal.end() :]
-    pieces = [p for p in _SPLIT.split(text) if p.strip()]
+    # each part with the separators before it ('corn, and frybread': ', ' and 'and ' before 'frybread');
+    # separators before the first part stay in it
+    pieces: list[str] = []
+    separators: list[str] = []
+    pending = ""
+    for at, token in enumerate(re.split(f"({_SPLIT.pattern})", text, flags=re.IGNORECASE)):
+        if at % 2:
+            pending += token
+        elif token.strip() and not pieces:
+            pieces.append(pending + token)
+            pending = ""
+        elif token.strip():
+            pieces.append(token)
+            separators.append(pending)
+            pending = ""
+    if pieces and pending:
+        pieces[-1] += pending
     foods: list[str] = []
-    separators = _SPLIT.findall(text)
     for number, piece in enumerate(pieces):
         words = _normalise(piece.lower()).split()
         quantity, taken = _leading_quantity(words)
-        before = separators[number - 1].strip().lower() if 0 < number <= len(separators) else ""
+        # the last separator before the part: 'and' of ', and'
+        said_before = _SPLIT.findall(separators[number - 1]) if number else []
+        before = said_before[-1].strip().lower() if said_before else ""
         # 'pigs in a blanket', 'egg in a basket': 'in a' names where, not another food ('in 2 tortillas')
         starts_new = quantity is not None and not (before in ("in", "into") and words[0] in ("a", "an"))
         unit_taken = _leading_unit([*words[taken:], "x"])[1]
@@ -399,7 +416,7 @@ def split(text: str) -> list[str]:
         if foods and only_amount:  # 'eggs, 2' or 'almonds, 1 oz': the amount of the food before
             foods[-1] = f"{foods[-1]} {piece}"
         elif foods and not starts_new:
-            joiner = separators[number - 1] if number - 1 < len(separators) else " "
+            joiner = separators[number - 1]
             if joiner.strip().lower() == "over" and words and words[0] not in _EGG_STYLES:
                 joiner = " with "  # 'gumbo over rice' is USDA's 'Gumbo with rice'; not 'eggs over easy'
             foods[-1] = f"{foods[-1]}{joiner}{piece}"
