@@ -758,3 +758,16 @@ def test_a_sandwich_or_bowl_is_named_by_its_dish_word_too(words: str, start: str
 def test_the_measure_the_words_name(food: str, amount: float, unit: str | None, found: str, grams: float) -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input=food, amount=amount, unit=unit))
     assert (item.food_id, item.grams) == (found, pytest.approx(grams))
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "grams", "sure"),
+    [("large fries", "71401031", 180, False),  # a large order of fries that have sizes, as a guess
+     ("large banana", "09040", 136, True),  # SR28's large one, not the survey's typical 126 g
+     ("small apple", "09003", 149, True),
+     ("3 large eggs", "31102000", 150, True),  # USDA's egg weighs a large one: no raw egg for its size
+     ("small bag of chips", "71200010", 28, True)],  # its small bag, not rice chips
+)  # fmt: skip
+def test_a_size_said_with_no_count_is_one_of_that_size(text: str, found: str, grams: float, sure: bool) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert (item.food_id, item.grams, item.confident) == (found, pytest.approx(grams), sure)

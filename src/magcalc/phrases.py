@@ -343,7 +343,8 @@ def parse_one(text: str) -> Phrase:
     quantity, taken = _leading_quantity(words)
     unit = None
     rest = words[taken:]
-    if quantity is not None or (rest and rest[0] in _LEADING_CONTAINERS):  # 'bottle of beer'
+    contained = bool(rest) and (rest[0] in _LEADING_CONTAINERS or " ".join(rest[:2]) in _TWO_WORD_MEASURES)
+    if quantity is not None or contained:  # 'bottle of beer', 'small bag of chips'
         unit, used = _leading_unit(rest)
         rest = rest[used:]
     if quantity is None:  # 'peanut butter 2 tbsp', 'almonds 1 oz', 'eggs 2'

@@ -73,6 +73,13 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     elif (by_noun := _counted_by_noun(entry, match, catalog)) is not None:
         entry, match = by_noun  # '6 asparagus spears': 6 spears of asparagus
     food = match.food
+    size, *sized = entry.input.lower().split() or [""]
+    if entry.amount is None and entry.unit is None and size in units.SIZES and _unmeasured(sized):
+        with suppress(MagcalcError):  # 'large banana': one large one; 'large fries': a large order
+            one = entry.model_copy(update={"amount": 1.0, "unit": size, "input": " ".join(sized)})
+            item = _measure(one, catalog)
+            assumed = item.assumed or f"no count: one {size}"
+            return item.model_copy(update={"input": entry.input, "assumed": assumed})
     quantity = entry.amount if entry.amount is not None or entry.unit is None else 1.0  # 'cup' is 1 cup
     default: units.Measured | None = None  # magcalc's stand-in for a measure the food lacks
     try:
@@ -97,6 +104,10 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
                 continue
             if by_other.stand_in:
                 continue
+            if (default is not None and entry.unit in units.SIZES
+                    and abs(by_other.grams - default.grams) <= 0.1 * by_other.grams):  # fmt: skip
+                measured = default  # 'large eggs': USDA's one egg is a large one's weight; no other food
+                break
             # another food than the words found best: a guess, even when that one was sure
             doubt = unit_doubt(food, entry.unit)
             rest = (food, *(f for f in match.alternatives if f is not other))
@@ -120,6 +131,14 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     if entry.magnesium_mg is not None:
         portion = "; ".join(filter(None, [portion, "magnesium as given in the file"]))
     return _item(entry, match, measured.grams, magnesium, portion, measured.assumed)
+
+
+def _unmeasured(words: list[str]) -> bool:
+    """Words of a food alone, with no measure of their own ('fries'; not 'bag of chips')."""
+    try:
+        return bool(words) and phrases.parse_one(f"1 {' '.join(words)}").unit is None
+    except MagcalcError:
+        return False
 
 
 CANNED_DOUBT = "a can of it: USDA's canned food of these words taken"
@@ -297,8 +316,8 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
     """Foods of the same words, further down, that USDA measures by the container said ('a packet of
     hot cocoa': 'Hot chocolate / cocoa, made with water' has a packet; the NFS one has not)."""
     word = units.canonical_unit(entry.unit) if entry.unit else None
-    if word is None or word in MASS_G or word in units.VOLUME_ML or word in units.SIZES:
-        return []
+    if word is None or word in MASS_G or word in units.VOLUME_ML or word in ("medium", "regular"):
+        return []  # (a medium one of a food with no sizes is its usual amount; a large one is not)
     seen = {match.food.food_id, *(f.food_id for f in match.alternatives)}
     words = " ".join(w for w in _food_words(entry).split() if not any(c.isdigit() for c in w))  # '100%'
     return [
