@@ -316,6 +316,14 @@ def test_a_size_said_with_no_number_is_one_of_that_size() -> None:
 
 
 
+def test_a_cup_of_a_food_that_pours_and_has_no_volume_weighs_as_water() -> None:
+    mush = measure(food("35130"), 1, "cup")  # SR28's Navajo blue corn mush is weighed only in grams
+    assert mush.grams == pytest.approx(236.6, abs=0.1) and mush.stand_in
+    assert mush.assumed == "USDA gives no volume of it: taken as water weighs, 237 g per cup"
+    with pytest.raises(UnitError):
+        measure(food("35140"), 1, "cup")  # kneel down bread does not pour
+
+
 def test_a_size_said_first_takes_the_measure_it_begins() -> None:
     pizza = measure(food("58106210"), 1, "medium")  # '1 medium pizza (11-12" diameter)', not a medium's piece
     assert pizza.grams == 691

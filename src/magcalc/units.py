@@ -691,6 +691,16 @@ def _is_soup(food: Food) -> bool:
 
 
 _SOUP = re.compile(r"\b(soup|broth|chowder|bisque|stew|chili|gumbo|bouillon)\b")
+_POURED = re.compile(r"\b(mush|porridge|gruel|atole|sauce|gravy|smoothie|shake)\b")
+_WATER_G_PER_ML = 1.0  # a soup, a stew, a drink or a mush weighs about what water does
+
+
+def _pours(food: Food) -> bool:
+    """A food served by the cup that weighs about what water does: a drink, a soup or stew, a mush."""
+    if food.magnesium_mg_per_100g is None:  # (no guess of weight for what magcalc cannot count anyway)
+        return False
+    name = food.description.lower().split(",")[0].split(" with ")[0]  # not 'Chicken with ... cheese sauce'
+    return is_drink(food) or _is_soup(food) or bool(_POURED.search(name))
 
 
 def _is_chocolate(food: Food) -> bool:
@@ -884,6 +894,11 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         if word in _CUT_FROM_A_WHOLE and not _is_chocolate(food):
             with contextlib.suppress(UnitError):  # 'a square of cornbread', 'a slice of kugel'
                 return _cut_from_a_whole(food, quantity, word, words)
+        if word in VOLUME_ML and _pours(food) and not any(n.head in VOLUME_ML for n in _portion_names(food)):
+            # 'a cup of blue corn mush' of SR28's Navajo mush, weighed only in grams: a cup of water's weight
+            grams = checked_grams(quantity * VOLUME_ML[word] * _WATER_G_PER_ML)
+            why = f"USDA gives no volume of it: taken as water weighs, {grams / quantity:.0f} g per {word}"
+            return Measured(grams, None, why, stand_in=True)
         if word not in CONTAINERS:
             raise
         if word == "shot" and _is_coffee(food):  # a shot of espresso is a single, 1 fl oz
