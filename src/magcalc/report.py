@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from magcalc import foods, phrases, rda, supplements, units
@@ -873,6 +874,7 @@ def food_words(text: str) -> str:
     return parsed.food
 
 
+@lru_cache(maxsize=4096)  # every row of a log with a count in its own column asks: parsed once per text
 def _sized(text: str) -> phrases.Phrase | None:
     """'fun size snickers', 'mini muffins': a food's name after a measure that only says its size."""
     try:
