@@ -59,6 +59,7 @@ def resolve(query: str) -> Food:
         ("chocolate", {"91705010"}),  # the survey's chocolate candy, not chocolate cereal
         ("protein", {"95230000"}),  # '1 scoop protein': protein powder, not a sure protein bread
         ("medium iced coffee", {"92102400"}),  # a size is no word of the food: not an iced latte
+        ("fresh coconut meat", {"12104"}),  # 'Nuts, coconut meat': not coconut cream 'from grated meat'
     ],
 )
 def test_common_phrases_resolve_to_what_people_mean(query: str, food_ids: set[str]) -> None:

@@ -451,6 +451,12 @@ def _head(
             segment[-1] for segment in segments[1:3]
             if segment and segment[-1] not in _NEUTRAL | _OPTIONAL | _METHODS and segment[0] != "with"
         }
+        # 'Nuts, coconut meat, raw', 'Nuts, pine nuts': the word before a plain last word says the food
+        following |= {
+            segment[0] for segment in segments[1:3]
+            if len(segment) == 2 and segment[-1] in _NEUTRAL
+            and segment[0] not in _NEUTRAL | _OPTIONAL | _METHODS
+        }  # fmt: skip
         # 'Cereals ready-to-eat, POST, GRAPE-NUTS Cereal': a product name ending in its category word
         following |= {
             named[-1] for segment in segments[1:3]
