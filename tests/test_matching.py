@@ -60,6 +60,10 @@ def resolve(query: str) -> Food:
         ("protein", {"95230000"}),  # '1 scoop protein': protein powder, not a sure protein bread
         ("medium iced coffee", {"92102400"}),  # a size is no word of the food: not an iced latte
         ("fresh coconut meat", {"12104"}),  # 'Nuts, coconut meat': not coconut cream 'from grated meat'
+        # what a food is canned in says which canned food, never the packing: not pineapple juice (sure)
+        ("pineapple chunks in juice", {"63141170", "09268"}),  # eaten with its juice, not drained
+        ("peaches in light syrup", {"09240"}),
+        ("tuna in water", {"15126", "15121"}),
     ],
 )
 def test_common_phrases_resolve_to_what_people_mean(query: str, food_ids: set[str]) -> None:
@@ -298,3 +302,9 @@ def test_skipping_foods_that_cannot_rank_changes_no_ranking_of_any_words(
 ) -> None:
     name = " ".join(words)
     assert rank(name, limit) == _full_rank(name, limit)
+
+
+def test_a_food_canned_in_what_no_food_of_its_words_is_packed_in_is_a_guess_of_that_food() -> None:
+    match = Catalog().resolve("sardines in oil")  # not 'Fish oil, sardine'
+    assert "sardine" in match.food.description.lower() and not match.food.description.startswith("Fish oil")
+    assert not match.confident

@@ -1277,7 +1277,7 @@ _CUTS = frozenset(
     stem(w) for w in
     ["stick", "strip", "slice", "sliced", "chunk", "cube", "cubed", "diced", "chopped", "wedge", "floret",
      "spear", "half", "halve", "halves", "halved", "cut", "ring", "round", "coin", "heart", "tail", "bite",
-     "minced", "julienned", "segment", "quartered", "finger", "rod", "crushed"]
+     "minced", "julienned", "segment", "quartered", "finger", "rod", "crushed", "tidbit"]
 )  # fmt: skip
 
 
@@ -1358,6 +1358,8 @@ def best_match(query: str) -> Match:
     match gives way to a sure one of another reading of the words: a word split where USDA writes it
     as two ('meatloaf': 'Meat loaf'), or a rare word read as the common one a slip away ('turky' is
     turkey, not MorningStar's Turk'y), as a guess."""
+    if (packed := _packed(query)) is not None:
+        return packed
     match = _words_match(query)
     if match.confident or query in _READING:
         return match
@@ -1381,6 +1383,45 @@ def best_match(query: str) -> Match:
 
 
 _READING: set[str] = set()  # the words whose other readings are being tried
+
+# 'pineapple chunks in juice', 'sardines in oil', 'peaches in light syrup': what a food is canned in
+_PACKED = re.compile(
+    r"(?P<food>.+?)\s+(?:canned\s+|packed\s+)?in\s+(?:its\s+own\s+|their\s+own\s+|own\s+)?"
+    r"(?P<medium>(?:(?:extra\s+)?(?:light|heavy)\s+)?syrup|juice|water|brine|(?:olive\s+)?oil|tomato\s+sauce)"
+)
+
+
+def _packed(query: str) -> Match | None:
+    """A food said to be canned in something ('pineapple tidbits in juice') is that food, as USDA
+    has it packed so ('Pineapple, canned, juice pack'), never the packing ('Pineapple juice', 'Fish
+    oil, sardine'); packed otherwise, or not at all, as a guess."""
+    said = _PACKED.fullmatch(" ".join(query.lower().split()))
+    if said is None:
+        return None
+    food, medium = said["food"], said["medium"]
+    packing = f"{medium} pack" if medium.endswith(("syrup", "juice")) else medium
+    with suppress(UnknownFood):
+        found = best_match(f"{food} {packing}")
+        ranked = _rank(tokenize(f"{food} {packing}"), load_foods(), 12)
+        if names_its_head(found.food, food):
+            if packing.endswith("pack") and "drained" in found.food.description.lower():
+                # fruit in juice or syrup is eaten with it: 'Pineapple, canned, juice pack', not drained
+                found = next(
+                    (Match(s.food, found.confident, found.doubt, found.alternatives) for s in ranked
+                     if s.head and "drained" not in s.food.description.lower()
+                     and names_every_word(s.food, packing) and names_its_head(s.food, food)),
+                    found,
+                )  # fmt: skip
+            return found
+        packed = next((s for s in ranked if s.complete and names_its_head(s.food, food)), None)
+        if packed is not None:
+            return Match(packed.food, False, f"{INCOMPLETE}: packed in {medium} as USDA has it, a guess")
+    with suppress(UnknownFood):
+        found = best_match(food)
+        if names_its_head(found.food, food):
+            doubt = f"{INCOMPLETE}: none of it packed in {medium}; {found.doubt or 'as USDA has it'}"
+            return Match(found.food, False, doubt, (*found.alternatives, *found.rivals)[:3])
+    return None
 
 
 _RARE = 3  # a word of at most this many foods, beside one of many, may be a slip for that one
