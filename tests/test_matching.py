@@ -64,6 +64,7 @@ def resolve(query: str) -> Food:
         ("pineapple chunks in juice", {"63141170", "09268"}),  # eaten with its juice, not drained
         ("peaches in light syrup", {"09240"}),
         ("tuna in water", {"15126", "15121"}),
+        ("spanish peanuts", {"16091", "16092", "16392"}),  # a legume eaten as a nut: not boiled peanuts
     ],
 )
 def test_common_phrases_resolve_to_what_people_mean(query: str, food_ids: set[str]) -> None:

@@ -261,6 +261,7 @@ _SR28_DISH = 3.0
 _SPECIFIC_WHOLE = 3.0  # the whole-food lead of an SR28 food of a kind not said
 _WHOLE_NAME = 3.0  # the words are the whole of one part of the food's name, no more: 'Egg roll, ...'
 _RAW_STAPLES = frozenset({"Legumes and Legume Products", "Cereal Grains and Pasta"})
+_EATEN_AS_NUTS = frozenset({"peanut"})  # legumes in SR28, eaten raw or roasted as nuts are
 _RAW_WORDS = frozenset({"raw", "dry", "uncooked", "dried", "flour", "sprouted"})
 _MEATS = frozenset(
     {"Beef Products", "Pork Products", "Poultry Products", "Lamb, Veal, and Game Products",
@@ -851,7 +852,10 @@ def _score(
     last = expansions[-1]
     if not any(doc.tokens.get(t, 99) != 99 for t in last):
         score -= 10  # the query's last word (its head, in English) is only in the food's other names
-    if doc.group in _RAW_STAPLES and doc.tokens.keys() & _RAW_WORDS and not query_words & _RAW_WORDS:
+    if (
+        doc.group in _RAW_STAPLES and doc.tokens.keys() & _RAW_WORDS and not query_words & _RAW_WORDS
+        and not doc.head & _EATEN_AS_NUTS
+    ):
         score -= 8  # beans and grains are eaten cooked unless the words say raw
     elif doc.group in _MEATS and doc.tokens.get("raw", 99) != 99 and "raw" not in query_words:
         score -= 8  # so is meat, logged as eaten ('ground beef 85/15'), unless the words say raw
@@ -1769,6 +1773,8 @@ def _raw_staple(words: list[str], food: Food) -> bool:
     """An SR28 bean or grain described raw or dry ('Lentils, pink or red, raw'), for words that say
     neither that nor another form."""
     if food.table != SR28 or food.food_group not in _RAW_STAPLES or _form(food) == "cooked":
+        return False
+    if index().doc(food.food_id).head & _EATEN_AS_NUTS:  # 'spanish peanuts' are no boiled peanuts
         return False
     said = set(words) & (_RAW_WORDS | _PREPARED | {"flour", "meal", "sprout", "germ", "bran", "pasta"})
     return not said and bool(index().doc(food.food_id).tokens.keys() & _RAW_WORDS)
