@@ -124,7 +124,8 @@ def test_read_log_raises_with_all_problems() -> None:
 
 
 _names = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="#\ufeff"),
+    # (format characters, zero-width and bidi controls among them, are refused on purpose, below)
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cf"), blacklist_characters="#"),
     min_size=1,
     max_size=30,
 ).filter(
@@ -149,3 +150,9 @@ def test_any_log_written_by_a_csv_writer_reads_back(rows: list[tuple[str, float,
     assert [(e.input, e.amount, e.unit) for e in parsed.entries] == [
         (" ".join(n.split()), pytest.approx(a), u) for n, a, u in rows
     ]
+
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\u202e", "\u2066"])
+def test_a_food_with_a_hidden_zero_width_or_direction_character_is_refused(hidden: str) -> None:
+    parsed = parse_log_text(f"food,amount,unit\nalm{hidden}onds,1,oz\n")
+    assert [p.line for p in parsed.problems] == [2] and "control characters" in parsed.problems[0].message

@@ -65,6 +65,8 @@ def resolve(query: str) -> Food:
         ("peaches in light syrup", {"09240"}),
         ("tuna in water", {"15126", "15121"}),
         ("spanish peanuts", {"16091", "16092", "16392"}),  # a legume eaten as a nut: not boiled peanuts
+        # cooked from raw at home; 'or roasted', one of the ways, is no word the person left out
+        ("baked chicken thigh", {"24152230"}),  # not 'from pre-cooked'
     ],
 )
 def test_common_phrases_resolve_to_what_people_mean(query: str, food_ids: set[str]) -> None:

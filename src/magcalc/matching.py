@@ -505,6 +505,10 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
         # 'Cereal or granola bar', 'Chicken or turkey salad': a word of an alternative is no modifier
         # ('Chicken or turkey salad': 'turkey' is as much an alternative as 'chicken')
         either = set(tokenize(" ".join(lowered.split(" or ")[:-1]))) if number == 0 else set()
+        # 'Chicken thigh, baked, broiled, or roasted': each way is as good as the others, unsaid
+        methods_or = number > 0 and (lowered.startswith("or ") or " or " in lowered) and all(
+            t in _METHODS for t in words
+        )
         joined = set(tokenize(lowered.split(" and ")[0])) if number == 0 and " and " in lowered else set()
         last = tokenize(lowered.split(" or ")[-1])
         mirrored = bool(either) and len(last) == 2 and last[-1] in heads  # one word for one ('turkey salad')
@@ -530,6 +534,8 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
                 cost = 3.0  # 'Beans and rice, with meat': a meat dish, no mere detail
             if token == "with" or token in after_with:  # 'Lasagna with meat': a detail of the dish
                 cost = min(cost, 3.0)
+            elif methods_or or (number > 0 and token in _METHODS and _or_follows(parts, number)):
+                cost = min(cost, 1.0)
             elif token in either and token not in _CONTRARY:
                 # each of 'chicken or turkey' costs a plain word unsaid, not a modifier (but 'Vegetarian
                 # meatloaf or patties' is no meatloaf)
@@ -572,12 +578,18 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
 # 'all other beans except red, black, or pinto': the foods it is not are no names of it
 _EXCEPT = re.compile(r"\bexcept\b[^;]*", re.IGNORECASE)
 # The survey's generic forms: 'Pizza, NFS', 'Sherbet, all flavors', 'Tart, all types'
+def _or_follows(parts: list[str], number: int) -> bool:
+    """Is the part one of a list of ways ending in 'or ...' ('baked, broiled, or roasted')?"""
+    following = parts[number + 1].strip().lower() if number + 1 < len(parts) else ""
+    return following.startswith("or ") and all(t in _METHODS for t in tokenize(following))
+
+
 def _other_names(food: Food) -> str:
     """The food's other names (FNDDS's additional descriptions), without the foods it is not."""
     return _EXCEPT.sub("", food.common_names)
 
 
-_AWAY = frozenset({"restaurant", "fast", "school", "cafeteria"})
+_AWAY = frozenset({"restaurant", "fast", "school", "cafeteria", "pre"})  # ("from pre-cooked")
 _GENERIC_PART = re.compile(r"(ns as to|nfs\b|ns\b|all (types|flavors|kinds|varieties)\b)")
 _NOT_A_NAME = frozenset({"n", "nfs", "with", "without", "or", "from", "made", "added", "fat", "no", "type"})
 
