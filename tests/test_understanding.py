@@ -63,6 +63,7 @@ from tests.conftest import Run
         ("a banana before my long run", [(1, None, "banana")]),  # when, not what
         ("oatmeal for breakfast and a banana", [(None, None, "oatmeal"), (1, None, "banana")]),
         ("shake: 1 scoop whey, 1 banana", [(1, "scoop", "whey"), (1, None, "banana")]),  # a label, no food
+        ("lunch at the plant: 2 apples", [(2, None, "apples")]),  # a label of a few words
         ("fiber one bar", [(None, None, "fiber-one-bar")]),  # a number in a name is no amount
         ("2 two good yogurts", [(2, None, "two-good yogurts")]),
         ("keto lunch 3 eggs, half an avocado", [(3, None, "eggs"), (0.5, None, "avocado")]),  # a meal

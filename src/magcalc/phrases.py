@@ -380,7 +380,7 @@ def split(text: str) -> list[str]:
     text = _CONTEXT.sub("", text)
     text = _PBJ.sub("pbj", text)  # '1/2 pb&j' is half a sandwich, not peanut butter and a jelly
     text = re.sub(r"(?<=\s)'?[nN]'?(?=\s)", "and", text)  # 'eggs n toast', "mac 'n' cheese"
-    if (label := _LABEL.match(text)) is not None and len(label[0].split()) <= 3:
+    if (label := _LABEL.match(text)) is not None and len(label[0].split()) <= 5:  # 'lunch at the plant:'
         text = text[label.end() :]
     elif (meal := _MEAL_LABEL.match(text)) is not None and text[meal.end() :].strip():
         text = text[meal.end() :]
