@@ -575,15 +575,20 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
     )
 
 
+def _or_follows(parts: list[str], number: int) -> bool:
+    """Is the part one of a list of ways ending in 'or ...' ('baked, broiled, or roasted')?"""
+    for part in parts[number + 1 :]:
+        following = part.strip().lower()
+        if not all(t in _METHODS for t in tokenize(following)):
+            return False
+        if following.startswith("or "):
+            return True
+    return False
+
+
 # 'all other beans except red, black, or pinto': the foods it is not are no names of it
 _EXCEPT = re.compile(r"\bexcept\b[^;]*", re.IGNORECASE)
 # The survey's generic forms: 'Pizza, NFS', 'Sherbet, all flavors', 'Tart, all types'
-def _or_follows(parts: list[str], number: int) -> bool:
-    """Is the part one of a list of ways ending in 'or ...' ('baked, broiled, or roasted')?"""
-    following = parts[number + 1].strip().lower() if number + 1 < len(parts) else ""
-    return following.startswith("or ") and all(t in _METHODS for t in tokenize(following))
-
-
 def _other_names(food: Food) -> str:
     """The food's other names (FNDDS's additional descriptions), without the foods it is not."""
     return _EXCEPT.sub("", food.common_names)
@@ -1418,7 +1423,7 @@ def _packed(query: str) -> Match | None:
     packing = f"{medium} pack" if medium.endswith(("syrup", "juice")) else medium
     with suppress(UnknownFood):
         found = best_match(f"{food} {packing}")
-        ranked = _rank(tokenize(f"{food} {packing}"), load_foods(), 12)
+        ranked = _rank(tokenize(f"{food} {packing}"), load_foods(), 12)  # (said so seldom: no cache)
         if names_its_head(found.food, food):
             if packing.endswith("pack") and "drained" in found.food.description.lower():
                 # fruit in juice or syrup is eaten with it: 'Pineapple, canned, juice pack', not drained
