@@ -1436,7 +1436,8 @@ def _packed(query: str) -> Match | None:
             return found
         packed = next((s for s in ranked if s.complete and names_its_head(s.food, food)), None)
         if packed is not None:
-            return Match(packed.food, False, f"{INCOMPLETE}: packed in {medium} as USDA has it, a guess")
+            doubt = f"of the foods of these words, the one USDA has packed in {medium}"
+            return Match(packed.food, False, doubt)
     with suppress(UnknownFood):
         found = best_match(food)
         if names_its_head(found.food, food):
