@@ -397,7 +397,9 @@ FOODS = [
     ("milk", "cup"),
     ("oatmeal", "g"),
 ]
-TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=30).filter(
+# (no format characters: zero-width and direction controls are refused where people type them, in
+# `add` and in a log: test_logfile)
+TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp")), min_size=1, max_size=30).filter(
     lambda t: t.strip() == t
 )
 ENTRY = st.fixed_dictionaries(
