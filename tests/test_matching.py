@@ -311,3 +311,10 @@ def test_a_food_canned_in_what_no_food_of_its_words_is_packed_in_is_a_guess_of_t
     match = Catalog().resolve("sardines in oil")  # not 'Fish oil, sardine'
     assert "sardine" in match.food.description.lower() and not match.food.description.startswith("Fish oil")
     assert not match.confident
+
+
+def test_a_name_is_not_read_across_a_list() -> None:
+    # 'potato greens' (data/names.csv, a Liberian dish) is in no one part of this list
+    match = Catalog().resolve("baked potato and green beans")
+    assert "leaves" not in match.food.description.lower()
+    assert Catalog().resolve("potato greens").food.food_id == "11506"  # said alone, it is the dish

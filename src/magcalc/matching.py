@@ -1192,6 +1192,18 @@ def _without(strange: list[str], known: tuple[str, ...], words: list[str]) -> Ma
     return Match(match.food, False, doubt, match.alternatives)
 
 
+_LIST = re.compile(r"\s*(?:\band\b|&|,|;|\+|\bwith\b|\bw/)\s*", re.IGNORECASE)
+
+
+def _across_a_list(name: str, query: str) -> bool:
+    """Are a name's words found only across a list's separator ('potato greens', a dish, in 'baked
+    potato and green beans'), the name itself having none ('ben & jerrys' may be said 'ben and')?"""
+    if _LIST.search(name):
+        return False
+    said = set(tokenize(name))
+    return not any(said <= set(tokenize(part)) for part in _LIST.split(query))
+
+
 def _corrected(word: str, beside: Iterable[str] = ()) -> str:
     """The one word a misspelt word most likely stands for ('spagetti' -> 'spaghetti'), else itself;
     of two a slip away, the one some food has beside the other words ('romane lettuce': romaine, not
@@ -1484,6 +1496,8 @@ def _words_match(query: str) -> Match:
     if alias is not None and has_measure(foods[alias], words[-1]):  # 'breakfast sausage links': by its link
         return Match(foods[alias], True)
     branded = _branded(typed)
+    if branded is not None and _across_a_list(branded[0], query):
+        branded = None  # 'baked potato and green beans' holds 'potato greens' only across 'and'
     if branded is not None and len(tokenize(branded[0])) < len(words) and _named_by_usda(words):
         branded = None  # 'hot chicken wings': USDA's own food of all the words, not 'hot chicken' in it
     if branded is not None:  # 'lays', 'oatly oat milk', 'gerber sweet potatoes'
