@@ -434,9 +434,9 @@ FLOORS = {("realistic", "structured"): 0.81, ("realistic", "phrase"): 0.84,
           ("realistic6", "structured"): 0.89, ("realistic6", "phrase"): 0.88,
           ("realistic7", "structured"): 0.87, ("realistic7", "phrase"): 0.87,
           ("realistic8", "structured"): 0.77, ("realistic8", "phrase"): 0.77,
-          ("realistic9", "structured"): 0.74, ("realistic9", "phrase"): 0.74,
-          ("realistic10", "structured"): 0.76, ("realistic10", "phrase"): 0.76,
-          ("realistic11", "structured"): 0.56, ("realistic11", "phrase"): 0.56}  # fmt: skip
+          ("realistic9", "structured"): 0.75, ("realistic9", "phrase"): 0.75,
+          ("realistic10", "structured"): 0.77, ("realistic10", "phrase"): 0.76,
+          ("realistic11", "structured"): 0.58, ("realistic11", "phrase"): 0.57}  # fmt: skip
 SILENT_CEILING = {("realistic", "structured"): 15, ("realistic", "phrase"): 12,
                   ("realistic2", "structured"): 7, ("realistic2", "phrase"): 7,
                   ("realistic3", "structured"): 2, ("realistic3", "phrase"): 2,
