@@ -67,6 +67,7 @@ def resolve(query: str) -> Food:
         ("spanish peanuts", {"16091", "16092", "16392"}),  # a legume eaten as a nut: not boiled peanuts
         # cooked from raw at home; 'or roasted', one of the ways, is no word the person left out
         ("baked chicken thigh", {"24152230"}),  # not 'from pre-cooked'
+        ("breadfruit", {"75208501"}),  # eaten cooked; never read as 'bread fruit' (a fruit bread, sure)
     ],
 )
 def test_common_phrases_resolve_to_what_people_mean(query: str, food_ids: set[str]) -> None:

@@ -1397,6 +1397,11 @@ def best_match(query: str) -> Match:
     if match.confident or query in _READING:
         return match
     words = tokenize(query)
+    if match.doubt and match.doubt.startswith(("raw or cooked?", KIND_DOUBT)) and names_every_word(
+        match.food, query
+    ):
+        return match  # the food itself, of a form or kind unsaid: 'breadfruit' is no 'Bread, fruit'
+
     if _other_name_is(match.food, words):  # 'sticky rice' is a name of glutinous rice: no 'stick rice'
         return match
     _READING.add(query)  # a reading's own readings lead back to the words ('chickpea', 'chick pea')
