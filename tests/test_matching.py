@@ -319,3 +319,10 @@ def test_a_name_is_not_read_across_a_list() -> None:
     match = Catalog().resolve("baked potato and green beans")
     assert "leaves" not in match.food.description.lower()
     assert Catalog().resolve("potato greens").food.food_id == "11506"  # said alone, it is the dish
+
+
+@pytest.mark.parametrize("words", ["quiznos", "five guys"])
+def test_a_restaurant_alone_is_no_food_and_the_error_says_what_to_add(words: str) -> None:
+    with pytest.raises(UnknownFood) as raised:  # not a spelling guess ('quiznos' was quinoa)
+        Catalog().resolve(words)
+    assert "is a place, not a food" in str(raised.value) and f"'{words} <food>'" in str(raised.value)

@@ -1500,6 +1500,12 @@ def _words_match(query: str) -> Match:
     alias = aliases().get(" ".join(words[:-1])) if len(words) > 2 else None
     if alias is not None and has_measure(foods[alias], words[-1]):  # 'breakfast sausage links': by its link
         return Match(foods[alias], True)
+    place = _brands().get(tuple(typed))
+    if place is not None and place[1].strip() == PLACE:  # 'cava', 'quiznos': where, not what
+        name, _, why, _ = place
+        what = why.split(":")[0]  # 'Five Guys is a burger and fries restaurant'
+        ask = f"say what you ate there ('{name} <food>')"
+        raise UnknownFood(f"{name!r} is a place, not a food ({what}): {ask}")
     branded = _branded(typed)
     if branded is not None and _across_a_list(branded[0], query):
         branded = None  # 'baked potato and green beans' holds 'potato greens' only across 'and'
