@@ -40,6 +40,8 @@ def test_sensible_portions() -> None:
     assert all("lb" not in p.description.split() for p in everything.values())
     peanut_butter = knowledge.common_portion(load_foods()["16098"])
     assert peanut_butter is not None and peanut_butter.description.startswith("tbsp") and peanut_butter.amount == 2
+    beer = knowledge.common_portion(load_foods()["14004"])  # 'a budweiser': 12 fl oz, not SR28's first 1 fl oz
+    assert beer is not None and beer.grams > 300
 
 
 @pytest.mark.parametrize("per", ["100g", "100kcal"])

@@ -115,6 +115,12 @@ def common_portion(food: Food) -> Portion | None:
             (p for p in portions if re.match(r"oz\b", p.description.lower()) and p.amount == 3), None
         )
         return three or THREE_OUNCES
+    if food.food_group == "Beverages":  # 'a budweiser': a can or a glass, never SR28's first '1 fl oz'
+        drink = next(
+            (p for p in portions if re.match(r"fl oz\b", p.description.lower()) and 8 <= p.amount <= 20), None
+        ) or first(r"(cup|can|bottle|glass)\b")
+        if drink is not None:
+            return drink
     if food.food_group == "Spices and Herbs":
         return first(r"tsp\b") or first(r"tbsp\b") or (portions[0] if portions else None)
     if food.food_group == "Fruits and Fruit Juices":
