@@ -326,3 +326,9 @@ def test_a_restaurant_alone_is_no_food_and_the_error_says_what_to_add(words: str
     with pytest.raises(UnknownFood) as raised:  # not a spelling guess ('quiznos' was quinoa)
         Catalog().resolve(words)
     assert "is a place, not a food" in str(raised.value) and f"'{words} <food>'" in str(raised.value)
+
+
+def test_a_flavor_usda_does_not_name_is_the_surveys_other_flavored_food_as_a_guess() -> None:
+    match = Catalog().resolve("jalapeno potato chips")
+    assert match.food.description == "Potato chips, other flavored" and not match.confident
+    assert "potato" in Catalog().resolve("purple potatoes").food.description.lower().split(",")[0]  # no chip

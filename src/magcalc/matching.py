@@ -1596,6 +1596,8 @@ def _words_match(query: str) -> Match:
     if cooked := _cooked_instead(words, best, foods):  # 'roasted brussels sprouts': USDA has boiled ones
         return cooked
     if not best.complete:
+        if (flavored := _other_flavor(words, best, foods)) is not None:
+            return flavored
         if other_food := _other_food(words, best.food):
             # 'acai bowl' -> 'Waffle Bowls', 'avocado toast' -> toast: a food of its own left out
             part = (
@@ -1884,6 +1886,23 @@ def words_missing(food: Food, words: str) -> frozenset[str]:
     doc = idx.doc(food.food_id)
     said = [w for w in _unglued(tokenize(words)) if w not in _OPTIONAL]
     return frozenset(w for w in said if not doc.tokens.keys() & idx.expand(w).keys())
+
+
+def _other_flavor(words: list[str], best: Scored, foods: Mapping[str, Food]) -> Match | None:
+    """'utz crab seasoning potato chips': words the food lacks, where the survey codes a flavor it
+    does not name ('Potato chips, other flavored'): that food, as a guess naming the words."""
+    missing = words_missing(best.food, " ".join(words))
+    kept = [w for w in words if w not in missing]
+    if not missing or not kept or "flavored" in words:
+        return None
+    for scored in _rank([*kept, "other", "flavored"], foods, 5):
+        if (
+            scored.complete and "other flavored" in scored.food.description.lower()
+            and _heads_of(scored.food) & _heads_of(best.food) & set(kept)  # still the food said
+        ):
+            doubt = f"{INCOMPLETE}: {', '.join(sorted(missing))} taken as a flavor USDA does not name"
+            return Match(scored.food, False, doubt, (best.food,))
+    return None
 
 
 def _other_food(words: list[str], food: Food) -> str | None:
