@@ -332,3 +332,9 @@ def test_a_flavor_usda_does_not_name_is_the_surveys_other_flavored_food_as_a_gue
     match = Catalog().resolve("jalapeno potato chips")
     assert match.food.description == "Potato chips, other flavored" and not match.confident
     assert "potato" in Catalog().resolve("purple potatoes").food.description.lower().split(",")[0]  # no chip
+
+
+def test_greek_yogurt_is_never_sure_for_a_yogurt_not_said_greek() -> None:
+    match = Catalog().resolve("strawberry yogurt")  # Greek: strained, two thirds of the magnesium
+    assert "greek" not in match.food.description.lower() or not match.confident
+    assert "Greek" in Catalog().resolve("greek yogurt").food.description

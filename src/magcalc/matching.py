@@ -211,6 +211,7 @@ _CONTRARY = frozenset(
         "sauce",
         "babyfood",
         "iced",
+        "greek",  # strained: another yogurt, with less magnesium
     ]
 )
 # Words of a query that say the form or cut, not the food: found, they help; missing, they are no miss.
