@@ -68,6 +68,8 @@ def resolve(query: str) -> Food:
         # cooked from raw at home; 'or roasted', one of the ways, is no word the person left out
         ("baked chicken thigh", {"24152230"}),  # not 'from pre-cooked'
         ("breadfruit", {"75208501"}),  # eaten cooked; never read as 'bread fruit' (a fruit bread, sure)
+        ("pumpkin pie", {"53347000", "18326", "18327"}),  # not 'Spices, pumpkin pie spice' (sure)
+        ("pumpkin pie spice", {"02035"}),
     ],
 )
 def test_common_phrases_resolve_to_what_people_mean(query: str, food_ids: set[str]) -> None:
