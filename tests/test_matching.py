@@ -70,6 +70,7 @@ def resolve(query: str) -> Food:
         ("breadfruit", {"75208501"}),  # eaten cooked; never read as 'bread fruit' (a fruit bread, sure)
         ("pumpkin pie", {"53347000", "18326", "18327"}),  # not 'Spices, pumpkin pie spice' (sure)
         ("pumpkin pie spice", {"02035"}),
+        ("pho", {"28310330"}),  # the survey's default ('pho, nfs', written in lower case): with meat
     ],
 )
 def test_common_phrases_resolve_to_what_people_mean(query: str, food_ids: set[str]) -> None:

@@ -1707,7 +1707,7 @@ BRAND_DOUBT = "the brand makes several foods with other magnesium; the words do 
 def _survey_default_of(food: Food, words: list[str]) -> bool:
     """Is one of the food's other names the words with 'NFS' ('taquito or flauta, NFS'): the food
     the survey takes for them when nothing more is said?"""
-    if "NFS" not in food.common_names:
+    if "nfs" not in food.common_names.lower():
         return False
     said = set(words)
     for name in food.common_names.split(";"):
@@ -1725,7 +1725,7 @@ def _alternatives(name: str) -> list[list[str]]:
     return [first, *([*first[: len(first) - len(part)], *part] for part in parts[1:])]
 
 
-_NFS_NAME = re.compile(r"(.+?),?\s+NFS")
+_NFS_NAME = re.compile(r"(.+?),?\s+NFS", re.IGNORECASE)  # (the survey writes 'pho, nfs' too)
 
 
 def _unsweetened_unsaid(food: Food, words: list[str]) -> bool:
