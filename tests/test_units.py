@@ -270,6 +270,11 @@ def test_a_size_usda_does_not_have_is_one_item_said_and_a_stand_in() -> None:
     assert not measure(food("09040"), 1, "medium").stand_in  # a banana has its own medium
 
 
+def test_a_size_of_a_food_eaten_in_bites_is_a_serving_of_them() -> None:
+    tots = measure(food("71505000"), 1, "large")  # 'Potato tots, NFS': one tot is 8 g, the usual serving 65
+    assert tots.grams == 65 and tots.stand_in and tots.assumed and "typical portion" in tots.assumed
+
+
 def test_a_size_of_a_food_measured_by_items_of_several_sizes_is_the_largest_or_smallest() -> None:
     large = measure(food("09340"), 1, "large")  # Asian pear: 'fruit 2-1/4" high' 122 g, 'fruit 3-3/8"' 275 g
     small = measure(food("09340"), 1, "small")

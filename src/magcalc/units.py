@@ -400,6 +400,7 @@ SIZES = frozenset({"small", "medium", "large"})  # a size alone: '1 medium', 'ic
 _SIZE_WORDS = SIZES | {"regular"}
 _SAID_SIZES = SIZES | {"mini", "miniature"}  # a size said before a food's name: 'mini muffins'
 _PIECE_MAX_G = 150.0  # a piece is a bite-sized or hand-held item: never half a chicken
+_BITE_G = 15.0  # an item this light is a bite (a tot, a nugget, a chip): a size is of a serving of them
 # Wholes a piece is cut from: a piece of chocolate is no whole bar
 _WHOLES = frozenset({"bar", "package", "loaf", "cake", "pie", "pizza", "box", "bag", "container"})
 # Words for the same measure: a slice of pizza is USDA's piece; a packet of crackers its single
@@ -868,6 +869,14 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
             with contextlib.suppress(UnitError):
                 converted = to_grams(food, quantity, other, words)
                 return Measured(converted.grams, converted.portion, None)
+        item = item_portion(food, words) if word in SIZES else None
+        typical = typical_portion(food) if item is not None and item.grams_each <= _BITE_G else None
+        if item is not None and typical is not None and typical[0].grams >= 4 * item.grams_each:
+            # 'medium tots', 'large popcorn': bites (one tot, 8 g) are no size of a serving; the usual serving
+            portion, why = typical
+            return Measured(checked_grams(quantity * portion.grams), _measure(portion),
+                            f"a {word} taken as {_the(why)}, {portion.grams:g} g (USDA has no sizes of it)",
+                            stand_in=True)  # fmt: skip
         if word in SIZES and (item := item_portion(food, words)) is not None:  # '3 large scrambled eggs'
             alike = [p for p in food.portions if p.description.split()[:1] == item.description.split()[:1]]
             if word != "medium" and len({p.grams_each for p in alike}) > 1:
