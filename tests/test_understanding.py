@@ -758,7 +758,9 @@ def test_a_sandwich_or_bowl_is_named_by_its_dish_word_too(words: str, start: str
      ("texas toast", 1, "slice", "51121035", 40),  # its 'piece/slice Texas Toast', not a medium slice
      ("pretzel rods", 2, None, "54408015", 20),  # hard pretzels, by the rod: not 2 bags of pretzels
      ("bacon strips", 3, None, "22600100", 24),  # a strip of bacon is a slice, never 'Bacon strip, meatless'
-     ("crushed peanuts", 2, "tbsp", "42111000", 18.25)],  # how they were cut, not 'boiled peanuts'
+     ("crushed peanuts", 2, "tbsp", "42111000", 18.25),  # how they were cut, not 'boiled peanuts'
+     ("wings", 6, None, "24160110", 210),  # chicken wings (data/aliases.csv), not a turkey wing (sure)
+     ("hot wings", 10, None, "24168010", 350)],  # by the drummette: not 10 typical portions, 1.4 kg
 )  # fmt: skip
 def test_the_measure_the_words_name(food: str, amount: float, unit: str | None, found: str, grams: float) -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input=food, amount=amount, unit=unit))

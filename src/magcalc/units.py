@@ -577,6 +577,9 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     # 'matzo' of 'Crackers, matzo': a measure named by a word of the food's name is one of it
     if (own_name := next((p for p in candidates if words[p.seq] and set(words[p.seq]) <= described), None)):
         return own_name
+    piece = next((p for p in candidates if words[p.seq] == ["drummette"]), None)
+    if "wing" in described and piece is not None:
+        return piece  # '10 hot wings' of 'Chicken "wings" with hot sauce', measured by the drummette
     return _one_of_several(food)
 
 
