@@ -270,6 +270,11 @@ def test_a_size_usda_does_not_have_is_one_item_said_and_a_stand_in() -> None:
     assert not measure(food("09040"), 1, "medium").stand_in  # a banana has its own medium
 
 
+def test_a_small_or_large_of_a_food_without_sizes_or_items_is_its_typical_portion_said() -> None:
+    salad = measure(food("75143000"), 1, "small")  # 'a small salad' was refused: 'small' is no unit of it
+    assert salad.grams == 73 and salad.stand_in and salad.assumed and "a small taken as" in salad.assumed
+
+
 def test_a_size_of_a_food_eaten_in_bites_is_a_serving_of_them() -> None:
     tots = measure(food("71505000"), 1, "large")  # 'Potato tots, NFS': one tot is 8 g, the usual serving 65
     assert tots.grams == 65 and tots.stand_in and tots.assumed and "typical portion" in tots.assumed

@@ -895,8 +895,8 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         if item is not None and item.grams_each <= _PIECE_MAX_G and _head_word(item) not in _WHOLES:
             why = f"a piece taken as 1 {item.description}, {_grams(item.grams_each)} g"  # '4 pieces falafel'
             return Measured(checked_grams(quantity * item.grams_each), _measure(item), why, stand_in=True)
-        if word in ("medium", "regular") and (typical := typical_portion(food)) is not None:
-            portion, why = typical  # 'medium fries' when USDA has no sizes: the usual amount
+        if word in (*SIZES, "regular") and (typical := typical_portion(food)) is not None:
+            portion, why = typical  # 'medium fries', 'a small salad' when USDA has no sizes: the usual amount
             return Measured(checked_grams(quantity * portion.grams), _measure(portion),
                             f"a {word} taken as {_the(why)}, {portion.grams:g} g", stand_in=True)  # fmt: skip
         if word == "piece" and _is_chocolate(food):  # a piece of a chocolate bar is a square of it
