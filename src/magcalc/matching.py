@@ -1200,9 +1200,9 @@ _LIST = re.compile(r"\s*(?:\band\b|&|,|;|\+|\bwith\b|\bw/)\s*", re.IGNORECASE)
 def _across_a_list(name: str, query: str) -> bool:
     """Are a name's words found only across a list's separator ('potato greens', a dish, in 'baked
     potato and green beans'), the name itself having none ('ben & jerrys' may be said 'ben and')?"""
-    if _LIST.search(name):
-        return False
     said = set(tokenize(name))
+    if _LIST.search(name) or said >= set(tokenize(query)):  # ('pb&j' is all of the name 'pbj')
+        return False
     return not any(said <= set(tokenize(part)) for part in _LIST.split(query))
 
 

@@ -390,6 +390,7 @@ _ITEM_WORDS = (
     "medium", "regular", "small/regular", "each", "item", "piece", "whole", "fruit", "slice", "sandwich",
     "bar", "patty", "fillet", "link", "stick", "nut", "large", "small", "serving",
 )  # fmt: skip
+_ITEM_CALLED = {"string": "stick"}  # an item by the name people give it, as USDA measures it
 _LARGE_FIRST = frozenset({"egg"})  # US recipes and USDA's own egg measure assume large eggs
 _SERVING_WORDS = frozenset({"serving", "portion", "helping", "plate", "order"})
 _INNER_COUNT = re.compile(r"\((\d+(?:\.\d+)?)\s+([a-z][a-z -]*)\)")
@@ -497,6 +498,7 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     nouns = _food_nouns(food)
     words = {p.seq: [_singular(w) for w in re.findall(r"[a-z/]+", p.description.lower())] for p in candidates}
     said = {_singular(w) for w in re.findall(r"[a-z]+", typed.lower())} - SIZES - _NOT_NAMES
+    said = {_ITEM_CALLED.get(w, w) for w in said}  # 'string cheese' is a stick, not USDA's '1 string' (4.7 g)
 
     def odd(portion: Portion) -> bool:  # an odd size the person did not say ('Bagel Bite' said is none)
         return any(_singular(m) not in said for m in _ODD_SIZES.findall(portion.description.lower()))
