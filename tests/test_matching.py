@@ -71,6 +71,7 @@ def resolve(query: str) -> Food:
         ("pumpkin pie", {"53347000", "18326", "18327"}),  # not 'Spices, pumpkin pie spice' (sure)
         ("pumpkin pie spice", {"02035"}),
         ("pho", {"28310330"}),  # the survey's default ('pho, nfs', written in lower case): with meat
+        ("nutrigrain bar", {"53710500", "19441"}),  # 'NUTRI-GRAIN' glued, not a slip for 'multigrain'
     ],
 )
 def test_common_phrases_resolve_to_what_people_mean(query: str, food_ids: set[str]) -> None:

@@ -1362,12 +1362,17 @@ def _unglued(words: list[str]) -> list[str]:
     out: list[str] = []
     for at, word in enumerate(words):
         last = at == len(words) - 1
-        if word in idx.postings or len(word) < 6 or not word.isalpha() or idx.expand(word):
+        if word in idx.postings or len(word) < 6 or not word.isalpha():
             out.append(word)
             continue
+        # a word near another ('nutrigrain', a slip from 'multigrain') is still split where a food's
+        # name has both halves side by side ('NUTRI-GRAIN')
+        near = bool(idx.expand(word))
         for cut in range(3, len(word) - 2):
             left, right = word[:cut], stem(word[cut:])
-            if left in idx.postings and right in idx.postings and (last or _side_by_side(left, right)):
+            if left in idx.postings and right in idx.postings and (
+                (last and not near) or _side_by_side(left, right)
+            ):
                 out += [left, right]
                 break
         else:
