@@ -1408,7 +1408,6 @@ def best_match(query: str) -> Match:
         match.food, query
     ):
         return match  # the food itself, of a form or kind unsaid: 'breadfruit' is no 'Bread, fruit'
-
     if _other_name_is(match.food, words):  # 'sticky rice' is a name of glutinous rice: no 'stick rice'
         return match
     _READING.add(query)  # a reading's own readings lead back to the words ('chickpea', 'chick pea')

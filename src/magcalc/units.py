@@ -877,12 +877,12 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         item = item_portion(food, words) if word in SIZES else None
         typical = typical_portion(food) if item is not None and item.grams_each <= _BITE_G else None
         if item is not None and typical is not None and typical[0].grams >= 4 * item.grams_each:
-            # 'medium tots', 'large popcorn': bites (one tot, 8 g) are no size of a serving; the usual serving
+            # 'medium tots': a bite (one tot, 8 g) is no size of a serving of them; the usual serving
             portion, why = typical
             return Measured(checked_grams(quantity * portion.grams), _measure(portion),
                             f"a {word} taken as {_the(why)}, {portion.grams:g} g (USDA has no sizes of it)",
                             stand_in=True)  # fmt: skip
-        if word in SIZES and (item := item_portion(food, words)) is not None:  # '3 large scrambled eggs'
+        if item is not None:  # '3 large scrambled eggs'
             alike = [p for p in food.portions if p.description.split()[:1] == item.description.split()[:1]]
             if word != "medium" and len({p.grams_each for p in alike}) > 1:
                 # two of one name by their size in inches ('fruit 2-1/4" high', 'fruit 3-3/8" high'):
