@@ -342,3 +342,10 @@ def test_greek_yogurt_is_never_sure_for_a_yogurt_not_said_greek() -> None:
     match = Catalog().resolve("strawberry yogurt")  # Greek: strained, two thirds of the magnesium
     assert "greek" not in match.food.description.lower() or not match.confident
     assert "Greek" in Catalog().resolve("greek yogurt").food.description
+
+
+def test_a_word_no_food_has_after_an_apps_dash_or_comma_is_left_out_as_a_guess() -> None:
+    match = Catalog().resolve("avocado - hass")  # was refused: 'hass' is the variety, after the name
+    assert match.food.food_id == "09037" and not match.confident
+    with pytest.raises(UnknownFood):
+        Catalog().resolve("zorblax")

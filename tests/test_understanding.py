@@ -762,7 +762,9 @@ def test_a_sandwich_or_bowl_is_named_by_its_dish_word_too(words: str, start: str
      ("wings", 6, None, "24160110", 210),  # chicken wings (data/aliases.csv), not a turkey wing (sure)
      ("hot wings", 10, None, "24168010", 350),  # by the drummette: not 10 typical portions, 1.4 kg
      ("string cheese", 2, None, "14107030", 56.7),  # two sticks, not two of USDA's '1 string' (4.7 g)
-     ("pb&j", 1, None, "42302010", 112)],  # a sandwich (data/names.csv), not the striped spread (sure)
+     ("pb&j", 1, None, "42302010", 112),  # a sandwich (data/names.csv), not the striped spread (sure)
+     ("carrots - baby", 10, "carrot", "11960", 100),  # the food's own noun as the unit: a count of them
+     ("black beans - canned, drained", 0.5, "cup", "41102080", 90)],  # 'drained' is no miss, as a cut
 )  # fmt: skip
 def test_the_measure_the_words_name(food: str, amount: float, unit: str | None, found: str, grams: float) -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input=food, amount=amount, unit=unit))

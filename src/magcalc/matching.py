@@ -245,6 +245,8 @@ _OPTIONAL = frozenset(
         "mini",
         "miniature",
         "whole",
+        "drained",  # 'black beans, canned, drained': what was done to them, as a cut is
+        "rinsed",
     ]
 )
 # a size said is no word of the food
@@ -1172,14 +1174,16 @@ def _branded(words: list[str]) -> tuple[str, str, str, str] | None:
     return None
 
 
-def _without(strange: list[str], known: tuple[str, ...], words: list[str]) -> Match | None:
+def _without(strange: list[str], known: tuple[str, ...], words: list[str], query: str = "") -> Match | None:
     """'everything bagel', 'birria tacos': words no food has before a food's name (a brand, a style
     USDA does not name) leave the food the other words find, as a guess that names the words left
     out. Not when the unknown word is the last, the name itself ('hot cheetos'), or nothing else is
     left; and only when the other words find a food by its head."""
     if "with" in words[1:-1] and set(strange) <= set(words[len(words) - words[::-1].index("with") :]):
         known = tuple(words[: words.index("with")])  # 'mango with tajin': a mango, with what no food has
-    elif words[-1] in strange or ("with" in words and set(words[: words.index("with")]) <= set(strange)):
+    elif (words[-1] in strange and not _after_the_name(strange, query)) or (
+        "with" in words and set(words[: words.index("with")]) <= set(strange)
+    ):
         return None  # ('zorblax with rice': what no food has is the food itself, not what is beside it)
     if not known or len(known) < len(strange) or set(known) <= _DISH_FORMS:
         return None  # ('buddha bowl': a bowl is no food of its own)
@@ -1204,6 +1208,14 @@ def _across_a_list(name: str, query: str) -> bool:
     if _LIST.search(name) or said >= set(tokenize(query)):  # ('pb&j' is all of the name 'pbj')
         return False
     return not any(said <= set(tokenize(part)) for part in _LIST.split(query))
+
+
+def _after_the_name(strange: list[str], query: str) -> bool:
+    """Are the words no food has only in what an app writes after a food's name ('avocado - hass',
+    'chips, potato, utz'), its first part a food of its own?"""
+    parts = re.split(r"\s*,\s*|\s+-\s+", query.lower())
+    first = set(tokenize(parts[0]))
+    return len(parts) > 1 and bool(first) and not first & set(strange)
 
 
 def _corrected(word: str, beside: Iterable[str] = ()) -> str:
@@ -1555,7 +1567,7 @@ def _words_match(query: str) -> Match:
     strange = [w for w in words if not index().expand(w) and not (w in _OPTIONAL and len(words) > 1)]
     if strange:  # a word no food has, near or far: say so, with what the other words found
         known = tuple(w for w in words if w not in strange)
-        if (without := _without(strange, known, words)) is not None:
+        if (without := _without(strange, known, words, query)) is not None:
             return without
         raise UnknownFood(unknown_message(query, _suggestions(known), strange))
     ranked = _rank(words, foods, 12)

@@ -870,6 +870,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         converted = to_grams(food, quantity, unit, words)
         return Measured(converted.grams, converted.portion, _size_taken(food, word, quantity, converted))
     except UnitError:
+        if word and word not in _SIZE_WORDS and _singular(word) in _food_nouns(food):
+            with contextlib.suppress(UnitError):  # '10 carrot' of 'Carrots, baby': ten of them, counted
+                return measure(food, quantity, None, words)
         for other in _SAME_MEASURE.get(word or "", ()):  # a slice of pizza is USDA's piece
             with contextlib.suppress(UnitError):
                 converted = to_grams(food, quantity, other, words)
