@@ -247,6 +247,9 @@ _OPTIONAL = frozenset(
         "whole",
         "drained",  # 'black beans, canned, drained': what was done to them, as a cut is
         "rinsed",
+        "classic",  # 'sabra - classic hummus', 'lays classic': the plain one, as 'original' says
+        "original",
+        "traditional",
     ]
 )
 # a size said is no word of the food

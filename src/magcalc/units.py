@@ -390,6 +390,7 @@ _ITEM_WORDS = (
     "medium", "regular", "small/regular", "each", "item", "piece", "whole", "fruit", "slice", "sandwich",
     "bar", "patty", "fillet", "link", "stick", "nut", "large", "small", "serving",
 )  # fmt: skip
+_ITEMS_SAID = frozenset({"sandwich", "burger", "item", "each"})  # a unit an app gives anything counted
 _ITEM_CALLED = {"string": "stick"}  # an item by the name people give it, as USDA measures it
 _LARGE_FIRST = frozenset({"egg"})  # US recipes and USDA's own egg measure assume large eggs
 _SERVING_WORDS = frozenset({"serving", "portion", "helping", "plate", "order"})
@@ -870,8 +871,8 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         converted = to_grams(food, quantity, unit, words)
         return Measured(converted.grams, converted.portion, _size_taken(food, word, quantity, converted))
     except UnitError:
-        if word and word not in _SIZE_WORDS and _singular(word) in _food_nouns(food):
-            with contextlib.suppress(UnitError):  # '10 carrot' of 'Carrots, baby': ten of them, counted
+        if word and word not in _SIZE_WORDS and (_singular(word) in _food_nouns(food) or word in _ITEMS_SAID):
+            with contextlib.suppress(UnitError):  # '10 carrot' of 'Carrots, baby', '1 sandwich' of a Big Mac
                 return measure(food, quantity, None, words)
         for other in _SAME_MEASURE.get(word or "", ()):  # a slice of pizza is USDA's piece
             with contextlib.suppress(UnitError):
