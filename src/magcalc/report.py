@@ -321,11 +321,17 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
         return []  # (a medium one of a food with no sizes is its usual amount; a large one is not)
     seen = {match.food.food_id, *(f.food_id for f in match.alternatives)}
     words = " ".join(w for w in _food_words(entry).split() if not any(c.isdigit() for c in w))  # '100%'
-    return [
-        s.food
-        for s in catalog.ranked(words)
-        if s.complete and s.head and s.food.food_id not in seen and units.has_measure(s.food, word)
-    ][:3]
+    brand = index().doc(match.food.food_id).brand_tokens if match.food.table != foods.USER else frozenset()
+    unbranded = " ".join(w for w in words.split() if not set(tokenize(w)) & brand)
+    for said in dict.fromkeys((words, unbranded)):  # 'chobani greek yogurt': a Greek yogurt's container
+        found = [
+            s.food
+            for s in catalog.ranked(said)
+            if s.complete and s.head and s.food.food_id not in seen and units.has_measure(s.food, word)
+        ][:3]
+        if found:
+            return found
+    return []
 
 
 def _typical_from_survey(food: foods.Food, words: str, catalog: Catalog) -> units.Measured:
