@@ -72,6 +72,7 @@ def resolve(query: str) -> Food:
         ("pumpkin pie spice", {"02035"}),
         ("pho", {"28310330"}),  # the survey's default ('pho, nfs', written in lower case): with meat
         ("nutrigrain bar", {"53710500", "19441"}),  # 'NUTRI-GRAIN' glued, not a slip for 'multigrain'
+        ("bread, sourdough", {"51107010"}),  # the survey's bread (a slice of people's size), not SR28's 139 g slice
     ],
 )
 def test_common_phrases_resolve_to_what_people_mean(query: str, food_ids: set[str]) -> None:
