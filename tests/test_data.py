@@ -181,7 +181,7 @@ CAPTURED = {
     "salmon nigiri": "58151420",  # salmon, not the tuna of 'nigiri'
     "spring roll wrappers": "18368",  # the wrappers, not the rolls
     "salt fish cakes": "27250050",  # fish cakes, not dried salted cod
-    "cool ranch doritos": "54401112",  # the chips, not ranch dressing
+    "cool ranch doritos": "54401111",  # the cool ranch chips (USDA names them), not ranch dressing
     "crunchy peanut butter": "42202000",  # not a Crunchie bar
     "frosty": "21248",  # Wendy's Frosty, not Frosties (Frosted Flakes): plurals fold
     "double cheeseburger": "27510401",  # not Trinidadian doubles

@@ -73,6 +73,8 @@ def resolve(query: str) -> Food:
         ("pho", {"28310330"}),  # the survey's default ('pho, nfs', written in lower case): with meat
         ("nutrigrain bar", {"53710500", "19441"}),  # 'NUTRI-GRAIN' glued, not a slip for 'multigrain'
         ("bread, sourdough", {"51107010"}),  # the survey's bread (a slice of people's size), not SR28's 139 g slice
+        ("doritos nacho cheese", {"54401110"}),  # the survey's name in brackets names the food ('(Doritos)')
+        ("beans, pinto, refried", {"41205010", "16043"}),  # not 'Beans with meat', 'excluding pinto, ...'
     ],
 )
 def test_common_phrases_resolve_to_what_people_mean(query: str, food_ids: set[str]) -> None:

@@ -568,6 +568,8 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
     brand_tokens = set(tokenize(" ".join(brand_words))) | set(tokenize(food.manufacturer))
     head, alternatives = _head(food, segments, frozenset(brand_tokens))
     alternatives |= _other_names_heads(_other_names(food))
+    if food.table == FNDDS:  # 'Tortilla chips, nacho cheese flavor (Doritos)': its name in brackets
+        alternatives |= _other_names_heads(";".join(re.findall(r"\(([^()]*)\)", food.description)))
     return _Doc(
         food_id=food.food_id,
         tokens=tokens,
@@ -594,7 +596,7 @@ def _or_follows(parts: list[str], number: int) -> bool:
 
 
 # 'all other beans except red, black, or pinto': the foods it is not are no names of it
-_EXCEPT = re.compile(r"\bexcept\b[^;]*", re.IGNORECASE)
+_EXCEPT = re.compile(r"\b(?:except|excluding|excludes?)\b[^;]*", re.IGNORECASE)
 # The survey's generic forms: 'Pizza, NFS', 'Sherbet, all flavors', 'Tart, all types'
 def _other_names(food: Food) -> str:
     """The food's other names (FNDDS's additional descriptions), without the foods it is not."""
