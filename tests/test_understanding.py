@@ -767,7 +767,8 @@ def test_a_sandwich_or_bowl_is_named_by_its_dish_word_too(words: str, start: str
      ("black beans - canned, drained", 0.5, "cup", "41102080", 90),  # 'drained' is no miss, as a cut
      ("mcdonalds - big mac", 1, "sandwich", "27510389", 205),  # an app's unit for anything counted
      ("lay's - classic potato chips", 1, "oz", "71200010", 28.349523125),  # classic is plain, no flavor
-     ("chobani greek yogurt - vanilla", 1, "container", "01286", 150)],  # the brand's food has no container
+     ("chobani greek yogurt - vanilla", 1, "container", "01286", 150),  # the brand's food has no container
+     ("sourdough", 2, "slices", "51107010", 128)],  # its medium or regular slice, not 'slice, Vienna bread'
 )  # fmt: skip
 def test_the_measure_the_words_name(food: str, amount: float, unit: str | None, found: str, grams: float) -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input=food, amount=amount, unit=unit))

@@ -245,6 +245,9 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
         names = tuple(n for n in names if not _WHOLE_BAKE.search(n.portion.description.lower()))
     matchers: list[Callable[[_PortionName], bool]] = [
         lambda n: n.full == wanted,
+        # 'slice' of French bread: its 'medium or regular slice' (64 g), not 'slice, Vienna bread' (but
+        # a measure named by the person's words comes first: 'texas toast')
+        lambda n: not by_words and n.full in {f"{size} {wanted}" for size in _USUAL_NAMES},
         lambda n: n.head == wanted,
         lambda n: wanted in SIZES and n.full.split(" ", 1)[0] == wanted,  # 'medium': 'medium pizza (11-12")'
         lambda n: wanted in (n.counted, n.counted.rsplit(" ", 1)[-1]) and n.count > 0,
@@ -253,6 +256,7 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
     # words of the person's that the food's name lacks ('texas toast' of 'Garlic bread, from frozen')
     described = {*wanted.split(), *_words(food.description).split()}
     named = {w for w in _words(words).split() if len(w) > 3} - described
+    by_words = any(named & set(n.full.split()) for n in names)
     for matches in matchers:
         found = sorted((n for n in names if matches(n)), key=_typical)
         if len(found) > 1 and named:  # 'texas toast', a slice: its 'piece/slice Texas Toast'
@@ -390,6 +394,7 @@ _ITEM_WORDS = (
     "medium", "regular", "small/regular", "each", "item", "piece", "whole", "fruit", "slice", "sandwich",
     "bar", "patty", "fillet", "link", "stick", "nut", "large", "small", "serving",
 )  # fmt: skip
+_USUAL_NAMES = ("medium or regular", "regular", "medium")  # the survey's usual size of a measure
 _ITEMS_SAID = frozenset({"sandwich", "burger", "item", "each"})  # a unit an app gives anything counted
 _ITEM_CALLED = {"string": "stick"}  # an item by the name people give it, as USDA measures it
 _LARGE_FIRST = frozenset({"egg"})  # US recipes and USDA's own egg measure assume large eggs
