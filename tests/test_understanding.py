@@ -701,6 +701,8 @@ def test_a_food_that_has_what_comes_after_with_is_one_food() -> None:
     assert [i.food_name for i in latte] == ["Coffee, Latte, with non-dairy milk"]  # not a latte and a milk
     pancakes = Measurer(Catalog())(Entry(line=1, input="pancakes with syrup", amount=None, unit=None))
     assert len(pancakes) == 2
+    cereal = Measurer(Catalog())(Entry(line=1, input="cereal with milk", amount=None, unit=None))
+    assert len(cereal) == 2 and not any("Babyfood" in i.food_name for i in cereal)  # no baby food unasked
 
 
 def test_a_counted_food_with_another_that_no_food_has_is_the_first_as_a_guess() -> None:

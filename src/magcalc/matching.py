@@ -637,6 +637,13 @@ def _other_names_heads(common_names: str) -> frozenset[str]:
 _STAND_INS = frozenset({"meatless", "imitation", "substitute", "vegetarian", "analog"})
 
 
+def unasked(food: Food, words: str) -> bool:
+    """Is the food of a kind the words must ask for and did not ('Babyfood, cereal, rice, prepared
+    with whole milk' for 'cereal with milk')?"""
+    asked_by = _ASKED_BY.get(food.food_group)
+    return asked_by is not None and not set(tokenize(words)) & asked_by
+
+
 def contrary_unsaid(food: Food, words: str) -> bool:
     """Is the food a stand-in for another ('meatless', 'imitation'), not said so?"""
     described = {t for t, at in index().doc(food.food_id).tokens.items() if at != 99}  # not other names

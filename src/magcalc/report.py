@@ -25,6 +25,7 @@ from magcalc.matching import (
     is_a_name,
     names_its_head,
     tokenize,
+    unasked,
     words_missing,
 )
 from magcalc.models import (
@@ -576,6 +577,7 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         )
         # 'fajitas with rice, beans, guac': a list after 'with' is foods beside it, not one dish
         sure = (whole.confident or not whole.partial) and not re.search(r"\bwith\b[^,]*,", phrase.food)
+        about_main = about_main and not unasked(whole.food, phrase.food)  # 'cereal with milk': no baby food
         if sure and about_main and not _two_foods(whole.food, phrase.food):
             return [phrase]
         if about_main and _with_part_found(whole.food, phrase.food):
