@@ -137,7 +137,8 @@ def test_an_unknown_food_beside_a_known_one_is_unknown() -> None:
 @pytest.mark.parametrize(
     ("words", "found"),
     [("lays", "Potato chips, plain"), ("cinnabon roll", "Roll, sweet, cinnamon"),  # not 'Roll' alone
-     ("oatly oat milk", "Oat milk"), ("gerber sweet potatoes", "Baby Toddler sweet potatoes")],
+     ("oatly oat milk", "Oat milk"), ("gerber sweet potatoes", "Baby Toddler sweet potatoes"),
+     ("roasted delicata squash", "Winter squash, cooked")],  # not 'roasted squash': pumpkin seeds
 )  # fmt: skip
 def test_a_brand_usda_does_not_name_is_its_food_as_a_guess(words: str, found: str) -> None:
     match = Catalog().resolve(words)  # data/brands.csv: the brand's food, or the other words' own

@@ -1179,8 +1179,8 @@ def _branded(words: list[str]) -> tuple[str, str, str, str] | None:
                 # kind ('protein cookie', 'poke sallet'; not 'whole wheat penne'); a brand names its food
 
             head = tokenize(generic)[-1]
-            if head in rest and len(rest) > 1:  # not 'cinnabon roll' -> 'roll'
-                return brand, " ".join(rest), "the food of the other words", ""
+            if head in rest and len(rest) > 1 and set(tokenize(generic)) <= set(rest):
+                return brand, " ".join(rest), "the food of the other words", ""  # 'oatly oat milk'
             said = [*words[:start], *tokenize(generic), *words[start + size :]]  # 'chicken pancit'
             return brand, " ".join(dict.fromkeys(said)), why, ""
     return None
