@@ -351,5 +351,7 @@ def test_greek_yogurt_is_never_sure_for_a_yogurt_not_said_greek() -> None:
 def test_a_word_no_food_has_after_an_apps_dash_or_comma_is_left_out_as_a_guess() -> None:
     match = Catalog().resolve("avocado - hass")  # was refused: 'hass' is the variety, after the name
     assert match.food.food_id == "09037" and not match.confident
+    match = Catalog().resolve("calamari, fried, rhode island style")  # the part, not 'island style'
+    assert match.food.description == "Calamari, fried" and "'rhode island style'" in (match.doubt or "")
     with pytest.raises(UnknownFood):
         Catalog().resolve("zorblax")

@@ -1197,7 +1197,15 @@ def _without(strange: list[str], known: tuple[str, ...], words: list[str], query
         "with" in words and set(words[: words.index("with")]) <= set(strange)
     ):
         return None  # ('zorblax with rice': what no food has is the food itself, not what is beside it)
-    if not known or len(known) < len(strange) or set(known) <= _DISH_FORMS:
+    dropped: list[str] = []
+    if _after_the_name(strange, query):  # 'calamari, fried, rhode island style': the part of the
+        # app's name that holds the strange word goes with it, not 'island style' without 'rhode'
+        parts = [tokenize(p) for p in _APP_PARTS.split(query.lower())]
+        known = tuple(w for p in parts if not set(p) & set(strange) for w in p)
+        dropped = [" ".join(p) for p in parts if set(p) & set(strange)]
+    elif len(known) < len(strange):
+        return None
+    if not known or set(known) <= _DISH_FORMS:
         return None  # ('buddha bowl': a bowl is no food of its own)
     try:
         match = best_match(" ".join(known))
@@ -1207,6 +1215,8 @@ def _without(strange: list[str], known: tuple[str, ...], words: list[str], query
         return None
     left_out = ", ".join(map(repr, strange))
     doubt = f"{WITHOUT} {left_out}: the food of the other words, as a guess"
+    if dropped and dropped != strange:
+        doubt = f"{doubt} (left out: {', '.join(map(repr, dropped))})"
     return Match(match.food, False, doubt, match.alternatives)
 
 
@@ -1222,10 +1232,13 @@ def _across_a_list(name: str, query: str) -> bool:
     return not any(said <= set(tokenize(part)) for part in _LIST.split(query))
 
 
+_APP_PARTS = re.compile(r"\s*,\s*|\s+-\s+")
+
+
 def _after_the_name(strange: list[str], query: str) -> bool:
     """Are the words no food has only in what an app writes after a food's name ('avocado - hass',
     'chips, potato, utz'), its first part a food of its own?"""
-    parts = re.split(r"\s*,\s*|\s+-\s+", query.lower())
+    parts = _APP_PARTS.split(query.lower())
     first = set(tokenize(parts[0]))
     return len(parts) > 1 and bool(first) and not first & set(strange)
 
