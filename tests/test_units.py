@@ -318,6 +318,10 @@ def test_a_square_or_slice_of_a_dish_is_never_the_whole_pan() -> None:
 def test_a_count_takes_the_item_a_word_of_the_person_or_of_the_food_names() -> None:
     assert measure(food("51160000"), 2, None, "kings hawaiian rolls").grams == 56  # 'Hawaiian roll', 28 g
     assert measure(food("54307000"), 2, None, "matzah").grams == 56  # 'matzo' of 'Crackers, matzo'
+    # '1 2-1/4" dia (include Snickerdoodles)' of 'Cookie, butter or sugar', misspelt or not (not 30 g)
+    assert measure(food("53241500"), 2, None, "snickerdoodels").grams == 20
+    # the words of the food's own name name no brand's item ('Tastykake Oatmeal Raisin Bar', 57 g)
+    assert measure(food("53233010"), 1, None, "oatmeal raisin cookie").grams == 30
 
 
 def test_a_size_said_with_no_number_is_one_of_that_size() -> None:

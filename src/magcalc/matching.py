@@ -30,7 +30,7 @@ from itertools import chain
 from magcalc.errors import UnknownFood
 from magcalc.foods import FNDDS, SR28, Food, load_foods
 from magcalc.resources import read_text
-from magcalc.units import INCH_SIZE, has_measure
+from magcalc.units import INCH_SIZE, has_measure, one_typo
 
 _TOKEN = re.compile(r"\d+(?:[.-]\d+)*%?|[a-z]+")
 _STOPWORDS = frozenset(
@@ -1258,7 +1258,7 @@ def _corrected(word: str, beside: Iterable[str] = ()) -> str:
     if not near:
         return word
     # 'chiken', 'quiona', 'bagle': one slip of a finger; 'brocolli', 'mozarella': a letter doubled wrong
-    typo = [w for w, (_, said) in near.items() if _one_typo(word, said) or _squeezed(word) == _squeezed(said)]
+    typo = [w for w, (_, said) in near.items() if one_typo(word, said) or _squeezed(word) == _squeezed(said)]
     if typo:
         others = [idx.ids(w) for w in beside if w != word and w in idx.postings]
 
@@ -1292,7 +1292,7 @@ def _people_words_near(word: str) -> list[tuple[str, str, float]]:
         for typed, same in _people_words().items()
         if len(typed) >= 5 and typed[0] == word[0] and (ratio := fuzz.ratio(word, typed)) >= 80
         # a name of a dish: one slip, in a word long enough ('mandu' is no mangu)
-        and (typed in _SAME_WORD or (len(typed) >= 6 and _one_typo(word, typed)))
+        and (typed in _SAME_WORD or (len(typed) >= 6 and one_typo(word, typed)))
     ]
 
 
@@ -1305,19 +1305,6 @@ def _people_words() -> dict[str, str]:
 def _squeezed(word: str) -> str:
     """The word with doubled letters written once: 'broccoli' and 'brocolli' are both 'brocoli'."""
     return re.sub(r"(.)\1+", r"\1", word)
-
-
-def _one_typo(typed: str, word: str) -> bool:
-    """One letter left out, added, changed, or two swapped (Damerau distance 1), in words of 5+."""
-    if min(len(typed), len(word)) < 5 or abs(len(typed) - len(word)) > 1:
-        return False
-    if len(typed) == len(word):
-        diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
-        if len(diff) == 2 and diff[1] == diff[0] + 1:  # two letters swapped
-            return typed[diff[0]] == word[diff[1]] and typed[diff[1]] == word[diff[0]]
-        return len(diff) == 1
-    short, long = sorted((typed, word), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _named_by_usda(words: list[str]) -> bool:
@@ -1524,7 +1511,7 @@ def _readings(words: list[str]) -> Iterator[tuple[list[str], bool]]:
         if len(word) >= 5 and word.isalpha() and word in idx.postings and len(idx.ids(word)) <= _RARE:
             common = [
                 w for w in idx.expand_near(word)
-                if w[0] == word[0] and _one_typo(word, w) and len(idx.ids(w)) >= _COMMON
+                if w[0] == word[0] and one_typo(word, w) and len(idx.ids(w)) >= _COMMON
             ]
             if common:
                 yield [*words[:at], max(common, key=lambda w: len(idx.ids(w))), *words[at + 1 :]], True

@@ -487,6 +487,19 @@ def _of_inches(portions: list[Portion], inches: int) -> Portion | None:
     return sized[0] if len(sized) == 1 else None
 
 
+def one_typo(typed: str, word: str) -> bool:
+    """One letter left out, added, changed, or two swapped (Damerau distance 1), in words of 5+."""
+    if min(len(typed), len(word)) < 5 or abs(len(typed) - len(word)) > 1:
+        return False
+    if len(typed) == len(word):
+        diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        if len(diff) == 2 and diff[1] == diff[0] + 1:  # two letters swapped
+            return typed[diff[0]] == word[diff[1]] and typed[diff[1]] == word[diff[0]]
+        return len(diff) == 1
+    short, long = sorted((typed, word), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def item_portion(food: Food, typed: str = "") -> Portion | None:
     """The food's natural single item: 1 egg, 1 medium banana, 1 slice of bread, 1 pancake; the one
     the typed words name when several items are measured ('big mac': 'McDonald's Big Mac', not
@@ -505,6 +518,8 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     words = {p.seq: [_singular(w) for w in re.findall(r"[a-z/]+", p.description.lower())] for p in candidates}
     said = {_singular(w) for w in re.findall(r"[a-z]+", typed.lower())} - SIZES - _NOT_NAMES
     said = {_ITEM_CALLED.get(w, w) for w in said}  # 'string cheese' is a stick, not USDA's '1 string' (4.7 g)
+    named_so = {w for seq_words in words.values() for w in seq_words}  # 'snickerdoodels': snickerdoodles
+    said = {w if w in named_so else next((n for n in sorted(named_so) if one_typo(w, n)), w) for w in said}
 
     def odd(portion: Portion) -> bool:  # an odd size the person did not say ('Bagel Bite' said is none)
         return any(_singular(m) not in said for m in _ODD_SIZES.findall(portion.description.lower()))
@@ -515,7 +530,7 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     named_words = [_singular(w) for w in re.findall(r"[a-z]+", food.description.lower().split(",")[0])]
     qualifiers = {a for a, b in itertools.pairwise(named_words) if b in said} - said - _NOT_NAMES
     candidates = [p for p in candidates if not set(words[p.seq]) & qualifiers]
-    kinds = said - nouns  # 'cherry tomatoes': the kind, beside the food's own noun
+    kinds = said - described  # 'cherry tomatoes': the kind, beside the food's own noun, the name lacks
     named = [  # 'big mac': 'McDONALD'S Big Mac', not 'Mac Jr'; 'oreos': 'Oreo sandwich', not 'sandwich'
         p for p in candidates
         if (((len(said) > 1 or said - described) and said <= set(words[p.seq]))
