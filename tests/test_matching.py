@@ -355,3 +355,9 @@ def test_a_word_no_food_has_after_an_apps_dash_or_comma_is_left_out_as_a_guess()
     assert match.food.description == "Calamari, fried" and "'rhode island style'" in (match.doubt or "")
     with pytest.raises(UnknownFood):
         Catalog().resolve("zorblax")
+
+
+def test_a_word_is_no_slip_for_half_of_a_name_whose_other_half_is_not_said() -> None:
+    match = Catalog().resolve("jammy eggs")  # was 'JIMMY DEAN, Sausage, Egg, and Cheese Breakfast Biscuit'
+    assert match.food.description.startswith("Egg") and not match.confident
+    assert "JIMMY DEAN" in Catalog().resolve("jimmy dean biscuit").food.description  # said whole, it is

@@ -910,6 +910,10 @@ def _rank(words: list[str], foods: Mapping[str, Food], limit: int) -> list[Score
         {word: 1.0} if word in _OPTIONAL and word not in idx.postings and len(words) > 1 else idx.expand(word)
         for word in words
     ]  # 'walnut halves': a cut no food names is still a cut, not a misspelling
+    expansions = [  # 'jammy eggs': no slip for the 'jimmy' of 'Jimmy Dean'
+        {w: weight for w, weight in found.items() if w == word or not _half_a_name(w, words)}
+        for word, found in zip(words, expansions, strict=True)
+    ]
     candidates = _candidates(words, expansions)
     query_words = set(words)
     best: list[Scored] = []  # the `limit` best scored so far, best first
@@ -1253,7 +1257,9 @@ def _corrected(word: str, beside: Iterable[str] = ()) -> str:
         return word
     # the words it may stand for, as written: a word is seldom misspelt in its first letter ('lentle'
     # is lentil, not gentle); 'garbonzo' is 'garbanzo', a word people type for USDA's 'chickpea'
-    near = {w: (weight, w) for w, weight in options.items() if w[0] == word[0]}
+    near = {
+        w: (weight, w) for w, weight in options.items() if w[0] == word[0] and not _half_a_name(w, beside)
+    }
     near |= {same: (weight, typed) for typed, same, weight in _people_words_near(word)}
     if not near:
         return word
@@ -1275,6 +1281,33 @@ def _corrected(word: str, beside: Iterable[str] = ()) -> str:
     if best < _NEAREST or (len(top) > 1 and len(idx.ids(top[0])) <= 2 * len(idx.ids(top[1]))):
         return word
     return top[0]
+
+
+def _half_a_name(word: str, beside: Iterable[str]) -> bool:
+    """Is the word, in every food that has it, half of a proper name ('Jimmy Dean') whose other half
+    is not said? 'jammy eggs' is no slip for 'jimmy': people spell a brand they say, and say it whole."""
+    halves = _other_halves(word)
+    return bool(halves) and not halves & set(beside)
+
+
+@cache
+def _other_halves(word: str) -> frozenset[str]:
+    idx = index()
+    ids = idx.ids(word) if word in idx.postings else frozenset()
+    foods = load_foods()
+    pairs = re.compile(r"\b([A-Z][A-Za-z']*)\s+(?=([A-Z][A-Za-z']*)\b)")  # each two names side by side
+    common: set[str] | None = None
+    for food_id in ids:
+        text = f"{foods[food_id].description}; {foods[food_id].common_names}"
+        others = {
+            (b if a.lower() == word else a).lower()
+            for a, b in pairs.findall(text)
+            if word in (a.lower(), b.lower())
+        }
+        common = others if common is None else common & others
+        if not common:
+            return frozenset()
+    return frozenset(common or ())
 
 
 _NEAREST = 0.6  # expand's weight of a word about two letters away in a word of eight
