@@ -136,7 +136,7 @@ MEASURE_WORDS = frozenset(
 SIZE_MEASURES = frozenset({"mini", "miniature", "jumbo", "fun size", "king size", "snack size"})
 _TWO_WORD_MEASURES = frozenset(
     {"juice box", "single serve", "small bag", "large bag", "snack bag", "fun size", "king size",
-     "snack size", "mini box"}
+     "snack size", "mini box", "mason jar", "mason jars"}
 )  # fmt: skip
 # Measure words that are foods too: after 'and', 'a cookie' is another food ('oreos, 2 cookies' is not)
 _FOODS_AS_MEASURES = frozenset({"cookie", "cookies", "sandwich", "sandwiches", "bar", "bars"})

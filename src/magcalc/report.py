@@ -120,6 +120,8 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
                 measured = default
             elif match.confident:
                 raise
+            elif (like := _alike_measured(match, entry, quantity, catalog)) is not None:
+                match, food, measured = like  # 'candied yams' by the cup: the survey's candied sweet potato
             else:
                 raise UnitError(
                     f"{entry.input!r} is not a sure match: the best guess, {food.description} "
@@ -333,6 +335,32 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
         if found:
             return found
     return []
+
+
+def _alike_measured(
+    match: Match, entry: Entry, quantity: float | None, catalog: Catalog
+) -> tuple[Match, foods.Food, units.Measured] | None:
+    """For a guess USDA does not measure as said: a food of all the person's words, of about the same
+    magnesium per 100 g, that USDA measures so ('candied yams' of data/names.csv is SR28's candied
+    sweet potato, weighed by the piece; the survey's 'Sweet potato, candied' has a cup). A guess too."""
+    guess = match.food.magnesium_mg_per_100g
+    if guess is None or entry.unit is None:
+        return None
+    for scored in catalog.ranked(_food_words(entry))[:12]:
+        other = scored.food
+        per_100g = other.magnesium_mg_per_100g
+        if not scored.complete or other.food_id == match.food.food_id or per_100g is None:
+            continue
+        if abs(per_100g - guess) > 0.3 * max(per_100g, guess) or contrary_unsaid(other, entry.input):
+            continue
+        try:
+            measured = units.measure(other, quantity, entry.unit, entry.input)
+        except UnitError:
+            continue
+        if not measured.stand_in:
+            doubt = unit_doubt(match.food, entry.unit)
+            return Match(other, False, doubt, (match.food, *match.alternatives)[:3]), other, measured
+    return None
 
 
 def _typical_from_survey(food: foods.Food, words: str, catalog: Catalog) -> units.Measured:

@@ -384,6 +384,7 @@ CONTAINERS: dict[str, tuple[float, str, str]] = {
     "tall": (12, "fl oz", "a tall taken as 12 fl oz, the coffee-shop size"),
     "grande": (16, "fl oz", "a grande taken as 16 fl oz, the coffee-shop size"),
     "venti": (20, "fl oz", "a venti taken as 20 fl oz, the coffee-shop size when hot"),
+    "mason jar": (16, "fl oz", "a mason jar taken as 16 fl oz: the pint jar drinks are served in"),
     "pinch": (0.0625, "tsp", "a pinch taken as 1/16 tsp"),
     "dash": (0.125, "tsp", "a dash taken as 1/8 tsp"),
     "splash": (1, "tbsp", "a splash taken as 1 tbsp"),
@@ -415,7 +416,8 @@ _WHOLES = frozenset({"bar", "package", "loaf", "cake", "pie", "pizza", "box", "b
 _SAME_MEASURE = {
     "slice": ("piece",), "piece": ("slice",), "bottle": ("can",), "can": ("bottle",),
     "bag": ("pouch", "packet"), "packet": ("pouch", "bag", "envelope"), "pouch": ("packet", "bag"),
-    "sachet": ("packet", "envelope"), "mini": ("miniature",), "miniature": ("mini",), "strip": ("slice",),
+    "sachet": ("packet", "envelope"), "pack": ("package", "packet", "pouch", "bag"),
+    "package": ("pack", "packet"), "mini": ("miniature",), "miniature": ("mini",), "strip": ("slice",),
 }  # fmt: skip
 
 
@@ -682,7 +684,9 @@ def _named_after(food: Food, word: str) -> list[Portion]:
 
 
 # Containers whose usual size (CONTAINERS) is a drink's: never assumed for a food that is not one
-_DRINK_CONTAINERS = frozenset({"glass", "mug", "bottle", "can", "carton", "shot", "tall", "grande", "venti"})
+_DRINK_CONTAINERS = frozenset(
+    {"glass", "mug", "bottle", "can", "carton", "shot", "tall", "grande", "venti", "mason jar"}
+)
 
 
 _SOUP_MUG = "a mug taken as 12 fl oz, 1.5 cups: a mug of soup"
@@ -718,7 +722,7 @@ def _is_soup(food: Food) -> bool:
 
 
 _SOUP = re.compile(r"\b(soup|broth|chowder|bisque|stew|chili|gumbo|bouillon)\b")
-_POURED = re.compile(r"\b(mush|porridge|gruel|atole|sauce|gravy|smoothie|shake)\b")
+_POURED = re.compile(r"\b(mush|porridge|gruel|atole|sauce|gravy|smoothie|shake|tea)\b")
 _WATER_G_PER_ML = 1.0  # a soup, a stew, a drink or a mush weighs about what water does
 
 
