@@ -390,3 +390,12 @@ def test_an_assumption_is_a_few_words_in_a_table_cell(assumed: str, short: str) 
     from magcalc.render import short_assumption
 
     assert short_assumption(assumed) == short
+
+
+def test_a_count_of_pieces_a_food_was_cut_into_counts_pieces_not_wholes() -> None:
+    steak = food("21001000")  # 'regular' 160 g, 'piece/slice, any size' 30 g
+    assert measure(steak, 6, None, "finger steaks").grams == 180  # was six steaks, 960 g
+    assert measure(food("14010000"), 4, None, "cheese cubes").grams == pytest.approx(69.2)  # cubic inch
+    with pytest.raises(UnitError, match="no single wedge"):
+        measure(food("09003"), 4, None, "apple wedges")  # SR28's apple has no wedge: not 4 apples
+    assert measure(food("53239000"), 2, None, "shortbread fingers").grams == 60  # the finger is the cookie

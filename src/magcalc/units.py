@@ -502,17 +502,60 @@ def one_typo(typed: str, word: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+# Pieces a food is cut into, said in its name: a count of them counts pieces, never whole items (six
+# 'finger steaks' are no six 160 g steaks); the food's measure of that name, or of a like one, or its piece
+_CUT_PIECES = {
+    "finger": ("finger", "strip", "stick"), "stick": ("stick", "strip"), "strip": ("strip", "stick"),
+    "bite": ("bite",), "cube": ("cube", "cubic"), "chunk": ("chunk",), "wedge": ("wedge",), "ball": ("ball",),
+    "spear": ("spear",), "floret": ("floret",),
+}  # fmt: skip
+
+
+def _cut_said(food: Food, typed: str) -> str | None:
+    """The piece a food's name says it was cut into ('finger steaks'), not the food's own noun
+    ('Fish, stick')."""
+    said = [_singular(w) for w in re.findall(r"[a-z]+", typed.lower())]
+    return next((w for w in said if w in _CUT_PIECES and w not in _food_nouns(food)), None)
+
+
+def _cut_piece(food: Food, candidates: list[Portion], typed: str) -> Portion | None:
+    """The food's measure of the piece its name says it was cut into; else, of a food whose items are
+    wholes a piece is cut from, its piece, or _NO_PIECE when it has none ('4 apple wedges')."""
+    cut = _cut_said(food, typed)
+    if cut is None:
+        return None
+    named = {p.seq: {_singular(w) for w in re.findall(r"[a-z]+", p.description.lower())} for p in candidates}
+    for name in _CUT_PIECES[cut]:  # '4 cheese cubes': its cubic inch
+        found = next((p for p in candidates if name in named[p.seq]), None)
+        if found is not None:
+            return found
+    if not any(p.grams_each >= _WHOLE_MIN_G for p in candidates):
+        return None  # 'shortbread fingers', 'rice balls': the finger or the ball is the food's own item
+    return next((p for p in candidates if "piece" in named[p.seq]), _NO_PIECE)
+
+
+_WHOLE_MIN_G = 100.0  # an item this heavy is a whole a piece is cut from (a steak, an apple)
+_NO_PIECE = Portion(seq=0, amount=1.0, description="", grams=0.0)  # pieces said, and USDA has none
+
+
+def _single_items(food: Food) -> list[Portion]:
+    """The food's measures of one thing: a count is of things, never of fl oz or cups."""
+    return [
+        p for p in food.portions
+        if _single(p) and not p.description.lower().startswith((QUANTITY_NOT_SPECIFIED, "guideline"))
+        and canonical_unit(re.split(r"[,(]", p.description, maxsplit=1)[0]) not in MASS_G | VOLUME_ML
+    ]  # fmt: skip
+
+
 def item_portion(food: Food, typed: str = "") -> Portion | None:
     """The food's natural single item: 1 egg, 1 medium banana, 1 slice of bread, 1 pancake; the one
     the typed words name when several items are measured ('big mac': 'McDonald's Big Mac', not
     'Mac Jr')."""
-    candidates = [
-        p for p in food.portions
-        if _single(p) and not p.description.lower().startswith((QUANTITY_NOT_SPECIFIED, "guideline"))
-        and canonical_unit(re.split(r"[,(]", p.description, maxsplit=1)[0]) not in MASS_G | VOLUME_ML
-    ]  # a count is of things, never of fl oz or cups  # fmt: skip
+    candidates = _single_items(food)
     if (packaged := _packaged(food, typed)) is not None:  # '2 applesauce pouches': 2 of its pouch
         return packaged
+    if (piece := _cut_piece(food, candidates, typed)) is not None:  # '6 finger steaks': 6 pieces
+        return piece if piece is not _NO_PIECE else None  # ('4 apple wedges' are no 4 apples)
     inches = INCH_SIZE.search(typed.lower())
     if inches is not None and (sized := _of_inches(candidates, int(inches[1]))) is not None:
         return sized  # 'a 6-inch turkey sub': its 'regular or 6" submarine'; '12-inch pizza' a medium one
@@ -863,6 +906,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         if item is not None:
             grams = checked_grams(quantity * item.grams_each)
             return Measured(grams, _measure(item), f"each: 1 {item.description}, {_grams(item.grams_each)} g")
+        if word is None and _cut_piece(food, _single_items(food), words) is _NO_PIECE:  # '4 apple wedges'
+            cut = _cut_said(food, words)  # are no 4 apples
+            raise UnitError(f"USDA has no single {cut} of {_name(food)}: give the amount in grams or cups")
         unspecified = food.portion(QUANTITY_NOT_SPECIFIED)  # '2 coffees': two of the survey's usual one
         if unspecified is not None and (word is not None or len(food.portions) > 1):
             grams = checked_grams(quantity * unspecified.grams)
