@@ -399,3 +399,9 @@ def test_a_count_of_pieces_a_food_was_cut_into_counts_pieces_not_wholes() -> Non
     with pytest.raises(UnitError, match="no single wedge"):
         measure(food("09003"), 4, None, "apple wedges")  # SR28's apple has no wedge: not 4 apples
     assert measure(food("53239000"), 2, None, "shortbread fingers").grams == 60  # the finger is the cookie
+
+
+def test_a_count_of_the_part_a_food_is_named_by_is_that_part() -> None:
+    breast = food("05064")  # 'breast, bone and skin removed' (0.5 = 86 g), not 'unit (yield from 1 lb ...)'
+    assert measure(breast, 1, None, "chicken breast").grams == 172
+    assert measure(breast, 0.5, None, "chicken breast").grams == 86

@@ -608,6 +608,11 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     exact = [p for p in candidates if words[p.seq] and set(words[p.seq]) <= nouns]
     if exact:
         return exact[0]
+    # '1 chicken breast' of 'Chicken, ..., breast, meat only': its 'breast, bone and skin removed' (86 g),
+    # not 'unit (yield from 1 lb ready-to-cook chicken)' (52 g)
+    part = [p for p in candidates if words[p.seq] and words[p.seq][0] in (said & described) - nouns]
+    if part:
+        return part[0]
     counted = [
         p for p in food.portions
         if (inner := _INNER_COUNT.search(p.description.lower())) and float(inner[1]) > 1
