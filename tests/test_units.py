@@ -405,3 +405,9 @@ def test_a_count_of_the_part_a_food_is_named_by_is_that_part() -> None:
     breast = food("05064")  # 'breast, bone and skin removed' (0.5 = 86 g), not 'unit (yield from 1 lb ...)'
     assert measure(breast, 1, None, "chicken breast").grams == 172
     assert measure(breast, 0.5, None, "chicken breast").grams == 86
+
+
+def test_corn_on_the_cob_is_a_medium_ear_counted_or_not() -> None:
+    corn = food("11168")  # 'ear small' 89 g, 'ear medium' 103 g, 'ear large' 118 g, 'cup cut' 149 g
+    assert measure(corn, 1, None, "corn on the cob").grams == 103  # was refused: 'ear' was no item
+    assert measure(corn, None, None, "corn on the cob").grams == 103  # was the cup, 149 g

@@ -374,7 +374,7 @@ def _typical_from_survey(food: foods.Food, words: str, catalog: Catalog) -> unit
     twin = twin or catalog.survey_twin(words)
     typical = twin.portion(units.QUANTITY_NOT_SPECIFIED) if twin is not None else None
     if twin is None or typical is None:
-        return units.measure(food, None, None)
+        return units.measure(food, None, None, words)
     grams = units.checked_grams(typical.grams)
     return units.Measured(
         grams,

@@ -393,11 +393,11 @@ CONTAINERS: dict[str, tuple[float, str, str]] = {
 # Words for one of something, best first; a food's own noun ('egg', 'banana') comes before all.
 _ITEM_WORDS = (
     "medium", "regular", "small/regular", "each", "item", "piece", "whole", "fruit", "slice", "sandwich",
-    "bar", "patty", "fillet", "link", "stick", "nut", "large", "small", "serving",
+    "bar", "patty", "fillet", "link", "stick", "nut", "ear", "large", "small", "serving",
 )  # fmt: skip
 _USUAL_NAMES = ("medium or regular", "regular", "medium")  # the survey's usual size of a measure
 _ITEMS_SAID = frozenset({"sandwich", "burger", "item", "each"})  # a unit an app gives anything counted
-_ITEM_CALLED = {"string": "stick"}  # an item by the name people give it, as USDA measures it
+_ITEM_CALLED = {"string": "stick", "cob": "ear"}  # an item by the name people give it, as USDA measures it
 _LARGE_FIRST = frozenset({"egg"})  # US recipes and USDA's own egg measure assume large eggs
 _SERVING_WORDS = frozenset({"serving", "portion", "helping", "plate", "order"})
 _INNER_COUNT = re.compile(r"\((\d+(?:\.\d+)?)\s+([a-z][a-z -]*)\)")
@@ -538,6 +538,16 @@ _WHOLE_MIN_G = 100.0  # an item this heavy is a whole a piece is cut from (a ste
 _NO_PIECE = Portion(seq=0, amount=1.0, description="", grams=0.0)  # pieces said, and USDA has none
 
 
+def _called(food: Food, typed: str) -> Portion | None:
+    """The item the words call the food by, as USDA measures it ('corn on the cob': an ear, the medium
+    one), when no amount is said."""
+    said = [_ITEM_CALLED[w] for w in re.findall(r"[a-z]+", typed.lower()) if w in _ITEM_CALLED][:1]
+    first = {p.seq: re.findall(r"[a-z]+", p.description.lower())[:1] for p in food.portions}
+    items = [p for p in _single_items(food) if said and first[p.seq] == said]
+    usual = [p for p in items if re.search(r"\b(medium|regular)\b", p.description.lower())]
+    return next(iter(usual or items), None)
+
+
 def _single_items(food: Food) -> list[Portion]:
     """The food's measures of one thing: a count is of things, never of fl oz or cups."""
     return [
@@ -634,7 +644,11 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
             first = portion_words[0]
             # 'slice/chunk' of dried apricot is a slice; 'piece/slice' of mushroom no whole one
             if word == first or (word != "piece" and word in first.split("/")):
-                return portion  # 'regular/large' samosa is a regular one, 'small/medium' shrimp a medium
+                # 'regular/large' samosa is a regular one, 'small/medium' shrimp a medium; of 'ear small',
+                # 'ear medium' and 'ear large' of corn, the medium one
+                same = [p for p in candidates if words[p.seq][:1] == [first]]
+                usual = [p for p in same if set(words[p.seq]) & {"medium", "regular"}]
+                return (usual or [portion])[0]
             before_or = portion_words[: portion_words.index("or")] if "or" in portion_words else []
             if word == "piece" and "piece" in before_or:
                 return portion  # 'large rectangular piece or 2 squares' of graham crackers: one piece
@@ -878,9 +892,11 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         # '16 oz latte': a drink is poured by volume (the cup, the can and the bottle say fl oz)
         by_volume = measure(food, quantity, "fl oz", words)
         return Measured(by_volume.grams, by_volume.portion, "oz of a drink taken as fl oz")
-    if quantity is None and (packaged := _packaged(food, words)) is not None:
-        grams = checked_grams(packaged.grams_each)  # 'applesauce pouch': one of its pouches
-        return Measured(grams, _measure(packaged), f"no amount: 1 {packaged.description}, {_grams(grams)} g")
+    if quantity is None and (packaged := _packaged(food, words) or _called(food, words)) is not None:
+        grams = checked_grams(packaged.grams_each)  # 'applesauce pouch': one of its pouches; 'corn on the
+        return Measured(  # cob': one ear
+            grams, _measure(packaged), f"no amount: 1 {packaged.description}, {_grams(grams)} g"
+        )
     said = words.lower().split()
     if quantity is None and len(said) > 1 and said[0] in _SAID_SIZES:  # 'large coffee': one large one
         with contextlib.suppress(UnitError):
