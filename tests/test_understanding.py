@@ -806,3 +806,13 @@ def test_a_guess_usda_does_not_measure_as_said_is_a_like_food_of_the_words_that_
 def test_a_pack_a_mason_jar_and_a_cup_of_tea_weighed_only_in_grams(text: str, grams: float) -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
     assert item.grams == pytest.approx(grams, abs=0.1)
+
+
+def test_a_count_after_a_food_named_by_its_size_is_of_that_size() -> None:
+    before = Measurer(Catalog())(Entry(line=1, input="3 mini muffins", amount=None, unit=None))
+    after = Measurer(Catalog())(Entry(line=1, input="mini muffins 3", amount=None, unit=None))
+    assert [i.grams for i in after] == [i.grams for i in before] == [75]  # was three regular ones
+
+
+def test_an_adjective_alone_is_no_sure_food() -> None:
+    assert not Catalog().resolve("sweet").confident  # was 'Bread, sweet potato', sure

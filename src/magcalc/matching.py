@@ -469,7 +469,7 @@ def _head(
             named[-1] for segment in segments[1:3]
             if segment and segment[-1] in _CATEGORY_HEADS and segment[0] != "with"
             and (named := [t for t in segment if t not in _CATEGORY_HEADS | _NEUTRAL | _OPTIONAL])
-            and (set(named) & brand or segment[-1] not in first)  # not 'Spices, pumpkin pie spice'
+            and set(named) & brand  # not 'Spices, pumpkin pie spice', nor 'Bread, sweet potato'
         }  # fmt: skip
         return frozenset(heads), frozenset(following)
     return frozenset(heads), frozenset()

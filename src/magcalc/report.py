@@ -555,9 +555,18 @@ def expand(entry: Entry, catalog: Catalog | None = None) -> list[Entry]:
         return [entry]
     return [
         entry.model_copy(update={"input": p.text if len(parsed) > 1 else entry.input, "amount": p.quantity,
-                                 "unit": p.unit})
+                                 "unit": _size_of(p)})
         for p in parsed
     ]  # fmt: skip
+
+
+def _size_of(phrase: phrases.Phrase) -> str | None:
+    """The phrase's unit, or the size its food's name begins with when it was counted after the name
+    ('mini muffins 3': three miniature ones, as '3 mini muffins')."""
+    if phrase.quantity is None or phrase.unit is not None:
+        return phrase.unit
+    sized = _sized(phrase.food)
+    return None if sized is None else sized.unit
 
 
 _JOINED_ONLY = re.compile(r"^[^,;+]+?\s(?:and|&|n|'n'?|with|w/?|on)\s[^,;+]+$")
