@@ -361,3 +361,16 @@ def test_a_word_is_no_slip_for_half_of_a_name_whose_other_half_is_not_said() -> 
     match = Catalog().resolve("jammy eggs")  # was 'JIMMY DEAN, Sausage, Egg, and Cheese Breakfast Biscuit'
     assert match.food.description.startswith("Egg") and not match.confident
     assert "JIMMY DEAN" in Catalog().resolve("jimmy dean biscuit").food.description  # said whole, it is
+
+
+@pytest.mark.parametrize(("words", "found"), [("carolina gold rice", "Rice, white"),
+                                              ("grilled walla walla onions", "Onions, cooked")])
+def test_words_before_a_foods_name_that_no_food_has_with_it_are_left_out_as_a_guess(words: str, found: str) -> None:
+    match = Catalog().resolve(words)  # they were refused
+    assert match.food.description.startswith(found) and not match.confident and "left out" in (match.doubt or "")
+
+
+@pytest.mark.parametrize("words", ["brown sugar oatmilk shaken espresso", "frozen california blend"])
+def test_no_food_is_guessed_by_leaving_out_a_foods_name_or_by_a_word_that_is_not_its_head(words: str) -> None:
+    with pytest.raises(UnknownFood):  # not espresso by the grande, nor a Mexican cheese 'blend'
+        Catalog().resolve(words)

@@ -424,7 +424,7 @@ class Match:
     @property
     def partial(self) -> bool:
         """Words were left out: not found in the food, or in no food at all ('kinpira gobo')."""
-        return self.incomplete or (self.doubt is not None and self.doubt.startswith(WITHOUT))
+        return self.incomplete or (self.doubt is not None and self.doubt.startswith((WITHOUT, LEFT_OUT)))
 
 
 def _head(
@@ -1224,6 +1224,52 @@ def _without(strange: list[str], known: tuple[str, ...], words: list[str], query
     return Match(match.food, False, doubt, match.alternatives)
 
 
+LEFT_OUT = "words before the food's name left out"
+
+
+_SHORTENING: set[str] = set()  # the words being read without their first ones, while they are
+
+
+def _by_its_last_words(words: list[str], query: str) -> Match | None:
+    """'walla walla onions', 'carolina gold rice', 'sauteed chanterelles': no food has all the words,
+    but the last ones (the food's name, in English) name one, each whole: that food, as a guess that
+    says what was left out. Not a list or a dish with something ('zorblax with rice'), nor when what
+    is left out says what the food is not ('no salt', 'imitation')."""
+    if set(words) & (_NEGATIONS | {"with", "and"}) or len(words) < 2 or _SHORTENING:
+        return None  # (never within itself: each shorter reading is tried once, from the outside)
+    if re.search(r"[,;&+]| - ", query):
+        return None  # an app's name or a list has its own readings
+    idx = index()
+    for start in range(1, len(words)):
+        tail = words[start:]
+        if set(tail) <= _DISH_FORMS | _OPTIONAL:
+            return None
+        if idx.named([words[start - 1]]) and words[start - 1] not in _METHODS:
+            return None  # a food's own name is no word to leave out ('oatmilk shaken espresso')
+        done = [w for w in words[:start] if w in _METHODS]  # 'grilled walla walla onions': grilled onions
+        match = None
+        for said in dict.fromkeys((" ".join([*done, *tail]), " ".join(tail))):
+            if said == " ".join(words):
+                continue  # ('sauteed chanterelles': the method is all that is before the name)
+            _SHORTENING.add(said)
+            try:
+                match = best_match(said)
+                if not match.partial and tail[-1] in idx.doc(match.food.food_id).head:
+                    break  # the food is what the last word says ('onions'; not 'blend': a cheese)
+                match = None
+            except UnknownFood:
+                match = None
+            finally:
+                _SHORTENING.discard(said)
+        if match is None:
+            continue
+        kept = set(tokenize(said))
+        left_out = " ".join(w for w in words[:start] if w not in kept)
+        doubt = f"{LEFT_OUT}: {left_out!r} (no food has them with {' '.join(tail)!r})"
+        return Match(match.food, False, doubt, (*match.alternatives, *match.rivals)[:3])
+    return None
+
+
 _LIST = re.compile(r"\s*(?:\band\b|&|,|;|\+|\bwith\b|\bw/)\s*", re.IGNORECASE)
 
 
@@ -1614,6 +1660,8 @@ def _words_match(query: str) -> Match:
         known = tuple(w for w in words if w not in strange)
         if (without := _without(strange, known, words, query)) is not None:
             return without
+        if words[-1] not in strange and (headed := _by_its_last_words(words, query)) is not None:
+            return headed
         raise UnknownFood(unknown_message(query, _suggestions(known), strange))
     ranked = _rank(words, foods, 12)
     if (uncut := _uncut(words, ranked)) is not None:
@@ -1643,6 +1691,8 @@ def _words_match(query: str) -> Match:
             # name a kind of a food without saying the food; the food of that kind, as a guess
             doubt = f"{' '.join(words)!r} is only part of the name of {named[0].food.description}"
             return Match(named[0].food, False, doubt, tuple(s.food for s in named[1:4]))
+        if (headed := _by_its_last_words(words, query)) is not None:
+            return headed
         raise UnknownFood(unknown_message(query, [s.food for s in ranked if s.head][:3]))
     if "with" in words[1:]:  # 'spaghetti with meat sauce' is spaghetti: the head comes before 'with'
         before = words[: words.index("with")]
