@@ -818,3 +818,8 @@ def test_a_count_after_a_food_named_by_its_size_is_of_that_size() -> None:
 
 def test_an_adjective_alone_is_no_sure_food() -> None:
     assert not Catalog().resolve("sweet").confident  # was 'Bread, sweet potato', sure
+
+
+def test_a_makers_name_with_an_ampersand_is_no_list() -> None:
+    items = Measurer(Catalog())(Entry(line=1, input="1 lenny & larry's complete cookie", amount=None, unit=None))
+    assert len(items) == 1 and not items[0].confident  # not 'lenny' (WORTHINGTON Leanies) and a cookie

@@ -592,6 +592,9 @@ def _exported(phrase: phrases.Phrase) -> bool:
     return phrase.quantity is not None and "," in phrase.food and not joined and not amount_first
 
 
+_OWNERS = re.compile(r"^[a-z]+\s*(?:&|\band\b)\s*[a-z]+['\u2019]s\b", re.IGNORECASE)  # "ben & jerry's"
+
+
 def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     """'black bean burrito, guacamole and chips' is three foods, 'macaroni and cheese' one: a list
     without quantities is split only when the whole is not a match of all its words (or not of its
@@ -599,8 +602,8 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     as one."""
     if is_a_name(phrase.food):  # 'fish and chips': one dish, by a name USDA lacks
         return [phrase]
-    if _exported(phrase):
-        return [phrase]
+    if _exported(phrase) or _OWNERS.search(phrase.food):
+        return [phrase]  # ("lenny & larry's complete cookie": a maker's name, not two foods)
     parts = _dishes_kept(re.split(r"\s*(,|;|&|\+|\band\b|\bwith\b|\bon\b)\s*", phrase.food), catalog)
     if len(parts) < 2:
         return [phrase]
