@@ -823,3 +823,15 @@ def test_an_adjective_alone_is_no_sure_food() -> None:
 def test_a_makers_name_with_an_ampersand_is_no_list() -> None:
     items = Measurer(Catalog())(Entry(line=1, input="1 lenny & larry's complete cookie", amount=None, unit=None))
     assert len(items) == 1 and not items[0].confident  # not 'lenny' (WORTHINGTON Leanies) and a cookie
+
+
+@pytest.mark.parametrize(
+    ("text", "grams"),
+    [("half and half", 20),  # was half of a typical portion, 10 g
+     ("quarter pounder", 200),  # was a quarter of one, 50 g
+     ("7up", 372)],  # was 7 fried eggs
+)  # fmt: skip
+def test_a_number_that_begins_a_usda_name_is_no_amount(text: str, grams: float) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert item.grams == grams
+    assert "MUSKETEERS" in Catalog().resolve("3 musketeers").food.description  # not baby peas, 'Stage 3'

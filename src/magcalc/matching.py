@@ -1145,11 +1145,38 @@ def numbered_names() -> re.Pattern[str] | None:
         name for name, *_ in _brands().values()
         if any(w in _NUMERALS or any(c.isdigit() for c in w) for w in name.lower().split())
     ]  # fmt: skip
+    names += _usda_numbered_names()  # ('half and half': three words, 'x and y')
     if not names:
         return None
-    patterns = (r"\s+".join(map(re.escape, n.lower().split())) for n in names)
+    patterns = (r"[\s-]*".join(map(re.escape, n.lower().split())) for n in names)
     alternatives = sorted(patterns, key=len, reverse=True)  # the longest name first
     return re.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
+
+
+_NUMBER_LED = re.compile(
+    r"^\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|half|quarter)[\s-]+([a-z][a-z'&]*)",
+    re.IGNORECASE,
+)
+# what follows a number in USDA's names when the number is an amount or a strength, not a name
+_AMOUNT_AFTER = frozenset(
+    {"large", "medium", "small", "minute", "grams", "oz", "calorie", "calories", "calo", "proof", "inch",
+     "pound", "third", "the", "dried", "whole"}
+)  # fmt: skip
+
+
+@cache
+def _usda_numbered_names() -> list[str]:
+    """Names in USDA's descriptions and other names that begin with a number ('3 MUSKETEERS',
+    '7-Up', 'QUARTER POUNDER', 'half and half', 'three bean salad'): two words, the number's and
+    the next."""
+    found: set[str] = set()
+    for food in load_foods().values():
+        for part in re.split(r"[,;()]", f"{food.description};{food.common_names}"):
+            led = _NUMBER_LED.match(part)
+            if led is not None and led[2].lower() not in _AMOUNT_AFTER:
+                words = part.lower().replace("-", " ").split()
+                found.add(" ".join(words[:3] if led[2].lower() == "and" else words[:2]))
+    return sorted(found)
 
 
 def is_a_name(words: str) -> bool:
@@ -1679,11 +1706,12 @@ def _words_match(query: str) -> Match:
     if not plausible:
         named = [s for s in ranked if s.complete]
         brand_words = [w for w in words if any(w in index().doc(s.food.food_id).brand_tokens for s in named)]
-        if brand_words and len(brand_words) < len(words):
+        unbranded = [w for w in words if w not in brand_words]
+        if brand_words and any(w.isalpha() and len(w) > 2 for w in unbranded):  # ('3 musketeers': no '3')
             # 'planters dry roasted peanuts': none of the brand's own foods is of the other words
             # (PLANTERS makes a nut blend 'with peanuts'); the food of the other words, as a guess
             with suppress(UnknownFood):
-                found = best_match(" ".join(w for w in words if w not in brand_words))
+                found = best_match(" ".join(unbranded))
                 doubt = f"no food of the brand is named so: taken as {found.food.description}"
                 return Match(found.food, False, doubt, (*found.alternatives, *found.rivals)[:3])
         if named and len(words) <= 2:

@@ -219,10 +219,17 @@ _INCHES = re.compile(
 )
 
 
+def _numbered_kept(text: str) -> str:
+    """Names with a number in them joined into one word: 'fiber one bar', 'two good yogurt', '7up',
+    'half and half' hold no amount ('fiber-one bar', '7-up', 'half-and-half')."""
+    if (named := numbered_names()) is None:
+        return text
+    return named.sub(lambda m: "-".join(re.split(r"[\s-]+|(?<=\d)(?=[a-z])", m[0])), text)
+
+
 def _normalise(text: str) -> str:
     text = _FILLER.sub(" ", text)  # 'pickles and ice cream lol': the laugh is no food
-    if (named := numbered_names()) is not None:  # 'fiber one bar', 'two good yogurt': no amounts
-        text = named.sub(lambda m: "-".join(m[0].split()), text)
+    text = _numbered_kept(text)
     text = lean_ratios(text)  # '85/15' ground beef: no quantity
     for char, fraction in _VULGAR.items():
         text = re.sub(rf"(\d)\s*{char}", rf"\1 {fraction}", text).replace(char, f" {fraction} ")
@@ -376,6 +383,7 @@ def parse_one(text: str) -> Phrase:
 def split(text: str) -> list[str]:
     """The foods of a phrase: a part that starts with a quantity starts a new food."""
     text = re.sub(r"(?<=\d),(?=\d)", ".", text.strip())  # '1,5 cups': a decimal comma, not a list
+    text = _numbered_kept(text)  # 'half and half' is no list
     text = re.sub(r"\b[wW]/\s*|(?<=\s)[wW](?=\s)", "with ", text)  # 'eggs w/ toast', 'bagel w cream cheese'
     text = _CONTEXT.sub("", text)
     text = _PBJ.sub("pbj", text)  # '1/2 pb&j' is half a sandwich, not peanut butter and a jelly
