@@ -835,3 +835,10 @@ def test_a_number_that_begins_a_usda_name_is_no_amount(text: str, grams: float) 
     (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
     assert item.grams == grams
     assert "MUSKETEERS" in Catalog().resolve("3 musketeers").food.description  # not baby peas, 'Stage 3'
+
+
+@pytest.mark.parametrize(("text", "food_id", "grams"), [("Eggs - Large, 2 egg", "31102000", 100),
+                                                        ("Apple - Medium, 1 apple", "09003", 182)])
+def test_an_apps_amount_by_the_foods_own_noun_is_no_second_food(text: str, food_id: str, grams: float) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert [(i.food_id, i.grams) for i in items] == [(food_id, grams)]  # was two entries (150 g, 364 g)

@@ -1629,7 +1629,8 @@ def _words_match(query: str) -> Match:
     if not words:
         raise UnknownFood("the food name is empty")
     key = " ".join(words)
-    alias = aliases().get(key)
+    unsized = " ".join(w for w in words if w not in _SIZE_WORDS)  # 'apple - medium': the apple's alias
+    alias = aliases().get(key) or (aliases().get(unsized) if unsized else None)
     foods = load_foods()
     if alias is not None:
         return Match(foods[alias], True)

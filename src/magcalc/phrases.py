@@ -422,6 +422,10 @@ def split(text: str) -> list[str]:
         only_amount = starts_new and len(words) <= taken + (unit_taken or 0)
         if only_amount and before in _AND and " ".join(words[taken:]) in _FOODS_AS_MEASURES:
             only_amount = False  # 'chips and a cookie': a cookie is a food of its own, not chips counted
+        after = words[taken + (unit_taken or 0) :]
+        if foods and starts_new and not only_amount and _own_noun(after, foods[-1]):
+            foods[-1] = f"{foods[-1]}{separators[number - 1]}{piece}"  # 'Eggs - Large, 2 egg': an app's
+            continue  # amount of the food before, by its own noun
         if foods and only_amount:  # 'eggs, 2' or 'almonds, 1 oz': the amount of the food before
             foods[-1] = f"{foods[-1]} {piece}"
         elif foods and not starts_new:
@@ -432,6 +436,16 @@ def split(text: str) -> list[str]:
         else:
             foods.append(piece)
     return [" ".join(f.split()) for f in foods]
+
+
+_STATES_SAID = frozenset({"dry", "raw", "cooked", "uncooked", "prepared", "drained", "whole", "each"})
+
+
+def _own_noun(words: list[str], before: str) -> bool:
+    """Are the words after an amount the food before's own noun, or a state of it ('2 egg' after 'Eggs -
+    Large', '0.5 cup dry' after 'Oats')?"""
+    said = {w.rstrip("s") for w in re.findall(r"[a-z]+", before.lower())}
+    return bool(words) and all(w.rstrip("s") in said or w in _STATES_SAID for w in words)
 
 
 def parse(text: str) -> list[Phrase]:
