@@ -215,3 +215,11 @@ def test_recipe_bad_input(run: Run, ingredients: str, args: list[str], message: 
     result = run("recipe", "add", "soup", "-", *args, input=ingredients)
     assert result.exit_code == 2 and message in result.stderr, result.output
     assert run.json("foods", "mine") == []
+
+
+@pytest.mark.parametrize(("food_id", "grams"), [("19155", 57), ("21526", 187)])
+def test_no_amount_of_a_product_is_one_of_it(food_id: str, grams: float) -> None:
+    food = get_food(food_id)  # a SNICKERS Bar's bar (2 oz), a Chick-fil-A sandwich: not 1 oz
+    assert food is not None
+    portion = knowledge.common_portion(food)
+    assert portion is not None and portion.grams == grams

@@ -83,6 +83,20 @@ _SPOONED = re.compile(
 )
 
 
+_PRODUCT_GROUPS = frozenset({"Fast Foods", "Restaurant Foods", "Meals, Entrees, and Side Dishes"})
+_PRODUCT_MIN_G = 15.0  # an item lighter than this is a piece of the product, not one of it
+
+
+def _a_product(food: Food) -> bool:
+    """An SR28 food sold or served as one item: a brand's product ('Candies, MARS SNACKFOOD US,
+    SNICKERS Bar'), a fast-food or restaurant item, a packaged meal."""
+    if food.table != "usda-sr28":
+        return False
+    words = re.findall(r"[A-Za-z']+", food.description)
+    branded = any(w.isupper() and len(w) > 2 and w != "USDA" for w in words)
+    return branded or food.food_group in _PRODUCT_GROUPS
+
+
 def common_portion(food: Food) -> Portion | None:
     """The measure a person would eat: 1 oz of nuts, seeds and chocolate, 2 tbsp of a nut butter,
     3 oz of meat or fish, 1 medium fruit, 1 cup of cooked beans or greens; never '1 cup' of seeds,
@@ -107,6 +121,12 @@ def common_portion(food: Food) -> Portion | None:
                 if spoon.amount > 1 or "butter" not in text
                 else Portion(spoon.seq, 2, spoon.description, 2 * spoon.grams / spoon.amount)
             )
+    if _a_product(food):  # 'snickers': its bar (57 g), a Chick-fil-A sandwich its sandwich, not 1 oz
+        from magcalc.units import item_portion
+
+        item = item_portion(food)  # (one of it, however rich: a sandwich is a sandwich)
+        if item is not None and item.grams_each >= _PRODUCT_MIN_G:
+            return Portion(item.seq, 1, item.description, item.grams_each)
     dried_fruit = food.food_group == "Fruits and Fruit Juices" and re.search(r"\b(dried|raisins)\b", text)
     if food.food_group in _OUNCE_GROUPS or text.startswith(("peanuts", "seeds", "nuts")) or dried_fruit:
         return first(r"oz\b") or OUNCE
