@@ -842,3 +842,10 @@ def test_a_number_that_begins_a_usda_name_is_no_amount(text: str, grams: float) 
 def test_an_apps_amount_by_the_foods_own_noun_is_no_second_food(text: str, food_id: str, grams: float) -> None:
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
     assert [(i.food_id, i.grams) for i in items] == [(food_id, grams)]  # was two entries (150 g, 364 g)
+
+
+def test_a_size_said_inside_the_words_is_one_of_that_size_unless_it_is_the_foods_own_word() -> None:
+    (fries,) = Measurer(Catalog())(Entry(line=1, input="mcdonalds small fries", amount=None, unit=None))
+    assert fries.grams == 71  # McDonald's small serving; it was the medium one (117 g)
+    (cheese,) = Measurer(Catalog())(Entry(line=1, input="small curd cottage cheese", amount=None, unit=None))
+    assert "dry curd" not in cheese.food_name  # 'large or small curd' is its name, not its size

@@ -75,8 +75,12 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     elif (by_noun := _counted_by_noun(entry, match, catalog)) is not None:
         entry, match = by_noun  # '6 asparagus spears': 6 spears of asparagus
     food = match.food
-    size, *sized = entry.input.lower().split() or [""]
-    if entry.amount is None and entry.unit is None and size in units.SIZES and _unmeasured(sized):
+    said = entry.input.lower().split()
+    at = next((i for i, w in enumerate(said) if w in units.SIZES), 0)  # 'mcdonalds small fries': small
+    size, sized = (said[at] if said else ""), [*said[:at], *said[at + 1 :]]
+    named = size in food.description.lower().replace(",", " ").split()  # 'small curd cottage cheese'
+    unsized = entry.amount is None and entry.unit is None and size in units.SIZES and not named
+    if unsized and _unmeasured(sized):
         with suppress(MagcalcError):  # 'large banana': one large one; 'large fries': a large order
             one = entry.model_copy(update={"amount": 1.0, "unit": size, "input": " ".join(sized)})
             item = _measure(one, catalog)
