@@ -374,3 +374,7 @@ def test_words_before_a_foods_name_that_no_food_has_with_it_are_left_out_as_a_gu
 def test_no_food_is_guessed_by_leaving_out_a_foods_name_or_by_a_word_that_is_not_its_head(words: str) -> None:
     with pytest.raises(UnknownFood):  # not espresso by the grande, nor a Mexican cheese 'blend'
         Catalog().resolve(words)
+
+
+def test_cake_said_alone_is_the_surveys_cake_not_one_kind_of_it() -> None:
+    assert Catalog().resolve("cake").food.description == "Cake or cupcake, NFS"  # was 'Cake, cream'

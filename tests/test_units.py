@@ -411,3 +411,9 @@ def test_corn_on_the_cob_is_a_medium_ear_counted_or_not() -> None:
     corn = food("11168")  # 'ear small' 89 g, 'ear medium' 103 g, 'ear large' 118 g, 'cup cut' 149 g
     assert measure(corn, 1, None, "corn on the cob").grams == 103  # was refused: 'ear' was no item
     assert measure(corn, None, None, "corn on the cob").grams == 103  # was the cup, 149 g
+
+
+def test_a_food_named_as_two_things_is_counted_by_the_one_said() -> None:
+    cake = food("53100100")  # 'Cake or cupcake, NFS': 'cupcake, any size' 90 g, 'piece/slice' 175 g
+    assert measure(cake, 2, None, "cupcakes").grams == 180
+    assert measure(cake, None, None, "cupcake").grams == 90

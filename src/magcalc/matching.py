@@ -519,7 +519,7 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
         joined = set(tokenize(lowered.split(" and ")[0])) if number == 0 and " and " in lowered else set()
         last = tokenize(lowered.split(" or ")[-1])
         mirrored = bool(either) and len(last) == 2 and last[-1] in heads  # one word for one ('turkey salad')
-        if mirrored:
+        if mirrored or (either and len(last) == 1):  # 'Cake or cupcake': 'cupcake' costs a plain word
             either.add(last[0])
         for token in words:
             if category:  # 'Fish, cod': fish is the shelf, not a word the person left out

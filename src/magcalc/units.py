@@ -541,7 +541,10 @@ _NO_PIECE = Portion(seq=0, amount=1.0, description="", grams=0.0)  # pieces said
 def _called(food: Food, typed: str) -> Portion | None:
     """The item the words call the food by, as USDA measures it ('corn on the cob': an ear, the medium
     one), when no amount is said."""
-    said = [_ITEM_CALLED[w] for w in re.findall(r"[a-z]+", typed.lower()) if w in _ITEM_CALLED][:1]
+    typed_words = re.findall(r"[a-z]+", typed.lower())
+    said = [_ITEM_CALLED[w] for w in typed_words if w in _ITEM_CALLED][:1]
+    if not said and " or " in food.description.split(",")[0].lower():  # 'cupcake' of 'Cake or cupcake'
+        said = [w for w in map(_singular, typed_words) if w in _food_nouns(food)][-1:]
     first = {p.seq: re.findall(r"[a-z]+", p.description.lower())[:1] for p in food.portions}
     items = [p for p in _single_items(food) if said and first[p.seq] == said]
     usual = [p for p in items if re.search(r"\b(medium|regular)\b", p.description.lower())]
@@ -618,6 +621,11 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     exact = [p for p in candidates if words[p.seq] and set(words[p.seq]) <= nouns]
     if exact:
         return exact[0]
+    # 'cupcake' of 'Cake or cupcake, NFS': its 'cupcake, any size' (90 g), not a piece of cake (175 g)
+    if " or " in food.description.split(",")[0].lower() and (chosen := said & nouns):
+        alike = [p for p in candidates if words[p.seq][:1] and words[p.seq][0] in chosen]
+        if len(alike) == 1:
+            return alike[0]
     # '1 chicken breast' of 'Chicken, ..., breast, meat only': its 'breast, bone and skin removed' (86 g),
     # not 'unit (yield from 1 lb ready-to-cook chicken)' (52 g)
     part = [p for p in candidates if words[p.seq] and words[p.seq][0] in (said & described) - nouns]
