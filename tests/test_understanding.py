@@ -849,3 +849,8 @@ def test_a_size_said_inside_the_words_is_one_of_that_size_unless_it_is_the_foods
     assert fries.grams == 71  # McDonald's small serving; it was the medium one (117 g)
     (cheese,) = Measurer(Catalog())(Entry(line=1, input="small curd cottage cheese", amount=None, unit=None))
     assert "dry curd" not in cheese.food_name  # 'large or small curd' is its name, not its size
+
+
+def test_a_count_of_a_food_usda_counts_only_in_another_form_is_of_that_form() -> None:
+    (zucchini,) = Measurer(Catalog())(Entry(line=1, input="1 zucchini", amount=None, unit=None))
+    assert "bread" not in zucchini.food_name.lower() and zucchini.grams == 196  # was a 40 g slice of bread

@@ -101,7 +101,10 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     except UnitError:
         # the person's unit decides between close candidates: Greek yogurt by the cup is the one
         # USDA measures in cups, bottled water the one USDA measures by the bottle
-        for other in (*match.alternatives, *_measured_by(match, entry, catalog)):
+        # the same food in another form first: '1 zucchini' is a whole raw one, not a slice of zucchini bread
+        kind = food.description.split(",")[0].lower()
+        others = (*match.alternatives, *_measured_by(match, entry, catalog))
+        for other in sorted(others, key=lambda f: f.description.split(",")[0].lower() != kind):
             if contrary_unsaid(other, entry.input):
                 continue  # '3 strips of bacon' are no meatless bacon, measured by the strip
             try:
