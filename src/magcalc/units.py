@@ -543,12 +543,24 @@ def _called(food: Food, typed: str) -> Portion | None:
     one), when no amount is said."""
     typed_words = re.findall(r"[a-z]+", typed.lower())
     said = [_ITEM_CALLED[w] for w in typed_words if w in _ITEM_CALLED][:1]
-    if not said and " or " in food.description.split(",")[0].lower():  # 'cupcake' of 'Cake or cupcake'
-        said = [w for w in map(_singular, typed_words) if w in _food_nouns(food)][-1:]
+    if not said:  # 'cupcake' of 'Cake or cupcake'
+        said = sorted(_one_of_its_names(food, {_singular(w) for w in typed_words}))[:1]
     first = {p.seq: re.findall(r"[a-z]+", p.description.lower())[:1] for p in food.portions}
     items = [p for p in _single_items(food) if said and first[p.seq] == said]
-    usual = [p for p in items if re.search(r"\b(medium|regular)\b", p.description.lower())]
-    return next(iter(usual or items), None)
+    return _the_usual(items) if items else None
+
+
+def _one_of_its_names(food: Food, said: set[str]) -> set[str]:
+    """The words said that name one of the things a food is named as ('cupcake' of 'Cake or cupcake,
+    NFS'): each names its own item."""
+    return said & _food_nouns(food) if " or " in food.description.split(",")[0].lower() else set()
+
+
+def _the_usual(portions: list[Portion]) -> Portion:
+    """Of measures of one item in several sizes ('ear small', 'ear medium', 'ear large'), the medium
+    or regular one, else the first."""
+    usual = [p for p in portions if re.search(r"\b(medium|regular)\b", p.description.lower())]
+    return (usual or portions)[0]
 
 
 def _single_items(food: Food) -> list[Portion]:
@@ -622,7 +634,7 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     if exact:
         return exact[0]
     # 'cupcake' of 'Cake or cupcake, NFS': its 'cupcake, any size' (90 g), not a piece of cake (175 g)
-    if " or " in food.description.split(",")[0].lower() and (chosen := said & nouns):
+    if chosen := _one_of_its_names(food, said):
         alike = [p for p in candidates if words[p.seq][:1] and words[p.seq][0] in chosen]
         if len(alike) == 1:
             return alike[0]
@@ -654,9 +666,7 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
             if word == first or (word != "piece" and word in first.split("/")):
                 # 'regular/large' samosa is a regular one, 'small/medium' shrimp a medium; of 'ear small',
                 # 'ear medium' and 'ear large' of corn, the medium one
-                same = [p for p in candidates if words[p.seq][:1] == [first]]
-                usual = [p for p in same if set(words[p.seq]) & {"medium", "regular"}]
-                return (usual or [portion])[0]
+                return _the_usual([p for p in candidates if words[p.seq][:1] == [first]])
             before_or = portion_words[: portion_words.index("or")] if "or" in portion_words else []
             if word == "piece" and "piece" in before_or:
                 return portion  # 'large rectangular piece or 2 squares' of graham crackers: one piece
