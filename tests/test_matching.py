@@ -378,3 +378,9 @@ def test_no_food_is_guessed_by_leaving_out_a_foods_name_or_by_a_word_that_is_not
 
 def test_cake_said_alone_is_the_surveys_cake_not_one_kind_of_it() -> None:
     assert Catalog().resolve("cake").food.description == "Cake or cupcake, NFS"  # was 'Cake, cream'
+
+
+def test_x_with_y_found_as_the_y_x_dish_is_a_guess() -> None:
+    match = Catalog().resolve("salad with chicken")  # 'Chicken or turkey salad, made with mayonnaise'
+    assert not match.confident and "other way round" in (match.doubt or "")
+    assert Catalog().resolve("chicken salad").confident  # said as the dish is named, it is sure

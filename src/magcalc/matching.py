@@ -1531,6 +1531,8 @@ def best_match(query: str) -> Match:
     if (packed := _packed(query)) is not None:
         return packed
     match = _words_match(query)
+    if match.confident and (turned := _turned_around(query, match.food)) is not None:
+        return Match(match.food, False, turned, match.alternatives)
     if match.confident or query in _READING:
         return match
     words = tokenize(query)
@@ -1557,6 +1559,24 @@ def best_match(query: str) -> Match:
 
 
 _READING: set[str] = set()  # the words whose other readings are being tried
+
+
+def _turned_around(query: str, food: Food) -> str | None:
+    """'salad with chicken' found as 'Chicken salad, made with mayonnaise': the food's name says the
+    words the other way round, and 'X with Y' is seldom the 'Y X' dish (a green salad with chicken on
+    it is no chicken salad). A doubt, unless one of the food's names says it as the words do."""
+    said = re.split(r"\s+(?:with|w/?)\s+", query.lower(), maxsplit=1)
+    if len(said) != 2:
+        return None
+    main, beside = (tokenize(part) for part in said)
+    name = tokenize(food.description.split(",")[0])
+    if not main or not beside or name[: len(beside)] != beside or main[-1] not in name[len(beside) :]:
+        return None
+    names = re.split(r"[;/]", _other_names(food))
+    if any(set(main) | set(beside) <= set(tokenize(other)) for other in names):
+        return None
+    turned, named = f"{' '.join(beside)} {main[-1]}", food.description.split(",")[0]
+    return f"{named!r} names the words the other way round: {turned!r} may be another dish"
 
 # 'pineapple chunks in juice', 'sardines in oil', 'peaches in light syrup': what a food is canned in
 _PACKED = re.compile(
