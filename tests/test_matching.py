@@ -384,3 +384,8 @@ def test_x_with_y_found_as_the_y_x_dish_is_a_guess() -> None:
     match = Catalog().resolve("salad with chicken")  # 'Chicken or turkey salad, made with mayonnaise'
     assert not match.confident and "other way round" in (match.doubt or "")
     assert Catalog().resolve("chicken salad").confident  # said as the dish is named, it is sure
+
+
+def test_a_shelved_foods_part_names_it_by_what_comes_before_with_and_never_by_canned() -> None:
+    # 'Soup, chicken with star-shaped pasta, canned, condensed' was named by 'pasta' and 'canned'
+    assert "Soup" not in Catalog().resolve("pasta with chicken").food.description

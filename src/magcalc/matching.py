@@ -454,9 +454,13 @@ def _head(
                                   or len(alternative_words) >= 2):
             heads.add(alternative_words[-1])
     if all(t in _CATEGORY_HEADS or t in brand or t in _GENERIC_TAIL for t in first):
-        following = {  # 'shrimp cracker': cracker; never a word like 'plain' or 'raw', nor 'with rice cereal'
-            segment[-1] for segment in segments[1:3]
-            if segment and segment[-1] not in _NEUTRAL | _OPTIONAL | _METHODS and segment[0] != "with"
+        # 'shrimp cracker': cracker; never a word like 'plain', 'raw' or 'canned', nor 'with rice cereal';
+        # of 'chicken with star-shaped pasta' (a soup), chicken
+        named_parts = [s[: s.index("with")] if "with" in s[1:] else s for s in segments[1:3]]
+        plain = _NEUTRAL | _OPTIONAL | _METHODS | _PREPARED
+        following = {
+            segment[-1] for segment in named_parts
+            if segment and segment[-1] not in plain and segment[0] != "with"
         }
         # 'Nuts, coconut meat, raw', 'Nuts, pine nuts': the word before a plain last word says the food
         following |= {
