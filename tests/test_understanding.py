@@ -854,3 +854,13 @@ def test_a_size_said_inside_the_words_is_one_of_that_size_unless_it_is_the_foods
 def test_a_count_of_a_food_usda_counts_only_in_another_form_is_of_that_form() -> None:
     (zucchini,) = Measurer(Catalog())(Entry(line=1, input="1 zucchini", amount=None, unit=None))
     assert "bread" not in zucchini.food_name.lower() and zucchini.grams == 196  # was a 40 g slice of bread
+
+
+@pytest.mark.parametrize(("text", "foods"), [("coffee with milk", ["Coffee, NS as to type", "Milk, NFS"]),
+                                             ("coffee with cream", ["Coffee, NS as to type", "Cream, heavy"]),
+                                             ("coffee with half and half",
+                                              ["Coffee, NS as to type", "Cream, half and half"])])
+def test_coffee_with_milk_or_cream_is_coffee_and_it(text: str, foods: list[str]) -> None:
+    # was a latte with non-dairy milk, a coffee liqueur (sure), and coffee with two portions of half and half
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert [i.food_name for i in items] == foods

@@ -212,6 +212,8 @@ _CONTRARY = frozenset(
         "babyfood",
         "iced",
         "greek",  # strained: another yogurt, with less magnesium
+        "liqueur",  # 'coffee with cream' is no coffee liqueur with cream
+        "alcoholic",
     ]
 )
 # Words of a query that say the form or cut, not the food: found, they help; missing, they are no miss.
@@ -1961,6 +1963,19 @@ def _guessed(words: list[str], misspelt: list[str] | None = None) -> str:
         verb = "stands" if len(misspelt) == 1 else "stand"
         return f"{GUESSED} what {', '.join(map(repr, misspelt))} {verb} for"
     return "found by another name of the food"
+
+
+def contrary_to(food: Food, words: str) -> bool:
+    """Has the food a word that makes it another food ('non-dairy', 'liqueur', 'dried'), unsaid?"""
+    doc = index().doc(food.food_id) if food.table in (SR28, FNDDS) else None
+    if doc is None:
+        return False
+    said = set(tokenize(words))
+    kind_said = any(doc.tokens.get(w) == 99 for w in said)  # 'oat milk' names which non-dairy milk
+    return any(
+        t not in said and (cost >= _CONTRARY_COST or (t.startswith("no-") and cost >= 3 and not kind_said))
+        for t, cost in doc.costs.items()
+    )
 
 
 def _changed_by(food: Food, words: list[str]) -> str:

@@ -19,6 +19,7 @@ from magcalc.matching import (
     GUESSED,
     PREPARATIONS,
     Match,
+    contrary_to,
     contrary_unsaid,
     form_of,
     index,
@@ -611,7 +612,8 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         return [phrase]
     if _exported(phrase) or _OWNERS.search(phrase.food):
         return [phrase]  # ("lenny & larry's complete cookie": a maker's name, not two foods)
-    parts = _dishes_kept(re.split(r"\s*(,|;|&|\+|\band\b|\bwith\b|\bon\b)\s*", phrase.food), catalog)
+    separators = r"\s*(,|;|&|\+|(?<![\w-])(?:and|with|on)(?![\w-]))\s*"  # ('half-and-half' is one)
+    parts = _dishes_kept(re.split(separators, phrase.food), catalog)
     if len(parts) < 2:
         return [phrase]
     main = re.split(r"\s+(?:with|on)\s+", phrase.food)[0]  # 'beans on toast': beans and toast
@@ -624,10 +626,17 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         )
         # 'fajitas with rice, beans, guac': a list after 'with' is foods beside it, not one dish
         sure = (whole.confident or not whole.partial) and not re.search(r"\bwith\b[^,]*,", phrase.food)
+        # 'coffee with milk' is no latte with non-dairy milk: coffee, and milk
+        sure = sure and not contrary_to(whole.food, phrase.food)
         about_main = about_main and not unasked(whole.food, phrase.food)  # 'cereal with milk': no baby food
         if sure and about_main and not _two_foods(whole.food, phrase.food):
             return [phrase]
-        if about_main and _with_part_found(whole.food, phrase.food):
+        # (and 'coffee with milk' is coffee and milk, not a latte with non-dairy milk: only words that
+        # say which milk, as 'oat milk' does, make it that one)
+        qualified = len(tokenize(phrase.food.rsplit(" with ", 1)[-1])) > 1
+        unsaid = contrary_to(whole.food, phrase.food)
+        beside = _with_part_found(whole.food, phrase.food) and (qualified or not unsaid)
+        if about_main and beside:
             return [phrase]  # 'latte with oat milk': a latte with non-dairy milk, as a guess; not 2 foods
     except UnknownFood:
         pass
