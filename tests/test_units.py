@@ -417,3 +417,8 @@ def test_a_food_named_as_two_things_is_counted_by_the_one_said() -> None:
     cake = food("53100100")  # 'Cake or cupcake, NFS': 'cupcake, any size' 90 g, 'piece/slice' 175 g
     assert measure(cake, 2, None, "cupcakes").grams == 180
     assert measure(cake, None, None, "cupcake").grams == 90
+
+
+def test_a_scoop_of_a_spread_is_two_tablespoons() -> None:
+    scoop = measure(food("42202000"), 1, "scoop", "scoop of peanut butter")  # was 1/2 cup, 128 g
+    assert scoop.grams == 32 and scoop.assumed and "2 tbsp" in scoop.assumed

@@ -770,6 +770,8 @@ _DRINK_CONTAINERS = frozenset(
 
 
 _SOUP_MUG = "a mug taken as 12 fl oz, 1.5 cups: a mug of soup"
+_SPREAD = re.compile(r"\b(butter|spread|paste|tahini|hummus|jam|jelly|cream cheese)\b")
+_SPREAD_SCOOP = "a scoop of a spread taken as 2 tbsp: a spoonful, not an ice-cream scoop"
 _PLATE_CUPS = 2.0
 _PLATE = "a plate taken as 2 cups: a dinner plate of pasta, rice or a mixed dish"
 _HANDFUL_CUPS = 0.5
@@ -1038,6 +1040,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         if word == "handful" and _is_fresh_produce(food):  # a handful of grapes is no ounce of nuts
             converted = to_grams(food, quantity * _HANDFUL_CUPS, "cup", words)
             return Measured(converted.grams, converted.portion, _HANDFUL, stand_in=True)
+        if word == "scoop" and _SPREAD.search(food.description.lower().split(",")[0]):  # a scoop of peanut
+            converted = to_grams(food, quantity * 2, "tbsp", words)  # butter is no 1/2 cup of ice cream
+            return Measured(converted.grams, converted.portion, _SPREAD_SCOOP, stand_in=True)
         if word == "mug" and _is_soup(food):  # a mug of soup: 12 fl oz, as of a hot drink
             converted = to_grams(food, quantity * CONTAINERS["mug"][0], "fl oz", words)
             return Measured(converted.grams, converted.portion, _SOUP_MUG, stand_in=True)
