@@ -13,7 +13,10 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-BUILD = "from magcalc.foods import load_foods; from magcalc.matching import index; load_foods(); index()"
+BUILD = (
+    "from magcalc.foods import load_foods; from magcalc.matching import index, numbered_names; "
+    "load_foods(); index(); numbered_names()"
+)
 
 
 class PrebuiltCacheHook(BuildHookInterface):  # type: ignore[type-arg]

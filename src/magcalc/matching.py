@@ -1174,7 +1174,15 @@ _AMOUNT_AFTER = frozenset(
 def _usda_numbered_names() -> list[str]:
     """Names in USDA's descriptions and other names that begin with a number ('3 MUSKETEERS',
     '7-Up', 'QUARTER POUNDER', 'half and half', 'three bean salad'): two words, the number's and
-    the next."""
+    the next. Found once per data version (a pass over every food: kept in the cache)."""
+    from magcalc.cache import load_or_build
+    from magcalc.foods import DATA_FILES
+
+    names: list[str] = load_or_build("numbered", DATA_FILES, _find_numbered_names, code=(__file__,))
+    return names
+
+
+def _find_numbered_names() -> list[str]:
     found: set[str] = set()
     for food in load_foods().values():
         for part in re.split(r"[,;()]", f"{food.description};{food.common_names}"):
