@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from magcalc.foods import Food, Portion, load_foods
+from magcalc.foods import SR28, Food, Portion, load_foods
 from magcalc.models import PortionView, SuggestedFood, Suggestion, TopFood
 
 Per = Literal["serving", "100g", "100kcal"]
@@ -90,7 +90,7 @@ _PRODUCT_MIN_G = 15.0  # an item lighter than this is a piece of the product, no
 def _a_product(food: Food) -> bool:
     """An SR28 food sold or served as one item: a brand's product ('Candies, MARS SNACKFOOD US,
     SNICKERS Bar'), a fast-food or restaurant item, a packaged meal."""
-    if food.table != "usda-sr28":
+    if food.table != SR28:
         return False
     words = re.findall(r"[A-Za-z']+", food.description)
     branded = any(w.isupper() and len(w) > 2 and w != "USDA" for w in words)
