@@ -232,6 +232,45 @@ def test_two_foods_said_with_and_and_no_amount_are_a_guess(text: str, sure: bool
     assert any("is no food of magcalc's: read as" in w for w in measurer.warnings()) is not sure
 
 
+@pytest.mark.parametrize(
+    ("text", "foods"),
+    [("2 eggs, toast", ["Egg", "Bread"]),  # was 'Bread, egg, toasted', sure: eggs are no bread
+     ("2 pancakes, syrup", ["Pancakes", "Syrup"]),  # was 2 x 'Pancake syrup', sure
+     ("2 eggs, bacon", ["Egg", "Bacon"]),  # was 'Egg sandwich on bagel, with bacon', 600 g
+     ("cheese, cheddar", ["Cheese, Cheddar"]), ("crackers, club", ["KEEBLER, CLUB"]),  # an app's names
+     ("8 oz juice, cranberry", ["Cranberry juice"]), ("1/2 cup salad, macaroni", ["Macaroni or pasta salad"]),
+     ("3 slices turkey breast, deli", ["Turkey breast"]), ("1/2 cup oats, rolled, dry", ["Cereals, oats"])],
+)  # fmt: skip
+def test_foods_joined_by_commas_are_a_list_unless_the_first_is_what_the_whole_is(
+    text: str, foods: list[str]
+) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert [i.food_name[: len(f)] for i, f in zip(items, foods, strict=False)] == foods and len(items) == len(foods)
+
+
+@pytest.mark.parametrize(
+    ("text", "grams"),
+    [("a side of fries", 110), ("side of fries", 110), ("an order of fries", 110),  # was 1 fry, 5 g
+     ("2 orders of fries", 220), ("a side of corned beef hash", 165)],  # was a 15 oz can
+)  # fmt: skip
+def test_a_side_or_an_order_of_a_food_is_its_typical_portion(text: str, grams: float) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert item.grams == pytest.approx(grams) and item.assumed and "typical portion" in item.assumed
+
+
+def test_a_side_salad_is_a_salad_not_a_side_of_salad_with_its_dressing() -> None:
+    items = Measurer(Catalog())(Entry(line=1, input="a side salad w italian dressing", amount=None, unit=None))
+    assert [i.food_name.split(",")[0] for i in items] == ["Lettuce", "Italian dressing"]
+
+
+@pytest.mark.parametrize(("text", "grams"), [("chicken strips", 100), ("3 chicken strips", 150), ("2 cupcakes", 180)])
+def test_a_food_named_as_two_things_is_counted_by_the_one_said_not_by_a_word_before_them(
+    text: str, grams: float
+) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert item.grams == pytest.approx(grams)  # 'Chicken tenders or strips': no 14 g 'chicken fry'
+
+
 def test_a_way_of_cooking_in_a_list_is_no_food_of_its_own() -> None:
     items = Measurer(Catalog())(Entry(line=1, input="1 fillet trout, rainbow, baked", amount=None, unit=None))
     assert [i.food_name for i in items] == ["Fish, trout, baked or broiled"]  # not trout, smelt and potato skin

@@ -54,6 +54,8 @@ MEASURE_WORDS = frozenset(
         "portions",
         "helping",
         "helpings",
+        "order",
+        "orders",
         "stick",
         "sticks",
         "bar",
@@ -146,7 +148,7 @@ _TIMES = re.compile(r"^(?:x|\u00d7)(\d+)$|^(\d+)(?:x|\u00d7)$")  # 'eggs x2', '2
 _NOT_FOODS = frozenset(
     ["slice", "piece", "handful", "glass", "bowl", "scoop", "square", "bottle", "can", "mug", "serving",
      "packet", "pack", "container", "jar", "box", "bag", "pouch", "tub", "carton", "shot", "pinch", "dash",
-     "splash", "drizzle", "portion", "helping", "plate"]
+     "splash", "drizzle", "portion", "helping", "plate", "order", "side"]
 )  # fmt: skip
 _VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8",
            "⅞": "7/8"}  # fmt: skip
@@ -278,6 +280,8 @@ _LEADING_CONTAINERS = frozenset(
     {"cup", "slice", "glass", "bowl", "handful", "bottle", "can", "mug", "packet", "pack", "box", "bag",
      "scoop", "plate", "pint", "carton", "jar", "pouch", "serving", "piece", "square", "shot", "tub"}
 )  # fmt: skip
+# Words of a serving that begin a phrase only before 'of' ('side of fries'; not 'side salad')
+_SERVED = frozenset({"side", "order", "helping", "portion"})
 # Household words that may end a phrase with no number ('hot chocolate mug', 'pumpkin seeds handful');
 # not those that end the names of foods ('burrito bowl', 'reeses cups', 'applesauce pouch', 'juice
 # box', 'granola bar'), which end a phrase as a measure only after a number word ('half cup')
@@ -314,6 +318,8 @@ def _leading_unit(words: list[str]) -> tuple[str | None, int]:
         unit = UNIT_SPELLINGS.get(candidate) or UNIT_SPELLINGS.get(candidate.rstrip("."))
         if unit is None and (candidate in _TWO_WORD_MEASURES or (size == 1 and candidate in MEASURE_WORDS)):
             unit = candidate
+        if size == 1 and candidate.removesuffix("s") in _SERVED and words[1:2] == ["of"]:
+            unit = candidate.removesuffix("s")  # 'a side of fries' (not 'a side salad')
         if unit == "whole" and len(words) > size and words[size] in _WHOLE_FOODS:
             unit = None  # '1 whole wheat pita': whole wheat is the food's flour, not one whole of it
         if unit is not None and len(words) > size:  # a unit needs a food after it
@@ -351,6 +357,7 @@ def parse_one(text: str) -> Phrase:
     unit = None
     rest = words[taken:]
     contained = bool(rest) and (rest[0] in _LEADING_CONTAINERS or " ".join(rest[:2]) in _TWO_WORD_MEASURES)
+    contained = contained or (len(rest) > 2 and rest[0] in _SERVED and rest[1] == "of")  # 'side of fries'
     if quantity is not None or contained:  # 'bottle of beer', 'small bag of chips'
         unit, used = _leading_unit(rest)
         rest = rest[used:]

@@ -629,7 +629,9 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         # 'coffee with milk' is no latte with non-dairy milk: coffee, and milk
         sure = sure and not contrary_to(whole.food, phrase.food)
         about_main = about_main and not unasked(whole.food, phrase.food)  # 'cereal with milk': no baby food
-        if sure and about_main and not _two_foods(whole.food, phrase.food):
+        if sure and about_main and not _two_foods(whole.food, phrase.food) and not _listed_by_commas(
+            whole, phrase.food, catalog
+        ):
             return [phrase]
         # (and 'coffee with milk' is coffee and milk, not a latte with non-dairy milk: only words that
         # say which milk, as 'oat milk' does, make it that one)
@@ -756,6 +758,38 @@ def _two_foods(food: foods.Food, words: str) -> bool:
     if not re.search(r"\band\b|&|\bon\b", words) or "," in words:
         return False
     return not _JOINED.search(food.description.lower())
+
+
+def _listed_by_commas(whole: Match, words: str, catalog: Catalog) -> bool:
+    """'eggs, toast' -> 'Bread, egg, toasted', 'pancakes, syrup' -> 'Pancake syrup', 'eggs, bacon' ->
+    'Egg sandwich on bagel, with bacon': parts joined by commas alone, each a food by its own name,
+    are a list and not an app's name of one food when the whole is what a later part is and not what
+    the first is (an app's name begins with what the food is: 'Cheese, cheddar', 'Juice, cranberry'),
+    or, for a doubtful whole, when a later part is what it has beside it ('with bacon'). Parts of one
+    kind of food ('Crackers, club') name one food."""
+    food = whole.food
+    joined = re.search(r"\band\b|&|\bwith\b", words) is not None
+    if "," not in words or joined or food.table not in (foods.SR28, foods.FNDDS):
+        return False
+    parts = words.split(",")
+    heads: list[frozenset[str]] = []
+    for part in parts:
+        try:
+            match = catalog.resolve(part)
+        except MagcalcError:
+            return False
+        named = match.food.table in (foods.SR28, foods.FNDDS) and names_its_head(match.food, part)
+        if match.partial or match.incomplete or match.food.food_id == food.food_id or not named:
+            return False  # ('oats, rolled, dry': 'dry' is no food by its name)
+        heads.append(index().doc(match.food.food_id).head)
+    if any(a & b for at, a in enumerate(heads) for b in heads[at + 1 :]):
+        return False
+    head = index().doc(food.food_id).head
+    if not heads[0] & head and any(later & head for later in heads[1:]):
+        return True
+    described = food.description.lower()
+    beside = described.split(" with ", 1)[1] if " with " in described and not whole.confident else ""
+    return any(set(tokenize(part)) <= set(tokenize(beside)) for part in parts[1:])
 
 
 def _with_part_found(food: foods.Food, words: str) -> bool:

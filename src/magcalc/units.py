@@ -399,7 +399,7 @@ _USUAL_NAMES = ("medium or regular", "regular", "medium")  # the survey's usual 
 _ITEMS_SAID = frozenset({"sandwich", "burger", "item", "each"})  # a unit an app gives anything counted
 _ITEM_CALLED = {"string": "stick", "cob": "ear"}  # an item by the name people give it, as USDA measures it
 _LARGE_FIRST = frozenset({"egg"})  # US recipes and USDA's own egg measure assume large eggs
-_SERVING_WORDS = frozenset({"serving", "portion", "helping", "plate", "order"})
+_SERVING_WORDS = frozenset({"serving", "portion", "helping", "plate", "order", "side"})
 _INNER_COUNT = re.compile(r"\((\d+(?:\.\d+)?)\s+([a-z][a-z -]*)\)")
 _PLURAL_ITEMS = re.compile(r"\b(\d+)\s+(?:[a-z]+\s+)?([a-z]+s)\b")  # '(3 pancakes)', 'stack of 3 pancakes'
 
@@ -553,7 +553,13 @@ def _called(food: Food, typed: str) -> Portion | None:
 def _one_of_its_names(food: Food, said: set[str]) -> set[str]:
     """The words said that name one of the things a food is named as ('cupcake' of 'Cake or cupcake,
     NFS'): each names its own item."""
-    return said & _food_nouns(food) if " or " in food.description.split(",")[0].lower() else set()
+    named = food.description.split(",")[0].lower()
+    if " or " not in named:
+        return set()
+    before, after = named.split(" or ", 1)
+    # the names on either side of 'or' ('tenders', 'strips' of 'Chicken tenders or strips'; not 'chicken')
+    alternatives = re.findall(r"[a-z]+", before)[-1:] + re.findall(r"[a-z]+", after)
+    return said & {_singular(w) for w in alternatives}
 
 
 def _the_usual(portions: list[Portion]) -> Portion:
@@ -636,6 +642,7 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     # 'cupcake' of 'Cake or cupcake, NFS': its 'cupcake, any size' (90 g), not a piece of cake (175 g)
     if chosen := _one_of_its_names(food, said):
         alike = [p for p in candidates if words[p.seq][:1] and words[p.seq][0] in chosen]
+        alike = alike or [p for p in candidates if set(words[p.seq]) & chosen]  # 'tender, strip, or finger'
         if len(alike) == 1:
             return alike[0]
     # '1 chicken breast' of 'Chicken, ..., breast, meat only': its 'breast, bone and skin removed' (86 g),
