@@ -271,6 +271,19 @@ def test_a_food_named_as_two_things_is_counted_by_the_one_said_not_by_a_word_bef
     assert item.grams == pytest.approx(grams)  # 'Chicken tenders or strips': no 14 g 'chicken fry'
 
 
+@pytest.mark.parametrize(
+    ("words", "found", "sure"),
+    [("whopper", "Whopper (Burger King)", True),  # was 'Whopper with cheese', sure: its head was 'king'
+     ("big mac", "Big Mac (McDonalds)", True), ("quarter pounder", "Quarter Pounder (McDonalds)", True),
+     ("granola bar", "Cereal or Granola bar, NFS", False)],  # a maker's name only for its own food
+)  # fmt: skip
+def test_a_makers_name_in_brackets_after_its_own_food_is_no_word_left_unsaid(
+    words: str, found: str, sure: bool
+) -> None:
+    match = Catalog().resolve(words)
+    assert (match.food.description, match.confident) == (found, sure)
+
+
 def test_a_way_of_cooking_in_a_list_is_no_food_of_its_own() -> None:
     items = Measurer(Catalog())(Entry(line=1, input="1 fillet trout, rainbow, baked", amount=None, unit=None))
     assert [i.food_name for i in items] == ["Fish, trout, baked or broiled"]  # not trout, smelt and potato skin
@@ -867,7 +880,7 @@ def test_a_makers_name_with_an_ampersand_is_no_list() -> None:
 @pytest.mark.parametrize(
     ("text", "grams"),
     [("half and half", 20),  # was half of a typical portion, 10 g
-     ("quarter pounder", 200),  # was a quarter of one, 50 g
+     ("quarter pounder", 170),  # was a quarter of one, 50 g (170 g: the survey's typical one)
      ("7up", 372)],  # was 7 fried eggs
 )  # fmt: skip
 def test_a_number_that_begins_a_usda_name_is_no_amount(text: str, grams: float) -> None:

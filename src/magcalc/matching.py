@@ -439,6 +439,11 @@ def _head(
     first = segments[0] if segments else []
     if not first:
         return frozenset(), frozenset()
+    first_part = food.description.split(",")[0]
+    bracketed = _BRACKETED.search(first_part)  # 'Whopper (Burger King)' is a whopper, not a king
+    outside = tokenize(first_part[: bracketed.start()]) if bracketed else []
+    if outside and first[: len(outside)] == outside and first == tokenize(first_part):
+        first = outside
     if "with" in first[1:]:  # 'Spaghetti with meat sauce' is spaghetti, 'Spaghetti sauce with meat' sauce
         first = first[: first.index("with")]
     served_on = re.split(r"\s+on\s+", food.description.split(",")[0].lower(), maxsplit=1)
@@ -491,7 +496,36 @@ def _made_alone(foods: Iterable[Food]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
+_BRACKETED = re.compile(r"\(([^()]*)\)\s*$")
+
+
+def _own_names(foods: Iterable[Food]) -> frozenset[str]:
+    """The foods named by their maker's or place's own name, the maker in brackets after it: 'Whopper
+    (Burger King)', 'Big Mac (McDonalds)' (every food with those words is theirs), not 'Cereal or
+    granola bar (Kashi Chewy)'."""
+    described = [(food, set(tokenize(food.description))) for food in foods]
+    having: dict[str, list[set[str]]] = {}
+    for _, words in described:
+        for word in words:
+            having.setdefault(word, []).append(words)
+    found: set[str] = set()
+    for food, _ in described:
+        named = food.description.split(",")[0]
+        if (where := _BRACKETED.search(named)) is None:
+            continue
+        outside = set(tokenize(named[: where.start()]))
+        noted = set(tokenize(where[1])) - outside
+        if not outside or not noted:
+            continue
+        rarest = min(outside, key=lambda word: len(having.get(word, [])))
+        if all(words & noted for words in having.get(rarest, []) if outside <= words):
+            found.add(food.food_id)
+    return frozenset(found)
+
+
+def _make_doc(
+    food: Food, made_alone: frozenset[str] = frozenset(), own_names: frozenset[str] = frozenset()
+) -> _Doc:
     tokens: dict[str, int] = {}
     costs: dict[str, float] = {}
     segments: list[list[str]] = []
@@ -503,6 +537,11 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
     if food.table == SR28 and len(parts) > 1 and all(t in _SHELVES for t in tokenize(parts[0]) or ["-"]):
         named = tokenize(parts[1])
         shelved = frozenset(named[:-1]) & made_alone - _head(food, [named])[0]
+    # 'Big Mac (McDonalds)': where it is from, in brackets after its name, as 'from fast food' is
+    # (only for a name that is the maker's own: 'granola bar' says no Kashi Chewy)
+    where = _BRACKETED.search(parts[0])
+    noted = set(tokenize(where[1])) - set(tokenize(parts[0][: where.start()])) if where else set()
+    noted = noted if food.food_id in own_names else set()
     for number, part in enumerate(parts):
         words = tokenize(part)
         segments.append(words)
@@ -563,6 +602,8 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
                 cost = _MODIFIER_COST  # 'Burrito bowl' is no burrito, nor 'Meatloaf sandwich' meatloaf
             elif number > 0 and token == "flour" and len(words) == 2 and token == words[0]:
                 cost = min(cost, 3.0)  # 'Taco, flour tortilla': flour only says which tortilla, as corn
+            if number == 0 and token in noted:
+                cost = min(cost, 0.5)
             costs.setdefault(token, cost)
     for token in tokenize(_other_names(food)):
         tokens.setdefault(token, 99)
@@ -576,6 +617,8 @@ def _make_doc(food: Food, made_alone: frozenset[str] = frozenset()) -> _Doc:
     alternatives |= _other_names_heads(_other_names(food))
     if food.table == FNDDS:  # 'Tortilla chips, nacho cheese flavor (Doritos)': its name in brackets
         alternatives |= _other_names_heads(";".join(re.findall(r"\(([^()]*)\)", food.description)))
+    elif (bracketed := _BRACKETED.search(food.description.split(",")[0])) is not None:
+        alternatives |= _other_names_heads(bracketed[1])  # 'Yambean (jicama)': jicama names it too
     return _Doc(
         food_id=food.food_id,
         tokens=tokens,
@@ -810,7 +853,8 @@ def _index_rows() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     heads: dict[str, list[str]] = {}
     packed: dict[str, str] = {}
     made_alone = _made_alone(load_foods().values())
-    for doc in (_make_doc(food, made_alone) for food in load_foods().values()):
+    own_names = _own_names(load_foods().values())
+    for doc in (_make_doc(food, made_alone, own_names) for food in load_foods().values()):
         for token in doc.tokens:
             postings.setdefault(token, []).append(doc.food_id)
         for token in doc.head | doc.head_alternatives:
