@@ -284,6 +284,20 @@ def test_a_makers_name_in_brackets_after_its_own_food_is_no_word_left_unsaid(
     assert (match.food.description, match.confident) == (found, sure)
 
 
+@pytest.mark.parametrize(
+    ("entry", "grams"),
+    [(Entry(line=1, input="bagel", amount=1, unit="bagel"), 105),  # was a 46 g Bagel Thin, sure, no note
+     (Entry(line=1, input="cinnabon", amount=1, unit="roll"), 240),  # was a 30 g miniature roll
+     (Entry(line=1, input="hot dog", amount=2, unit="hot dogs"), 114),  # was refused
+     (Entry(line=1, input="cookie", amount=2, unit="cookies"), 60),  # was refused ('cooky')
+     (Entry(line=1, input="a cinnamon roll", amount=None, unit=None), 90),  # 'cinnamon' is no slip of 'Cinnabon'
+     (Entry(line=1, input="1 quesadilla", amount=None, unit=None), 140)],  # a full circle, not the survey's half
+)  # fmt: skip
+def test_a_unit_that_is_the_foods_own_name_counts_it(entry: Entry, grams: float) -> None:
+    (item,) = Measurer(Catalog())(entry)
+    assert item.grams == pytest.approx(grams) and item.assumed and item.assumed.startswith("each: 1 ")
+
+
 def test_a_way_of_cooking_in_a_list_is_no_food_of_its_own() -> None:
     items = Measurer(Catalog())(Entry(line=1, input="1 fillet trout, rainbow, baked", amount=None, unit=None))
     assert [i.food_name for i in items] == ["Fish, trout, baked or broiled"]  # not trout, smelt and potato skin

@@ -392,8 +392,8 @@ CONTAINERS: dict[str, tuple[float, str, str]] = {
 }
 # Words for one of something, best first; a food's own noun ('egg', 'banana') comes before all.
 _ITEM_WORDS = (
-    "medium", "regular", "small/regular", "each", "item", "piece", "whole", "fruit", "slice", "sandwich",
-    "bar", "patty", "fillet", "link", "stick", "nut", "ear", "large", "small", "serving",
+    "medium", "regular", "small/regular", "each", "item", "piece", "whole", "full", "fruit", "slice",
+    "sandwich", "bar", "patty", "fillet", "link", "stick", "nut", "ear", "large", "small", "serving",
 )  # fmt: skip
 _USUAL_NAMES = ("medium or regular", "regular", "medium")  # the survey's usual size of a measure
 _ITEMS_SAID = frozenset({"sandwich", "burger", "item", "each"})  # a unit an app gives anything counted
@@ -445,6 +445,14 @@ def _food_nouns(food: Food) -> set[str]:
     parts = food.description.split(",")
     named = parts[0] if len(parts) == 1 or not parts[0].isupper() else f"{parts[0]} {parts[1]}"
     return {_singular(w) for w in re.findall(r"[a-z]+", named.lower())}
+
+
+def _by_its_own_noun(food: Food, unit: str) -> bool:
+    """Is the unit the food's own name ('roll' of 'Roll, sweet, cinnamon bun', 'hot dogs' of 'Hot
+    dog, NFS'): a count of it, as '2 hot dogs' is?"""
+    nouns = _food_nouns(food)
+    said = re.findall(r"[a-z]+", unit.lower())
+    return bool(said) and all(_singular(w) in nouns or w.removesuffix("s") in nouns for w in said)
 
 
 def _single(portion: Portion) -> bool:
@@ -595,7 +603,11 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     said = {_singular(w) for w in re.findall(r"[a-z]+", typed.lower())} - SIZES - _NOT_NAMES
     said = {_ITEM_CALLED.get(w, w) for w in said}  # 'string cheese' is a stick, not USDA's '1 string' (4.7 g)
     named_so = {w for seq_words in words.values() for w in seq_words}  # 'snickerdoodels': snickerdoodles
-    said = {w if w in named_so else next((n for n in sorted(named_so) if one_typo(w, n)), w) for w in said}
+    described_so = {_singular(w) for w in re.findall(r"[a-z]+", food.description.lower())}
+    said = {  # (a word of the food's own name is no slip: 'cinnamon roll' is no 'Cinnabon')
+        w if w in named_so or w in described_so else next((n for n in sorted(named_so) if one_typo(w, n)), w)
+        for w in said
+    }
 
     def odd(portion: Portion) -> bool:  # an odd size the person did not say ('Bagel Bite' said is none)
         return any(_singular(m) not in said for m in _ODD_SIZES.findall(portion.description.lower()))
@@ -944,6 +956,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         grams = checked_grams(quantity * served.grams_each)
         served_as = f"a {word} taken as {served.label}, {_grams(served.grams_each)} g"
         return Measured(grams, _measure(served), served_as)
+    counted = unit is not None and word not in MASS_G | VOLUME_ML and word not in SIZES
+    if counted and unit and _by_its_own_noun(food, unit):  # 'bagel, 1, bagel': one bagel, not a 46 g
+        return measure(food, quantity, None, words)  # Bagel Thin; 'cookie, 2, cookies' ('cooky')
     if word == "plate" and _has_cups(food):  # 'a plate of pad thai': a dinner plate, 2 cups
         converted = to_grams(food, quantity * _PLATE_CUPS, "cup", words)
         return Measured(converted.grams, converted.portion, _PLATE)
