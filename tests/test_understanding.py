@@ -298,6 +298,21 @@ def test_a_unit_that_is_the_foods_own_name_counts_it(entry: Entry, grams: float)
     assert item.grams == pytest.approx(grams) and item.assumed and item.assumed.startswith("each: 1 ")
 
 
+@pytest.mark.parametrize(
+    ("text", "food", "grams"),
+    [("a coke", "Soft drink, cola", 372),  # was a 512 g medium fountain drink; 'coke' alone was the can
+     ("an iced tea", "Tea, iced, bottled, black", 360), ("2 cokes", "Soft drink, cola", 744),  # was cereal
+     ("fish sticks", "Fish, stick", 85),  # a helping of them, not one 20 g stick
+     ("a fish stick", "Fish, stick", 20),
+     ("teriyaki chicken", "Chicken or turkey with teriyaki", 183)],  # not a 256 g 'chicken breast with sauce'
+)  # fmt: skip
+def test_no_amount_or_one_is_the_usual_one_not_a_size_or_an_item_of_another_name(
+    text: str, food: str, grams: float
+) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert (item.food_name, item.grams) == (food, pytest.approx(grams))
+
+
 def test_a_way_of_cooking_in_a_list_is_no_food_of_its_own() -> None:
     items = Measurer(Catalog())(Entry(line=1, input="1 fillet trout, rainbow, baked", amount=None, unit=None))
     assert [i.food_name for i in items] == ["Fish, trout, baked or broiled"]  # not trout, smelt and potato skin

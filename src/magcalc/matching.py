@@ -367,8 +367,8 @@ def tokenize(text: str) -> list[str]:
             negate = True
             continue
         same = _SAME_WORD.get(word)
-        if same is None and len(word) > 5 and word.endswith("s"):  # 'courgettes', 'aubergines'
-            same = _SAME_WORD.get(stem(word)) if len(stem(word)) >= 5 else None
+        if same is None and len(word) > 3 and word.endswith("s"):  # 'courgettes', 'aubergines', 'cokes'
+            same = _SAME_WORD.get(stem(word)) if len(stem(word)) >= 3 else None
         for part in (same or word).split():
             if part not in _STOPWORDS:
                 out.append(f"no-{stem(part)}" if negate else stem(part))

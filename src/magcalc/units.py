@@ -422,9 +422,10 @@ _SAME_MEASURE = {
 
 
 def _sized_drink(food: Food, item: Portion) -> bool:
-    """An item that is only a size ('medium') of a food measured in fl oz: a drink's cup size."""
+    """An item that is only a size ('medium', 'medium drink') of a food measured in fl oz: a drink's
+    cup size ('a coke' is the survey's usual can, not a 512 g medium fountain drink)."""
     words = item.description.lower().split()
-    return len(words) == 1 and words[0] in SIZES and any(
+    return 1 <= len(words) <= 2 and words[0] in SIZES and set(words[1:]) <= {"drink", "cup"} and any(
         p.description.lower().startswith("fl oz") for p in food.portions
     )
 
@@ -445,6 +446,13 @@ def _food_nouns(food: Food) -> set[str]:
     parts = food.description.split(",")
     named = parts[0] if len(parts) == 1 or not parts[0].isupper() else f"{parts[0]} {parts[1]}"
     return {_singular(w) for w in re.findall(r"[a-z]+", named.lower())}
+
+
+def _said_plural(portion: Portion, typed: str) -> bool:
+    """Is the item of this measure said in the plural only ('fish sticks' of '1 stick')?"""
+    item = _head_word(portion)
+    typed_words = re.findall(r"[a-z]+", typed.lower())
+    return item not in typed_words and any(_singular(w) == item and w != item for w in typed_words)
 
 
 def _by_its_own_noun(food: Food, unit: str) -> bool:
@@ -551,10 +559,15 @@ def _called(food: Food, typed: str) -> Portion | None:
     one), when no amount is said."""
     typed_words = re.findall(r"[a-z]+", typed.lower())
     said = [_ITEM_CALLED[w] for w in typed_words if w in _ITEM_CALLED][:1]
-    if not said:  # 'cupcake' of 'Cake or cupcake'
-        said = sorted(_one_of_its_names(food, {_singular(w) for w in typed_words}))[:1]
+    alone = False
+    if not said:  # 'cupcake' of 'Cake or cupcake' (its 'cupcake, any size'; not 'chicken breast with
+        said = sorted(_one_of_its_names(food, {_singular(w) for w in typed_words}))[:1]  # sauce' of
+        alone = True  # 'Chicken or turkey with teriyaki')
     first = {p.seq: re.findall(r"[a-z]+", p.description.lower())[:1] for p in food.portions}
-    items = [p for p in _single_items(food) if said and first[p.seq] == said]
+    items = [
+        p for p in _single_items(food) if said and first[p.seq] == said
+        and not (alone and len(re.findall(r"[a-z]+", p.description.lower().split(",")[0])) > 1)
+    ]  # fmt: skip
     return _the_usual(items) if items else None
 
 
@@ -931,7 +944,11 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         # '16 oz latte': a drink is poured by volume (the cup, the can and the bottle say fl oz)
         by_volume = measure(food, quantity, "fl oz", words)
         return Measured(by_volume.grams, by_volume.portion, "oz of a drink taken as fl oz")
-    if quantity is None and (packaged := _packaged(food, words) or _called(food, words)) is not None:
+    if (
+        quantity is None
+        and (packaged := _packaged(food, words) or _called(food, words)) is not None
+        and not _said_plural(packaged, words)  # 'fish sticks': a helping of them, not one stick
+    ):
         grams = checked_grams(packaged.grams_each)  # 'applesauce pouch': one of its pouches; 'corn on the
         return Measured(  # cob': one ear
             grams, _measure(packaged), f"no amount: 1 {packaged.description}, {_grams(grams)} g"
