@@ -313,6 +313,20 @@ def test_no_amount_or_one_is_the_usual_one_not_a_size_or_an_item_of_another_name
     assert (item.food_name, item.grams) == (food, pytest.approx(grams))
 
 
+@pytest.mark.parametrize(
+    ("text", "shown", "food", "grams"),
+    [("snack: chips", "chips", "Potato chips, NFS", 28),  # was taro chips: the label was read as a food word
+     ("2 eggs for breakfast", "2 eggs", "Egg, whole, cooked, NS as to cooking method", 100),  # was 2 Jimmy
+     ("oatmeal for breakfast", "oatmeal", "Oatmeal, NFS", 240),  # Dean biscuits; a McDonald's Big Breakfast
+     ("10 pretzels", "10 pretzels", "Pretzels, NFS", 30)],  # was 10 single-serving bags, 570 g
+)  # fmt: skip
+def test_a_label_or_a_time_said_around_one_food_is_no_part_of_it(
+    text: str, shown: str, food: str, grams: float
+) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert (item.input, item.food_name, item.grams) == (shown, food, pytest.approx(grams))
+
+
 def test_a_way_of_cooking_in_a_list_is_no_food_of_its_own() -> None:
     items = Measurer(Catalog())(Entry(line=1, input="1 fillet trout, rainbow, baked", amount=None, unit=None))
     assert [i.food_name for i in items] == ["Fish, trout, baked or broiled"]  # not trout, smelt and potato skin

@@ -331,7 +331,7 @@ def _leading_unit(words: list[str]) -> tuple[str | None, int]:
 
 def parse_one(text: str) -> Phrase:
     """One food: '2 eggs', '1 cup of cooked spinach', 'peanut butter 2 tbsp', 'banana'."""
-    cleaned = _normalise(text.strip().lower())
+    cleaned = _normalise(_without_label(text.strip()).lower())  # 'snack: chips' is chips
     bracketed = _COUNT_IN_BRACKETS.fullmatch(cleaned)  # 'sushi (8 pieces)': 8 pieces of sushi
     if bracketed and _leading_quantity(bracketed["amount"].split())[0] is not None:
         cleaned = f"{bracketed['amount']} {bracketed['food']}"
@@ -387,6 +387,15 @@ def parse_one(text: str) -> Phrase:
     return Phrase(quantity, unit, food, text.strip())
 
 
+def _without_label(text: str) -> str:
+    """The words after a label ('snack: chips', 'lunch at the plant: ...', 'breakfast was 2 eggs')."""
+    if (label := _LABEL.match(text)) is not None and len(label[0].split()) <= 5:  # 'lunch at the plant:'
+        return text[label.end() :]
+    if (meal := _MEAL_LABEL.match(text)) is not None and text[meal.end() :].strip():
+        return text[meal.end() :]
+    return text
+
+
 def split(text: str) -> list[str]:
     """The foods of a phrase: a part that starts with a quantity starts a new food."""
     text = re.sub(r"(?<=\d),(?=\d)", ".", text.strip())  # '1,5 cups': a decimal comma, not a list
@@ -395,10 +404,7 @@ def split(text: str) -> list[str]:
     text = _CONTEXT.sub("", text)
     text = _PBJ.sub("pbj", text)  # '1/2 pb&j' is half a sandwich, not peanut butter and a jelly
     text = re.sub(r"(?<=\s)'?[nN]'?(?=\s)", "and", text)  # 'eggs n toast', "mac 'n' cheese"
-    if (label := _LABEL.match(text)) is not None and len(label[0].split()) <= 5:  # 'lunch at the plant:'
-        text = text[label.end() :]
-    elif (meal := _MEAL_LABEL.match(text)) is not None and text[meal.end() :].strip():
-        text = text[meal.end() :]
+    text = _without_label(text)
     # each part with the separators before it ('corn, and frybread': ', ' and 'and ' before 'frybread');
     # separators before the first part stay in it
     pieces: list[str] = []

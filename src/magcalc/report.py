@@ -562,10 +562,19 @@ def expand(entry: Entry, catalog: Catalog | None = None) -> list[Entry]:
     if len(parsed) == 1 and parsed[0].quantity is None and parsed[0].food == plain:
         return [entry]
     return [
-        entry.model_copy(update={"input": p.text if len(parsed) > 1 else entry.input, "amount": p.quantity,
-                                 "unit": _size_of(p)})
+        entry.model_copy(update={
+            "input": p.text if len(parsed) > 1 or _cut_from(plain, p.text) else entry.input,
+            "amount": p.quantity, "unit": _size_of(p),
+        })
         for p in parsed
     ]  # fmt: skip
+
+
+def _cut_from(typed: str, text: str) -> bool:
+    """Is the one food's text what was typed less a label or a time ('snack: chips', 'oatmeal for
+    breakfast'), not its words rejoined ('chicken over rice', read as 'chicken with rice')?"""
+    said = " ".join(text.lower().split())
+    return said != typed and (typed.startswith(said) or typed.endswith(said))
 
 
 def _size_of(phrase: phrases.Phrase) -> str | None:

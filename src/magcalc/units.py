@@ -664,6 +664,11 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     exact = [p for p in candidates if words[p.seq] and set(words[p.seq]) <= nouns]
     if exact:
         return exact[0]
+    # '10 pretzels': its 'pretzel, NS as to size' (3 g), not the 'medium single serving bag' (57 g)
+    by_noun = [p for p in candidates if re.findall(r"[a-z]+", p.description.lower().split(",")[0]) in (
+        [[n] for n in nouns & said])]
+    if len(by_noun) == 1:
+        return by_noun[0]
     # 'cupcake' of 'Cake or cupcake, NFS': its 'cupcake, any size' (90 g), not a piece of cake (175 g)
     if chosen := _one_of_its_names(food, said):
         alike = [p for p in candidates if words[p.seq][:1] and words[p.seq][0] in chosen]
