@@ -327,6 +327,23 @@ def test_a_label_or_a_time_said_around_one_food_is_no_part_of_it(
     assert (item.input, item.food_name, item.grams) == (shown, food, pytest.approx(grams))
 
 
+@pytest.mark.parametrize(
+    ("text", "grams"),
+    [("coffee w/ milk and sugar", 30), ("2 cups coffee w milk", 41), ("coffee with half and half", 30),
+     ("bagel, coffee w milk", 30)],  # was a 244 g glass of milk, sure
+)  # fmt: skip
+def test_milk_with_a_coffee_is_what_is_poured_into_it(text: str, grams: float) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    (milk,) = [i for i in items if i.food_name.startswith(("Milk", "Cream"))]
+    assert milk.grams == grams and milk.assumed and "FNDDS guideline" in milk.assumed
+
+
+@pytest.mark.parametrize("text", ["coffee and a glass of milk", "coffee with 1/2 cup milk", "cereal with milk"])
+def test_milk_said_with_its_own_amount_or_beside_a_food_is_as_said(text: str) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert all(i.grams and i.grams >= 100 for i in items if i.food_name.startswith("Milk"))
+
+
 def test_a_way_of_cooking_in_a_list_is_no_food_of_its_own() -> None:
     items = Measurer(Catalog())(Entry(line=1, input="1 fillet trout, rainbow, baked", amount=None, unit=None))
     assert [i.food_name for i in items] == ["Fish, trout, baked or broiled"]  # not trout, smelt and potato skin

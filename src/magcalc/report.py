@@ -813,6 +813,40 @@ def _with_part_found(food: foods.Food, words: str) -> bool:
     return bool(after) and after[-1] in described and "with" in described and set(tokenize(main)) <= described
 
 
+# FNDDS 2021-2023, Portions and Weights: 'Guideline amount per fl oz of beverage' of every milk, plant
+# milk, cream and liquid creamer is 2.5 g (the amount the survey adds to coffee or tea per fl oz of it)
+MILK_PER_FL_OZ_G = 2.5
+_FL_OZ_G = 29.5735  # a fl oz of coffee or tea, as water
+_POURED = frozenset({"milk", "cream", "creamer", "half"})
+_NOT_POURED = frozenset({"ice", "sour", "shake", "chocolate", "yogurt", "cheese", "whipped", "condensed"})
+
+
+def _poured_in(items: list[LineItem], parts: list[Entry], said: str) -> list[LineItem]:
+    """'coffee with milk': the milk is what is poured into the coffee, not a glass of it: with no
+    amount, FNDDS's guideline amount per fl oz of the drink (12 fl oz of coffee: 30 g of milk)."""
+    if len(items) < 2 or len(items) != len(parts) or not re.search(r"\bwith\b|\bw/?\s", said.lower()):
+        return items
+    out = list(items)
+    drink: LineItem | None = None
+    for at, (item, part) in enumerate(zip(items, parts, strict=True)):
+        named = set(tokenize(item.food_name.split(",")[0]))
+        if named & {"coffee", "tea"} and not named & {"liqueur", "iced"} and item.grams:
+            drink = item
+            continue
+        poured = named & _POURED and not named & _NOT_POURED and item.grams and item.magnesium_mg is not None
+        if drink is None or not poured or part.amount is not None or part.unit is not None:
+            continue
+        assert drink.grams is not None and item.grams is not None and item.magnesium_mg is not None
+        grams = round(MILK_PER_FL_OZ_G * drink.grams / _FL_OZ_G)
+        out[at] = item.model_copy(update={
+            "grams": float(grams), "magnesium_mg": item.magnesium_mg * grams / item.grams,
+            "portion": f"{MILK_PER_FL_OZ_G:g} g per fl oz of the drink",
+            "assumed": f"no amount: poured into the {drink.input}, {grams} g "
+                       f"(FNDDS guideline, {MILK_PER_FL_OZ_G:g} g per fl oz)",
+        })
+    return out
+
+
 MAX_PROBLEMS = 100  # listed one per line; beyond this, a count
 MAX_DOUBTS = 20  # doubtful matches named in the warnings; beyond this, a count
 
@@ -861,7 +895,7 @@ class Measurer:
             items.append(item)
         if joined:
             self._split_doubt(items, entry.input)
-        return items
+        return _poured_in(items, parts, entry.input)
 
     def _room(self, key: str) -> bool:
         """Is a warning under this key new, and is there room to name it? Each key warns once; past
