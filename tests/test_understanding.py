@@ -344,6 +344,11 @@ def test_milk_said_with_its_own_amount_or_beside_a_food_is_as_said(text: str) ->
     assert all(i.grams and i.grams >= 100 for i in items if i.food_name.startswith("Milk"))
 
 
+def test_a_size_of_a_drink_usda_does_not_size_is_no_fruits_yield() -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input="large oj", amount=None, unit=None))
+    assert item.grams == 248 and item.assumed and "no sizes" in item.assumed  # was 86 g: one large orange's juice
+
+
 def test_a_way_of_cooking_in_a_list_is_no_food_of_its_own() -> None:
     items = Measurer(Catalog())(Entry(line=1, input="1 fillet trout, rainbow, baked", amount=None, unit=None))
     assert [i.food_name for i in items] == ["Fish, trout, baked or broiled"]  # not trout, smelt and potato skin

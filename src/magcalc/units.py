@@ -1034,6 +1034,11 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
                 converted = to_grams(food, quantity, other, words)
                 return Measured(converted.grams, converted.portion, None)
         item = item_portion(food, words) if word in SIZES else None
+        if item is not None and is_drink(food) and "yield" in item.description.lower():
+            # 'large oj': a large drink, not the juice a large orange yields (86 g): a cup, said so
+            cup = to_grams(food, quantity, "cup", words)
+            why = f"a {word} taken as 1 cup (USDA has no sizes of this drink)"
+            return Measured(cup.grams, cup.portion, why, stand_in=True)
         typical = typical_portion(food) if item is not None and item.grams_each <= _BITE_G else None
         if item is not None and typical is not None and typical[0].grams >= 4 * item.grams_each:
             # 'medium tots': a bite (one tot, 8 g) is no size of a serving of them; the usual serving
