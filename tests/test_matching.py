@@ -269,7 +269,7 @@ def test_tokenize_keeps_percentages() -> None:
 def _full_rank(name: str, limit: int) -> list[matching.Scored]:
     """Every candidate scored, as before `_rank` learnt to skip those that cannot rank."""
     idx, foods, words = matching.index(), load_foods(), tokenize(name)
-    expansions = [idx.expand(word) for word in words]
+    expansions = matching._expansions(words)  # as _rank expands them ('jammy' is no slip of 'jimmy')
     scored = [
         matching.Scored(foods[food_id], *matching._score(idx.doc(food_id), expansions, set(words)))
         for food_id in matching._candidates(words, expansions)

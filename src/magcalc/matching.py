@@ -956,14 +956,7 @@ def _rank(words: list[str], foods: Mapping[str, Food], limit: int) -> list[Score
     """The `limit` best candidates, best first. Most candidates cannot rank among them: they are
     scored in the order of a ceiling on their score, until no ceiling left reaches the last kept."""
     idx = index()
-    expansions = [
-        {word: 1.0} if word in _OPTIONAL and word not in idx.postings and len(words) > 1 else idx.expand(word)
-        for word in words
-    ]  # 'walnut halves': a cut no food names is still a cut, not a misspelling
-    expansions = [  # 'jammy eggs': no slip for the 'jimmy' of 'Jimmy Dean'
-        {w: weight for w, weight in found.items() if w == word or not _half_a_name(w, words)}
-        for word, found in zip(words, expansions, strict=True)
-    ]
+    expansions = _expansions(words)
     candidates = _candidates(words, expansions)
     query_words = set(words)
     best: list[Scored] = []  # the `limit` best scored so far, best first
@@ -976,6 +969,19 @@ def _rank(words: list[str], foods: Mapping[str, Food], limit: int) -> list[Score
         bisect.insort(best, scored, key=_order)
         del best[limit:]
     return best
+
+
+def _expansions(words: list[str]) -> list[dict[str, float]]:
+    """The words of the foods each query word may stand for, with their weights."""
+    idx = index()
+    expansions = [
+        {word: 1.0} if word in _OPTIONAL and word not in idx.postings and len(words) > 1 else idx.expand(word)
+        for word in words
+    ]  # 'walnut halves': a cut no food names is still a cut, not a misspelling
+    return [  # 'jammy eggs': no slip for the 'jimmy' of 'Jimmy Dean'
+        {w: weight for w, weight in found.items() if w == word or not _half_a_name(w, words)}
+        for word, found in zip(words, expansions, strict=True)
+    ]
 
 
 def _candidates(words: list[str], expansions: list[dict[str, float]]) -> frozenset[str]:
