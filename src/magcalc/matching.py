@@ -440,8 +440,7 @@ def _head(
     if not first:
         return frozenset(), frozenset()
     first_part = food.description.split(",")[0]
-    bracketed = _BRACKETED.search(first_part)  # 'Whopper (Burger King)' is a whopper, not a king
-    outside = tokenize(first_part[: bracketed.start()]) if bracketed else []
+    outside = _bracketed(first_part)[0]  # 'Whopper (Burger King)' is a whopper, not a king
     if outside and first[: len(outside)] == outside and first == tokenize(first_part):
         first = outside
     if "with" in first[1:]:  # 'Spaghetti with meat sauce' is spaghetti, 'Spaghetti sauce with meat' sauce
@@ -499,27 +498,38 @@ def _made_alone(foods: Iterable[Food]) -> frozenset[str]:
 _BRACKETED = re.compile(r"\(([^()]*)\)\s*$")
 
 
+def _bracketed(name: str) -> tuple[list[str], set[str]]:
+    """The words of a name before the brackets that end it, and the other words in them ('Whopper
+    (Burger King)': whopper; burger, king); ([], set()) for a name with no brackets at its end."""
+    where = _BRACKETED.search(name)
+    if where is None:
+        return [], set()
+    outside = tokenize(name[: where.start()])
+    return outside, set(tokenize(where[1])) - set(outside)
+
+
 def _own_names(foods: Iterable[Food]) -> frozenset[str]:
     """The foods named by their maker's or place's own name, the maker in brackets after it: 'Whopper
     (Burger King)', 'Big Mac (McDonalds)' (every food with those words is theirs), not 'Cereal or
     granola bar (Kashi Chewy)'."""
-    described = [(food, set(tokenize(food.description))) for food in foods]
-    having: dict[str, list[set[str]]] = {}
-    for _, words in described:
-        for word in words:
+    foods = list(foods)
+    bracketed = {
+        food.food_id: (set(outside), noted)
+        for food in foods
+        for outside, noted in [_bracketed(food.description.split(",")[0])]
+        if outside and noted
+    }
+    wanted = set().union(*(outside for outside, _ in bracketed.values()))
+    having: dict[str, list[set[str]]] = {}  # each word of a bracketed name -> the foods' words that have it
+    for food in foods:
+        words = set(tokenize(food.description))
+        for word in words & wanted:
             having.setdefault(word, []).append(words)
-    found: set[str] = set()
-    for food, _ in described:
-        named = food.description.split(",")[0]
-        if (where := _BRACKETED.search(named)) is None:
-            continue
-        outside = set(tokenize(named[: where.start()]))
-        noted = set(tokenize(where[1])) - outside
-        if not outside or not noted:
-            continue
+    found = set()
+    for food_id, (outside, noted) in bracketed.items():
         rarest = min(outside, key=lambda word: len(having.get(word, [])))
         if all(words & noted for words in having.get(rarest, []) if outside <= words):
-            found.add(food.food_id)
+            found.add(food_id)
     return frozenset(found)
 
 
@@ -539,9 +549,7 @@ def _make_doc(
         shelved = frozenset(named[:-1]) & made_alone - _head(food, [named])[0]
     # 'Big Mac (McDonalds)': where it is from, in brackets after its name, as 'from fast food' is
     # (only for a name that is the maker's own: 'granola bar' says no Kashi Chewy)
-    where = _BRACKETED.search(parts[0])
-    noted = set(tokenize(where[1])) - set(tokenize(parts[0][: where.start()])) if where else set()
-    noted = noted if food.food_id in own_names else set()
+    noted = _bracketed(parts[0])[1] if food.food_id in own_names else set()
     for number, part in enumerate(parts):
         words = tokenize(part)
         segments.append(words)
@@ -617,7 +625,7 @@ def _make_doc(
     alternatives |= _other_names_heads(_other_names(food))
     if food.table == FNDDS:  # 'Tortilla chips, nacho cheese flavor (Doritos)': its name in brackets
         alternatives |= _other_names_heads(";".join(re.findall(r"\(([^()]*)\)", food.description)))
-    elif (bracketed := _BRACKETED.search(food.description.split(",")[0])) is not None:
+    elif (bracketed := _BRACKETED.search(parts[0])) is not None:
         alternatives |= _other_names_heads(bracketed[1])  # 'Yambean (jicama)': jicama names it too
     return _Doc(
         food_id=food.food_id,

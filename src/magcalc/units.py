@@ -616,16 +616,15 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     said = {_singular(w) for w in re.findall(r"[a-z]+", typed.lower())} - SIZES - _NOT_NAMES
     said = {_ITEM_CALLED.get(w, w) for w in said}  # 'string cheese' is a stick, not USDA's '1 string' (4.7 g)
     named_so = {w for seq_words in words.values() for w in seq_words}  # 'snickerdoodels': snickerdoodles
-    described_so = {_singular(w) for w in re.findall(r"[a-z]+", food.description.lower())}
+    described = {_singular(w) for w in re.findall(r"[a-z]+", food.description.lower())}
     said = {  # (a word of the food's own name is no slip: 'cinnamon roll' is no 'Cinnabon')
-        w if w in named_so or w in described_so else next((n for n in sorted(named_so) if one_typo(w, n)), w)
+        w if w in named_so or w in described else next((n for n in sorted(named_so) if one_typo(w, n)), w)
         for w in said
     }
 
     def odd(portion: Portion) -> bool:  # an odd size the person did not say ('Bagel Bite' said is none)
         return any(_singular(m) not in said for m in _ODD_SIZES.findall(portion.description.lower()))
 
-    described = {_singular(w) for w in re.findall(r"[a-z]+", food.description.lower())}
     # '1 omelet' of 'Egg omelet or scrambled egg' counts no eggs: a measure named by a word that only
     # qualifies the word said ('egg' of 'egg omelet') is no item of it
     named_words = [_singular(w) for w in re.findall(r"[a-z]+", food.description.lower().split(",")[0])]
