@@ -338,6 +338,15 @@ def test_milk_with_a_coffee_is_what_is_poured_into_it(text: str, grams: float) -
     assert milk.grams == grams and milk.assumed and "FNDDS guideline" in milk.assumed
 
 
+def test_a_count_far_above_what_people_eat_at_once_is_a_count_of_pieces() -> None:
+    # one Measurer for all, as a log measures them: each count is measured for its own number
+    measurer = Measurer(Catalog())
+    rows = [("m&ms", 2.0), ("m&ms", 10.0), ("jolly ranchers", 5.0), ("m&ms", 1.0)]
+    items = [measurer(Entry(line=n, input=food, amount=k, unit=None))[0] for n, (food, k) in enumerate(rows)]
+    assert [i.grams for i in items] == [90, 20, 25, 45]  # was 450 g of m&ms (10 pouches), 300 g of candy
+    assert [bool(i.assumed and "piece" in i.assumed) for i in items] == [False, True, True, False]
+
+
 @pytest.mark.parametrize("text", ["coffee and a glass of milk", "coffee with 1/2 cup milk", "cereal with milk"])
 def test_milk_said_with_its_own_amount_or_beside_a_food_is_as_said(text: str) -> None:
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))

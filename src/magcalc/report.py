@@ -862,7 +862,7 @@ class Measurer:
         self.doubts: list[str] = []
         self.more_doubts = 0
         self._warned: set[str] = set()
-        self._known: dict[tuple[str, str | None, bool], LineItem | MagcalcError] = {}
+        self._known: dict[tuple[str, str | None, float | None], LineItem | MagcalcError] = {}
         self._references: dict[tuple[str, str | None, str | None], Reference | None] = {}
         self._forms: dict[str, bool] = {}
         self._words: dict[str, str] = {}  # what was typed -> its food words (parsed once)
@@ -933,11 +933,12 @@ class Measurer:
 
     def _cached(self, part: Entry) -> LineItem:
         """The same food words and unit measured once: every later row is arithmetic."""
-        key = (part.input if part.amount is None else self._food_words(part), part.unit, part.amount is None)
+        # a count is measured for its own number: '10 m&ms' are pieces where '2 m&ms' are pouches
+        one = None if part.amount is None else part.amount if part.unit is None else 1.0
+        key = (part.input if part.amount is None else self._food_words(part), part.unit, one)
         known = self._known.get(key)
         if known is None:
             try:
-                one = None if part.amount is None else 1.0
                 known = self._measure(part.model_copy(update={"amount": one}))
             except MagcalcError as error:
                 known = error
@@ -951,11 +952,11 @@ class Measurer:
             "line": part.line, "input": part.input, "date": part.date, "time": part.time, "meal": part.meal,
             "note": part.note, "entry_id": part.entry_id,
         }  # fmt: skip
-        if part.amount is not None:
-            grams = units.checked_grams(part.amount * known.grams)
+        if part.amount is not None and one is not None:
+            grams = units.checked_grams(part.amount / one * known.grams)
             mg = known.magnesium_mg
             update |= {"amount": part.amount, "grams": grams,
-                       "magnesium_mg": None if mg is None else mg * part.amount}  # fmt: skip
+                       "magnesium_mg": None if mg is None else mg * part.amount / one}  # fmt: skip
         return known.model_copy(update=update)
 
     def _food_words(self, part: Entry) -> str:

@@ -927,6 +927,22 @@ def _size_rank(description: str) -> int:
     return 2 if _ODD_SIZES.search(lowered) or re.search(r"\b(tiny|jumbo)\b", lowered) else 1
 
 
+_UNLIKELY_MANY = 4.0  # a count of items this many times the survey's usual amount is a count of pieces
+
+
+def _counted_in_pieces(food: Food, quantity: float, item: Portion) -> Portion | None:
+    """'10 m&ms' are 10 pieces (2 g), not 10 regular pouches (450 g, ten times what people eat at once):
+    when a count of the food's item is far above its typical portion and USDA weighs a piece of it,
+    and the words do not name the item ('10 bags of m&ms')."""
+    unsaid = food.portion(QUANTITY_NOT_SPECIFIED)
+    if unsaid is None or quantity * item.grams_each < _UNLIKELY_MANY * unsaid.grams:
+        return None
+    pieces = [p for p in _single_items(food) if p.description.lower() == "piece"]
+    if len(pieces) != 1 or pieces[0].grams_each * 2 > item.grams_each:
+        return None
+    return pieces[0]
+
+
 def typical_portion(food: Food) -> tuple[Portion, str] | None:
     """What a person means by the food with no amount: FNDDS's 'Quantity not specified' weight,
     else a common portion (knowledge.common_portion)."""
@@ -987,6 +1003,11 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         item = item_portion(food, words) if word is None else None
         if item is not None and _sized_drink(food, item):
             item = None  # '2 coffees': two typical cups, not two 'medium' (16 fl oz) servings
+        if item is not None and word is None and (piece := _counted_in_pieces(food, quantity, item)):
+            grams = checked_grams(quantity * piece.grams_each)
+            why = (f"each: 1 {piece.description}, {_grams(piece.grams_each)} g ({quantity:g} of its "
+                   f"{item.description} would be {_grams(quantity * item.grams_each)} g)")  # fmt: skip
+            return Measured(grams, _measure(piece), why, stand_in=True)
         if item is not None:
             grams = checked_grams(quantity * item.grams_each)
             return Measured(grams, _measure(item), f"each: 1 {item.description}, {_grams(item.grams_each)} g")
