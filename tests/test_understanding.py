@@ -165,6 +165,27 @@ def test_plain_words_find_the_plain_food_not_a_brand(words: str, better: str) ->
     assert match.food.description.startswith(better) and match.confident, match.food.description
 
 
+@pytest.mark.parametrize(
+    ("words", "sure"),
+    [("burger fries", False),  # was Burger King's fries, sure: 'burger' is a food, Burger King half said
+     ("burger king fries", True), ("taco bell bean burrito", True),
+     ("grape nuts", True)],  # all of POST's 'GRAPE-NUTS', though grapes and nuts are foods
+)  # fmt: skip
+def test_a_brand_is_said_only_by_more_than_a_food_word_of_its_name(words: str, sure: bool) -> None:
+    match = Catalog().resolve(words)
+    assert match.confident == sure, (match.food.description, match.doubt)
+
+
+@pytest.mark.parametrize(
+    ("text", "food_id", "grams"),
+    [("a milkshake", "11541120", 280),  # the survey's shop milk shake, not a malted one
+     ("strawberry shake", "14428", 282)],  # its 12 fl oz serving, not 1 fl oz (23.5 g), sure
+)  # fmt: skip
+def test_a_shake_is_a_milk_shake_of_a_drinks_size(text: str, food_id: str, grams: float) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert (item.food_id, item.grams) == (food_id, grams)
+
+
 def test_a_sure_food_is_a_guess_when_a_close_rival_weighs_otherwise_by_the_measure() -> None:
     """'Mushrooms, NS as to form, cooked' and raw mushrooms have about the same magnesium per 100 g,
     but a cup of raw weighs 70 g and of cooked 160 g; by weight they agree."""

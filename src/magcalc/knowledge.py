@@ -97,6 +97,9 @@ def _a_product(food: Food) -> bool:
     return branded or food.food_group in _PRODUCT_GROUPS
 
 
+_FL_OZ_SAID = re.compile(r"\b(\d+(?:\.\d+)?) fl oz\b")  # a size in its words
+
+
 def common_portion(food: Food) -> Portion | None:
     """The measure a person would eat: 1 oz of nuts, seeds and chocolate, 2 tbsp of a nut butter,
     3 oz of meat or fish, 1 medium fruit, 1 cup of cooked beans or greens; never '1 cup' of seeds,
@@ -138,7 +141,10 @@ def common_portion(food: Food) -> Portion | None:
     if food.food_group == "Beverages":  # 'a budweiser': a can or a glass, never SR28's first '1 fl oz'
         drink = next(
             (p for p in portions if re.match(r"fl oz\b", p.description.lower()) and 8 <= p.amount <= 20), None
-        ) or first(r"(cup|can|bottle|glass)\b")
+        ) or first(r"(cup|can|bottle|glass)\b") or next(  # 'serving small 12 fl oz' of a fast-food shake
+            (p for p in portions if (size := _FL_OZ_SAID.search(p.description.lower()))
+             and 8 <= p.amount * float(size[1]) <= 20), None,
+        )  # fmt: skip
         if drink is not None:
             return drink
     if food.food_group == "Spices and Herbs":

@@ -884,6 +884,33 @@ def index() -> Index:
     return Index(postings, packed, heads)
 
 
+_FOOD_WORD_FOODS = 5  # a word that is the head of this many foods is a food's name in plain English
+
+
+def _food_words(words: set[str]) -> bool:
+    """Are these words all names of foods ('burger', 'taco', 'pizza' of Burger King, Taco Bell and
+    Pizza Hut)? Said alone they name the food, not a brand they are part of."""
+    return all(_names_foods(w) for w in words)
+
+
+_CAPITALS = re.compile(r"[A-Z][A-Z'\u2019]+(?:[ -][A-Z][A-Z'\u2019]+)*")  # 'BURGER KING', 'GRAPE-NUTS'
+
+
+def _half_said(food_id: str, matched: set[str]) -> bool:
+    """Is no brand name of the food (SR28's words in capitals) said whole ('burger' of 'BURGER KING',
+    where 'grape nuts' is all of 'GRAPE-NUTS')?"""
+    names = _CAPITALS.findall(load_foods()[food_id].description)
+    return not any(set(tokenize(name)) <= matched for name in names if name != "USDA")
+
+
+@cache
+def _names_foods(word: str) -> bool:
+    """Is the word what several foods of no brand are ('burger': veggie burgers; not 'king')?"""
+    idx = index()
+    plain = (d for d in map(idx.doc, idx.named((word,))) if word in d.head and not d.brand_tokens)
+    return next(itertools.islice(plain, _FOOD_WORD_FOODS - 1, None), None) is not None
+
+
 def _score(
     doc: _Doc, expansions: list[dict[str, float]], query_words: set[str]
 ) -> tuple[float, bool, bool, bool, bool, bool]:
@@ -951,7 +978,10 @@ def _score(
     elif doc.group in _MEATS and doc.tokens.get("raw", 99) != 99 and "raw" not in query_words:
         score -= 8  # so is meat, logged as eaten ('ground beef 85/15'), unless the words say raw
     asked_by = _ASKED_BY.get(doc.group)
-    brand_named = bool((matched & doc.brand_tokens) - _ORDINARY)  # 'double' names no Wendy's Double
+    said_of_brand = (matched & doc.brand_tokens) - _ORDINARY  # 'double' names no Wendy's Double
+    if said_of_brand and _food_words(said_of_brand) and _half_said(doc.food_id, matched):
+        said_of_brand = set()  # 'burger fries': 'burger' is a food, not Burger King half said
+    brand_named = bool(said_of_brand)
     if (asked_by is not None and not (query_words & asked_by or brand_named)) or (
         doc.brand_tokens and not brand_named
     ):
