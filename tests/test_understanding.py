@@ -177,6 +177,17 @@ def test_a_brand_is_said_only_by_more_than_a_food_word_of_its_name(words: str, s
 
 
 @pytest.mark.parametrize(
+    ("text", "food", "grams"),
+    [("med waffle fries", "Potato, french fries, NFS", 110),  # was refused: no food has 'med'
+     ("lg coffee", "Coffee, NS as to type", 600),  # a large one, as 'large coffee'
+     ("6 air fryer wings", "Chicken wing, baked, coated", 330)],  # air fryer as air fried: baked
+)  # fmt: skip
+def test_shortened_sizes_and_the_air_fryer_are_understood(text: str, food: str, grams: float) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert (item.food_name, item.grams) == (food, grams)
+
+
+@pytest.mark.parametrize(
     ("text", "food_id", "grams"),
     [("a milkshake", "11541120", 280),  # the survey's shop milk shake, not a malted one
      ("strawberry shake", "14428", 282)],  # its 12 fl oz serving, not 1 fl oz (23.5 g), sure
@@ -260,7 +271,11 @@ def test_two_foods_said_with_and_and_no_amount_are_a_guess(text: str, sure: bool
      ("2 eggs, bacon", ["Egg", "Bacon"]),  # was 'Egg sandwich on bagel, with bacon', 600 g
      ("cheese, cheddar", ["Cheese, Cheddar"]), ("crackers, club", ["KEEBLER, CLUB"]),  # an app's names
      ("8 oz juice, cranberry", ["Cranberry juice"]), ("1/2 cup salad, macaroni", ["Macaroni or pasta salad"]),
-     ("3 slices turkey breast, deli", ["Turkey breast"]), ("1/2 cup oats, rolled, dry", ["Cereals, oats"])],
+     ("3 slices turkey breast, deli", ["Turkey breast"]), ("1/2 cup oats, rolled, dry", ["Cereals, oats"]),
+     # was one 196 g brown rice: a part misspelt is still a food the whole lacks
+     ("1 cup brown rice, steamed brocoli", ["Rice, brown", "Broccoli"]),
+     # was 8 nuggets of one food: a count inside the first part is that part's, not an app's amount
+     ("chick fil a 8ct nuggets, med waffle fries, lemonade", ["Chicken nuggets", "Potato", "Lemonade"])],
 )  # fmt: skip
 def test_foods_joined_by_commas_are_a_list_unless_the_first_is_what_the_whole_is(
     text: str, foods: list[str]

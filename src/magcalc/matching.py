@@ -331,9 +331,10 @@ _SAME_WORD = {
     # (FNDDS lists 'sauteed' among the other names of its baked or broiled scallops), charred on a grill
     "decaf": "decaffeinated", "seared": "sauteed cooked", "blackened": "sauteed cooked",
     "charred": "grilled", "airfried": "baked",
+    "med": "medium", "lg": "large", "sm": "small", "reg": "regular",  # sizes as menus and apps shorten them
 }  # fmt: skip
 # Two words people write for one way of cooking
-_SAME_WORDS = re.compile(r"\bair[\s-]*fried\b")
+_SAME_WORDS = re.compile(r"\bair[\s-]*fr(?:ied|yer|y)\b")  # 'air fried', 'air fryer wings'
 # SR28's 'cooked, dry heat' / 'moist heat': how it was cooked, one word (no 'dry' as in dried foods)
 _HEAT = re.compile(r"\b(dry|moist)[\s-]+heat\b")
 
@@ -2152,7 +2153,11 @@ def names_its_head(food: Food, words: str) -> bool:
     """Do these words name what the food is (its head), not only something in it?"""
     if food.table not in (SR28, FNDDS):
         return True
-    return bool(set(tokenize(words)) & _heads_of(food))
+    said, heads = set(tokenize(words)), _heads_of(food)
+    if said & heads:
+        return True
+    # 'steamed brocoli': a word no food has, one slip from the head, names it
+    return any(one_typo(w, h) for w in said if w not in index().postings for h in heads)
 
 
 def words_missing(food: Food, words: str) -> frozenset[str]:

@@ -606,7 +606,9 @@ def _exported(phrase: phrases.Phrase) -> bool:
     food's)."""
     joined = re.search(r"\band\b|&|\+|;|\bwith\b|\bw/?\s", phrase.food) is not None
     amount_first = phrases.looks_like_phrase(phrase.text)
-    return phrase.quantity is not None and "," in phrase.food and not joined and not amount_first
+    in_first = any(c.isdigit() for c in phrase.text.split(",", 1)[0])  # 'chick fil a 8ct nuggets, fries'
+    listed = joined or amount_first or in_first
+    return phrase.quantity is not None and "," in phrase.food and not listed
 
 
 _OWNERS = re.compile(r"^[a-z]+\s*(?:&|\band\b)\s*[a-z]+['\u2019]s\b", re.IGNORECASE)  # "ben & jerry's"
@@ -782,16 +784,22 @@ def _listed_by_commas(whole: Match, words: str, catalog: Catalog) -> bool:
         return False
     parts = words.split(",")
     heads: list[frozenset[str]] = []
+    same: list[bool] = []  # a part that is the whole food
     for part in parts:
         try:
             match = catalog.resolve(part)
         except MagcalcError:
             return False
         named = match.food.table in (foods.SR28, foods.FNDDS) and names_its_head(match.food, part)
-        if match.partial or match.incomplete or match.food.food_id == food.food_id or not named:
+        if match.partial or match.incomplete or not named:
             return False  # ('oats, rolled, dry': 'dry' is no food by its name)
         heads.append(index().doc(match.food.food_id).head)
+        same.append(match.food.food_id == food.food_id)
     if any(a & b for at, a in enumerate(heads) for b in heads[at + 1 :]):
+        return False
+    if any(words_missing(food, part) for part in parts[1:]):
+        return True  # 'brown rice, steamed brocoli': the rice has no broccoli, however spelt
+    if any(same):
         return False
     head = index().doc(food.food_id).head
     if not heads[0] & head and any(later & head for later in heads[1:]):

@@ -974,11 +974,12 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
             grams, _measure(packaged), f"no amount: 1 {packaged.description}, {_grams(grams)} g"
         )
     said = words.lower().split()
-    if quantity is None and len(said) > 1 and said[0] in _SAID_SIZES:  # 'large coffee': one large one
+    size = canonical_unit(said[0]) if said else ""  # 'med fries': a medium one
+    if quantity is None and len(said) > 1 and size in _SAID_SIZES:  # 'large coffee': one large one
         with contextlib.suppress(UnitError):
-            one = measure(food, 1.0, said[0], words)
+            one = measure(food, 1.0, size, words)
             if not one.stand_in:
-                return Measured(one.grams, one.portion, f"no count: one {said[0]}, {_grams(one.grams)} g")
+                return Measured(one.grams, one.portion, f"no count: one {size}, {_grams(one.grams)} g")
     if quantity is None:
         typical = typical_portion(food)
         if typical is None:
