@@ -177,6 +177,26 @@ def test_a_brand_is_said_only_by_more_than_a_food_word_of_its_name(words: str, s
 
 
 @pytest.mark.parametrize(
+    ("food", "amount", "unit", "found", "grams"),
+    [("Yogurt, greek, vanilla", 0.75, "cup", "flavors other than fruit", 183.8),  # was refused: SR28's has
+     ("frosted mini wheats", 1, "bowl", "FROSTED MINI-WHEATS", 84),  # no cup; the survey's 'flavors other
+     ("yogurt, greek, vanilla", None, None, "Yogurt, Greek, vanilla", 150),  # than fruit' has. Was 28 g:
+     ("chobani vanilla", None, None, "Yogurt, Greek", None),  # its 5.3 oz cup. Was vanilla fudge
+     ("strawberry milkshake", None, None, "Milk shake", None)],  # was a strawberry milkshake Pop-Tart
+)  # fmt: skip
+def test_flavours_brands_and_bowls_find_the_food_and_its_measure(
+    food: str, amount: float | None, unit: str | None, found: str, grams: float | None
+) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=food, amount=amount, unit=unit))
+    assert found in item.food_name and (grams is None or item.grams == pytest.approx(grams, abs=0.1))
+
+
+def test_plain_said_is_no_flavour() -> None:
+    match = Catalog().resolve("chobani plain nonfat greek yogurt")  # was Chobani's vanilla one, sure
+    assert "vanilla" not in match.food.description or not match.confident
+
+
+@pytest.mark.parametrize(
     ("text", "food", "grams"),
     [("med waffle fries", "Potato, french fries, NFS", 110),  # was refused: no food has 'med'
      ("lg coffee", "Coffee, NS as to type", 600),  # a large one, as 'large coffee'

@@ -100,11 +100,21 @@ def _a_product(food: Food) -> bool:
 _FL_OZ_SAID = re.compile(r"\b(\d+(?:\.\d+)?) fl oz\b")  # a size in its words
 
 
+_SINGLE_SERVE_G = 250.0  # a container this small is one serving: a 5.3 oz cup of yogurt, not a tub
+
+
+def _single_serve(portion: Portion) -> bool:
+    return portion.description.lower().startswith("container") and portion.grams_each <= _SINGLE_SERVE_G
+
+
 def common_portion(food: Food) -> Portion | None:
     """The measure a person would eat: 1 oz of nuts, seeds and chocolate, 2 tbsp of a nut butter,
     3 oz of meat or fish, 1 medium fruit, 1 cup of cooked beans or greens; never '1 cup' of seeds,
     '1 lb' of meat or a whole package (magcalc converts oz for every food, so 1 oz always exists)."""
-    portions = [p for p in food.portions if not _BAD_MEASURES.search(p.description.lower())]
+    portions = [
+        p for p in food.portions
+        if not _BAD_MEASURES.search(p.description.lower()) or _single_serve(p)
+    ]  # fmt: skip
     text = food.description.lower()
 
     def first(pattern: str) -> Portion | None:

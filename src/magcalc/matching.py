@@ -317,7 +317,7 @@ _SHELVES = _CATEGORY_HEADS - _KIND_WORDS
 _SAME_WORD = {
     "yoghurt": "yogurt", "soymilk": "soy milk", "soya": "soy", "whole-wheat": "whole wheat",
     "wholewheat": "whole wheat", "wholemeal": "whole wheat", "oatmilk": "oat milk",
-    "almondmilk": "almond milk",
+    "almondmilk": "almond milk", "milkshake": "milk shake", "milkshakes": "milk shakes",
     "hotdog": "hot dog", "icecream": "ice cream", "peanutbutter": "peanut butter", "gf": "gluten free",
     "veggie": "vegetable", "veggies": "vegetables", "ff": "fat free", "coke": "cola", "pop": "soft drink",
     "soda": "soft drink", "toast": "bread toasted", "steamed": "steamed cooked",
@@ -616,6 +616,9 @@ def _make_doc(
             costs.setdefault(token, cost)
     for token in tokenize(_other_names(food)):
         tokens.setdefault(token, 99)
+    for excluded in _OTHER_THAN.findall(f"{food.description};{food.common_names}".lower()):
+        for token in _FLAVOURS - _FLAVOURS_OF.get(excluded, {excluded}):  # 'vanilla' of 'Yogurt, Greek, ...,
+            tokens.setdefault(token, 99)  # flavors other than fruit', as another name: a guess
     brand_words = [  # SR28 writes brands in capitals; FNDDS keeps its brands in the common names
         w
         for w in re.findall(r"[A-Za-z'\u2019]+", food.description)
@@ -656,6 +659,19 @@ def _or_follows(parts: list[str], number: int) -> bool:
 # 'all other beans except red, black, or pinto': the foods it is not are no names of it
 _EXCEPT = re.compile(r"\b(?:except|excluding|excludes?)\b[^;]*", re.IGNORECASE)
 # The survey's generic forms: 'Pizza, NFS', 'Sherbet, all flavors', 'Tart, all types'
+# FNDDS's 'flavors other than chocolate' (milk shakes, puddings, lattes) and 'flavors other than fruit'
+# (yogurts) name the flavours people say: each of them but the one excluded
+_OTHER_THAN = re.compile(r"flavors other than ([a-z]+)")
+_FRUIT_FLAVOURS = frozenset(
+    stem(w) for w in ("strawberry", "banana", "peach", "cherry", "raspberry", "blueberry", "lemon", "lime",
+                      "mango", "pineapple", "orange", "coconut", "key")
+)  # fmt: skip
+_FLAVOURS = _FRUIT_FLAVOURS | {stem(w) for w in ("vanilla", "caramel", "mocha", "mint", "honey", "maple",
+                                                 "pistachio", "butterscotch", "chocolate", "hazelnut")}
+_FLAVOUR_UNSAID = 10.0  # a flavour the food has, when the words say 'plain'
+_FLAVOURS_OF = {"fruit": _FRUIT_FLAVOURS, "chocolate": frozenset({"chocolate", "mocha"})}
+
+
 def _other_names(food: Food) -> str:
     """The food's other names (FNDDS's additional descriptions), without the foods it is not."""
     return _EXCEPT.sub("", food.common_names)
@@ -978,6 +994,9 @@ def _score(
         score -= 8  # beans and grains are eaten cooked unless the words say raw
     elif doc.group in _MEATS and doc.tokens.get("raw", 99) != 99 and "raw" not in query_words:
         score -= 8  # so is meat, logged as eaten ('ground beef 85/15'), unless the words say raw
+    if "plain" in query_words and any(doc.tokens.get(t, 99) != 99 for t in _FLAVOURS - query_words):
+        score -= _FLAVOUR_UNSAID  # 'chobani plain greek yogurt' is not Chobani's vanilla one
+        plain = False
     asked_by = _ASKED_BY.get(doc.group)
     said_of_brand = (matched & doc.brand_tokens) - _ORDINARY  # 'double' names no Wendy's Double
     if said_of_brand and _food_words(said_of_brand) and _half_said(doc.food_id, matched):
@@ -1836,8 +1855,11 @@ def _words_match(query: str) -> Match:
             # (PLANTERS makes a nut blend 'with peanuts'); the food of the other words, as a guess
             with suppress(UnknownFood):
                 found = best_match(" ".join(unbranded))
-                doubt = f"no food of the brand is named so: taken as {found.food.description}"
-                return Match(found.food, False, doubt, (*found.alternatives, *found.rivals)[:3])
+                # ('chobani vanilla': the other words say only which kind, and name no food of their
+                # own, so the brand's food of them all, Chobani's vanilla yogurt, not vanilla fudge)
+                if not set(unbranded) <= _FLAVOURS:
+                    doubt = f"no food of the brand is named so: taken as {found.food.description}"
+                    return Match(found.food, False, doubt, (*found.alternatives, *found.rivals)[:3])
         if named and len(words) <= 2:
             # 'romaine' is 'Romaine lettuce', 'mcchicken' 'McDONALD'S, McCHICKEN Sandwich': the words
             # name a kind of a food without saying the food; the food of that kind, as a guess

@@ -105,6 +105,7 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         # the same food in another form first: '1 zucchini' is a whole raw one, not a slice of zucchini bread
         kind = food.description.split(",")[0].lower()
         others = (*match.alternatives, *_measured_by(match, entry, catalog))
+        stand_in: tuple[foods.Food, units.Measured] | None = None  # another food's, by magcalc's default
         for other in sorted(others, key=lambda f: f.description.split(",")[0].lower() != kind):
             if contrary_unsaid(other, entry.input):
                 continue  # '3 strips of bacon' are no meatless bacon, measured by the strip
@@ -113,6 +114,8 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
             except UnitError:
                 continue
             if by_other.stand_in:
+                close = _alike(food, other) and units.canonical_unit(entry.unit or "") in units.CONTAINERS
+                stand_in = stand_in or ((other, by_other) if close and default is None else None)
                 continue
             if (default is not None and entry.unit in units.SIZES
                     and abs(by_other.grams - default.grams) <= 0.1 * by_other.grams):  # fmt: skip
@@ -126,6 +129,11 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         else:
             if default is not None:
                 measured = default
+            elif stand_in is not None:  # 'a bowl of frosted mini wheats': USDA weighs only a biscuit of
+                other, measured = stand_in  # the one found; a cup of the same cereal, of alike magnesium
+                doubt = unit_doubt(food, entry.unit)
+                rest = (food, *(f for f in match.alternatives if f is not other))
+                match, food = Match(other, False, doubt, rest), other
             elif match.confident:
                 raise
             elif (like := _alike_measured(match, entry, quantity, catalog)) is not None:
@@ -345,21 +353,25 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
     return []
 
 
+def _alike(food: foods.Food, other: foods.Food) -> bool:
+    """Of about the same magnesium per 100 g (within 30 %): one may be weighed for the other."""
+    a, b = food.magnesium_mg_per_100g, other.magnesium_mg_per_100g
+    return a is not None and b is not None and abs(a - b) <= 0.3 * max(a, b)
+
+
 def _alike_measured(
     match: Match, entry: Entry, quantity: float | None, catalog: Catalog
 ) -> tuple[Match, foods.Food, units.Measured] | None:
     """For a guess USDA does not measure as said: a food of all the person's words, of about the same
     magnesium per 100 g, that USDA measures so ('candied yams' of data/names.csv is SR28's candied
     sweet potato, weighed by the piece; the survey's 'Sweet potato, candied' has a cup). A guess too."""
-    guess = match.food.magnesium_mg_per_100g
-    if guess is None or entry.unit is None:
+    if match.food.magnesium_mg_per_100g is None or entry.unit is None:
         return None
     for scored in catalog.ranked(_food_words(entry))[:12]:
         other = scored.food
-        per_100g = other.magnesium_mg_per_100g
-        if not scored.complete or other.food_id == match.food.food_id or per_100g is None:
+        if not scored.complete or other.food_id == match.food.food_id or not _alike(match.food, other):
             continue
-        if abs(per_100g - guess) > 0.3 * max(per_100g, guess) or contrary_unsaid(other, entry.input):
+        if contrary_unsaid(other, entry.input):
             continue
         try:
             measured = units.measure(other, quantity, entry.unit, entry.input)
