@@ -488,8 +488,9 @@ def test_no_amount_of_an_sr28_food_is_the_typical_portion_of_the_same_food() -> 
     assert raw.food_name.startswith("Tomatoes, red, ripe, raw") and raw.grams == 90  # the survey's raw ones
 
 
-def test_a_count_of_an_sr28_food_is_in_the_surveys_size_of_the_same_food() -> None:
-    (item,) = Measurer(Catalog())(Entry(line=1, input="avocado", amount=0.5, unit=None))
+@pytest.mark.parametrize("unit", [None, "medium"])  # 'avocado, 1/2, medium' was SR28's 201 g avocado
+def test_a_count_of_an_sr28_food_is_in_the_surveys_size_of_the_same_food(unit: str | None) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input="avocado", amount=0.5, unit=unit))
     assert item.food_id == "09037" and item.grams == 75  # SR28's avocado; FNDDS 63105010's 150 g fruit
     assert item.assumed and "the survey's size" in item.assumed and "Avocado, raw" in item.assumed
 

@@ -318,12 +318,19 @@ def _survey_count(
 ) -> units.Measured | None:
     """A count of an SR28 food ('1 mango', 'half an avocado'): in the survey's size of one, from its
     FNDDS twin (the same food), as people eat them: a mango is 210 g there, 336 g in SR28."""
-    if unit is not None or quantity is None:
+    size = units.canonical_unit(unit) if unit is not None else None
+    if (unit is not None and size not in units.SIZES) or quantity is None:
         return None
     twin = foods.survey_twin(food)
     item = units.item_portion(twin, words) if twin is not None else None
     if twin is None or item is None:
         return None
+    if size is not None:  # 'avocado, 1/2, medium': the survey's medium one, or its one size of it
+        sized = {p.description.lower().split(" ")[0]: p for p in reversed(twin.portions)}
+        sized = {word: p for word, p in sized.items() if word in units.SIZES}
+        item = sized.get(size) if sized else item
+        if item is None:
+            return None
     grams = units.checked_grams(quantity * item.grams_each)
     return units.Measured(
         grams,
