@@ -197,6 +197,25 @@ def test_plain_said_is_no_flavour() -> None:
 
 
 @pytest.mark.parametrize(
+    ("food", "amount", "unit", "grams"),
+    [("clementines", 3, "pc", 255),  # was 3 sections (24 g): a piece of fruit is one fruit
+     ("tangerine", 2, "pcs", 218), ("pineapple", 2, "pieces", 112),  # (of a pineapple, a chunk)
+     ("pita bread", 1, "whole", 57), ("pita bread", 1, "ct", 57)],  # were refused: an app's count
+)  # fmt: skip
+def test_a_piece_of_fruit_is_one_fruit_and_an_apps_count_counts(
+    food: str, amount: float, unit: str, grams: float
+) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=food, amount=amount, unit=unit))
+    assert item.grams == grams
+
+
+def test_a_container_said_before_a_list_is_the_first_foods() -> None:
+    items = Measurer(Catalog())(Entry(line=1, input="bowl of chili with cheese and crackers", amount=None,
+                                      unit=None))  # fmt: skip
+    assert items[0].food_name == "Chili, NFS" and items[0].grams == 382.5  # was 1 cup: the bowl was lost
+
+
+@pytest.mark.parametrize(
     ("text", "food", "grams"),
     [("med waffle fries", "Potato, french fries, NFS", 110),  # was refused: no food has 'med'
      ("lg coffee", "Coffee, NS as to type", 600),  # a large one, as 'large coffee'

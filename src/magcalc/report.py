@@ -319,8 +319,8 @@ def _survey_count(
     """A count of an SR28 food ('1 mango', 'half an avocado'): in the survey's size of one, from its
     FNDDS twin (the same food), as people eat them: a mango is 210 g there, 336 g in SR28."""
     size = units.canonical_unit(unit) if unit is not None else None
-    if (unit is not None and size not in units.SIZES) or quantity is None:
-        return None
+    if (unit is not None and (size not in units.SIZES or units.is_drink(food))) or quantity is None:
+        return None  # ('large oj' is a large drink, not the juice of a large orange)
     twin = foods.survey_twin(food)
     item = units.item_portion(twin, words) if twin is not None else None
     if twin is None or item is None:
@@ -695,7 +695,8 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     if whole is not None and _measure_of_all(phrase, each):
         return [phrase]
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
-    return [first if first.quantity is not None else each[0], *each[1:]]
+    said = first.quantity is not None or first.unit is not None  # ('bowl of chili with cheese': a bowl)
+    return [first if said else each[0], *each[1:]]
 
 
 _DONE_TO = re.compile(r"[a-z]{3,}(?<!e)ed")  # 'rinsed', 'drained', 'salted' (not 'seed')

@@ -396,7 +396,8 @@ _ITEM_WORDS = (
     "sandwich", "bar", "patty", "fillet", "link", "stick", "nut", "ear", "large", "small", "serving",
 )  # fmt: skip
 _USUAL_NAMES = ("medium or regular", "regular", "medium")  # the survey's usual size of a measure
-_ITEMS_SAID = frozenset({"sandwich", "burger", "item", "each"})  # a unit an app gives anything counted
+# a unit an app gives anything counted ('pita bread, 1, whole', 'nuggets, 8, ct')
+_ITEMS_SAID = frozenset({"sandwich", "burger", "item", "each", "ct", "count", "whole"})
 _ITEM_CALLED = {"string": "stick", "cob": "ear"}  # an item by the name people give it, as USDA measures it
 _LARGE_FIRST = frozenset({"egg"})  # US recipes and USDA's own egg measure assume large eggs
 _SERVING_WORDS = frozenset({"serving", "portion", "helping", "plate", "order", "side"})
@@ -597,6 +598,25 @@ def _single_items(food: Food) -> list[Portion]:
         if _single(p) and not p.description.lower().startswith((QUANTITY_NOT_SPECIFIED, "guideline"))
         and canonical_unit(re.split(r"[,(]", p.description, maxsplit=1)[0]) not in MASS_G | VOLUME_ML
     ]  # fmt: skip
+
+
+_HAND_FRUIT_G = 300.0  # a fruit eaten from the hand weighs less: not a pineapple or a melon
+_CUT_OF_A_FRUIT = re.compile(r"\b(ball|balls|wedge|slice|section|chunk|cube|piece|cup)\b")
+_FRUIT_CODES = frozenset({"61", "62", "63"})  # FNDDS food codes of fruits: citrus, dried, other
+
+
+def _a_whole_fruit(food: Food) -> bool:
+    """A fresh fruit USDA weighs whole ('1 fruit', '1 medium'): not a juice, a dried fruit or a dish."""
+    text = food.description.lower()
+    if re.search(r"\b(juice|dried|canned|frozen|cooked|pie|salad|bread|drink|raisins|sauce)\b", text):
+        return False
+    item = item_portion(food)
+    if item is None or item.grams_each > _HAND_FRUIT_G:  # a piece of pineapple is a chunk of it
+        return False
+    if _CUT_OF_A_FRUIT.search(item.description.lower()):  # 'watermelon balls' are cut from a whole
+        return False
+    surveyed_fruit = food.table == FNDDS and food.food_id[:2] in _FRUIT_CODES
+    return surveyed_fruit or food.food_group == "Fruits and Fruit Juices"
 
 
 def item_portion(food: Food, typed: str = "") -> Portion | None:
@@ -997,6 +1017,8 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
     counted = unit is not None and word not in MASS_G | VOLUME_ML and word not in SIZES
     if counted and unit and _by_its_own_noun(food, unit):  # 'bagel, 1, bagel': one bagel, not a 46 g
         return measure(food, quantity, None, words)  # Bagel Thin; 'cookie, 2, cookies' ('cooky')
+    if word == "piece" and _a_whole_fruit(food):  # 'clementines, 3, pc': a piece of fruit is one fruit,
+        return measure(food, quantity, None, words)  # not a section of one (8 g)
     if word == "plate" and _has_cups(food):  # 'a plate of pad thai': a dinner plate, 2 cups
         converted = to_grams(food, quantity * _PLATE_CUPS, "cup", words)
         return Measured(converted.grams, converted.portion, _PLATE)
