@@ -209,6 +209,12 @@ def test_a_piece_of_fruit_is_one_fruit_and_an_apps_count_counts(
     assert item.grams == grams
 
 
+@pytest.mark.parametrize(("text", "grams"), [("subway turkey sub", 184), ("12 inch subway turkey sub", 367)])
+def test_a_sub_measured_in_inches_is_one_sub_of_that_length(text: str, grams: float) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert item.grams == grams  # was 30.7 g, sure: SR28's '6 inch sub' read as 6 subs of an inch
+
+
 def test_a_container_said_before_a_list_is_the_first_foods() -> None:
     items = Measurer(Catalog())(Entry(line=1, input="bowl of chili with cheese and crackers", amount=None,
                                       unit=None))  # fmt: skip

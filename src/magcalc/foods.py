@@ -114,6 +114,8 @@ def _unpack(packed: str) -> Food:
     portions = []
     for measure in measures.split(_MEASURE) if measures else ():
         seq, amount, label, grams = measure.split(_PART)
+        if label.startswith("inch "):  # SR28's '6 inch sub' is one 6" sub (184 g), not 6 subs of an inch
+            amount, label = "1", f'{float(amount):g}" {label[5:]}'
         portions.append(Portion(int(seq), float(amount), label, float(grams)))
     return Food(
         food_id, description, group, _number(mg), _number(kcal), survey == "Y", common, maker,
