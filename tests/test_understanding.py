@@ -647,7 +647,7 @@ FLOORS = {("realistic", "structured"): 0.81, ("realistic", "phrase"): 0.84,
           ("realistic11", "structured"): 0.63, ("realistic11", "phrase"): 0.62,
           ("realistic12", "structured"): 0.63, ("realistic12", "phrase"): 0.63,
           ("realistic13", "structured"): 0.47, ("realistic13", "phrase"): 0.47,
-          ("realistic14", "structured"): 0.76, ("realistic14", "phrase"): 0.78}  # fmt: skip
+          ("realistic14", "structured"): 0.78, ("realistic14", "phrase"): 0.80}  # fmt: skip
 SILENT_CEILING = {("realistic", "structured"): 15, ("realistic", "phrase"): 12,
                   ("realistic2", "structured"): 7, ("realistic2", "phrase"): 7,
                   ("realistic3", "structured"): 2, ("realistic3", "phrase"): 2,
@@ -661,7 +661,7 @@ SILENT_CEILING = {("realistic", "structured"): 15, ("realistic", "phrase"): 12,
                   ("realistic11", "structured"): 0, ("realistic11", "phrase"): 0,
                   ("realistic12", "structured"): 3, ("realistic12", "phrase"): 3,
                   ("realistic13", "structured"): 0, ("realistic13", "phrase"): 0,
-                  ("realistic14", "structured"): 6, ("realistic14", "phrase"): 5}  # fmt: skip
+                  ("realistic14", "structured"): 5, ("realistic14", "phrase"): 4}  # fmt: skip
 # (realistic's: '1.5 cups spaghetti with meat sauce', now the survey's home-made pasta with meat
 # sauce, 18 mg/100 g, which its writer did not list beside pasta with sauce, cheese and meat, among
 # others)
