@@ -215,6 +215,26 @@ def test_a_sub_measured_in_inches_is_one_sub_of_that_length(text: str, grams: fl
     assert item.grams == grams  # was 30.7 g, sure: SR28's '6 inch sub' read as 6 subs of an inch
 
 
+@pytest.mark.parametrize(
+    ("food", "amount", "unit", "found", "grams"),
+    [("1 pepper", None, None, "Peppers, raw", 120),  # one pepper is no package of pieces (was 6 g serrano)
+     ("m&ms", 10, "ct", "Chocolate candy", 20),  # a count by an app's unit is a count (was 450 g, cached)
+     ("vanilla syrup", None, None, "Syrup, NFS", 40),  # no flavours beyond 'other than chocolate/fruit'
+     ("subway turkey sub", 6, "inch", "SUBWAY, turkey", 184),  # its 6" sub (was refused)
+     ("lg banana", None, None, "Bananas, raw", 136),  # 'lg' is large here too (was a medium one, sure)
+     ("1 large avocado", None, None, "Avocados", 201),  # a size the survey does not weigh stays SR28's
+     ("Muffin, bluberry", None, None, "Muffins, blueberry", None)],  # one food (USDA's 'Bluberries')
+)  # fmt: skip
+def test_review_of_the_sessions_rules_keeps_what_they_should_not_touch(
+    food: str, amount: float | None, unit: str | None, found: str, grams: float | None
+) -> None:
+    measurer = Measurer(Catalog())
+    if unit == "ct":
+        measurer(Entry(line=1, input=food, amount=2, unit=unit))  # the cache of a log: 2 first, then 10
+    (item,) = measurer(Entry(line=2, input=food, amount=amount, unit=unit))
+    assert item.food_name.startswith(found) and (grams is None or item.grams == grams), item
+
+
 def test_a_container_said_before_a_list_is_the_first_foods() -> None:
     items = Measurer(Catalog())(Entry(line=1, input="bowl of chili with cheese and crackers", amount=None,
                                       unit=None))  # fmt: skip

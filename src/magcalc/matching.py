@@ -317,7 +317,7 @@ _SHELVES = _CATEGORY_HEADS - _KIND_WORDS
 _SAME_WORD = {
     "yoghurt": "yogurt", "soymilk": "soy milk", "soya": "soy", "whole-wheat": "whole wheat",
     "wholewheat": "whole wheat", "wholemeal": "whole wheat", "oatmilk": "oat milk",
-    "almondmilk": "almond milk", "milkshake": "milk shake", "milkshakes": "milk shakes",
+    "almondmilk": "almond milk", "milkshake": "milk shake",
     "hotdog": "hot dog", "icecream": "ice cream", "peanutbutter": "peanut butter", "gf": "gluten free",
     "veggie": "vegetable", "veggies": "vegetables", "ff": "fat free", "coke": "cola", "pop": "soft drink",
     "soda": "soft drink", "toast": "bread toasted", "steamed": "steamed cooked",
@@ -616,8 +616,8 @@ def _make_doc(
             costs.setdefault(token, cost)
     for token in tokenize(_other_names(food)):
         tokens.setdefault(token, 99)
-    for excluded in _OTHER_THAN.findall(f"{food.description};{food.common_names}".lower()):
-        for token in _FLAVOURS - _FLAVOURS_OF.get(excluded, {excluded}):  # 'vanilla' of 'Yogurt, Greek, ...,
+    for excluded in _OTHER_THAN.findall(food.description.lower()):
+        for token in _FLAVOURS - _FLAVOURS_OF.get(excluded, _FLAVOURS):  # 'vanilla' of 'Yogurt, Greek, ...,
             tokens.setdefault(token, 99)  # flavors other than fruit', as another name: a guess
     brand_words = [  # SR28 writes brands in capitals; FNDDS keeps its brands in the common names
         w
@@ -1857,7 +1857,7 @@ def _words_match(query: str) -> Match:
                 found = best_match(" ".join(unbranded))
                 # ('chobani vanilla': the other words say only which kind, and name no food of their
                 # own, so the brand's food of them all, Chobani's vanilla yogurt, not vanilla fudge)
-                if not set(unbranded) <= _FLAVOURS:
+                if not set(unbranded) <= _FLAVOURS or not (named and named[0].exact):
                     doubt = f"no food of the brand is named so: taken as {found.food.description}"
                     return Match(found.food, False, doubt, (*found.alternatives, *found.rivals)[:3])
         if named and len(words) <= 2:

@@ -77,8 +77,9 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         entry, match = by_noun  # '6 asparagus spears': 6 spears of asparagus
     food = match.food
     said = entry.input.lower().split()
-    at = next((i for i, w in enumerate(said) if w in units.SIZES), 0)  # 'mcdonalds small fries': small
-    size, sized = (said[at] if said else ""), [*said[:at], *said[at + 1 :]]
+    # 'mcdonalds small fries': small; 'lg banana': large
+    at = next((i for i, w in enumerate(said) if canonical_unit(w) in units.SIZES), 0)
+    size, sized = (canonical_unit(said[at]) if said else ""), [*said[:at], *said[at + 1 :]]
     named = size in food.description.lower().replace(",", " ").split()  # 'small curd cottage cheese'
     unsized = entry.amount is None and entry.unit is None and size in units.SIZES and not named
     if unsized and _unmeasured(sized):
@@ -328,8 +329,8 @@ def _survey_count(
     if size is not None:  # 'avocado, 1/2, medium': the survey's medium one, or its one size of it
         sized = {p.description.lower().split(" ")[0]: p for p in reversed(twin.portions)}
         sized = {word: p for word, p in sized.items() if word in units.SIZES}
-        item = sized.get(size) if sized else item
-        if item is None:
+        item = sized.get(size) if sized else item if size == "medium" else None
+        if item is None:  # ('1 large avocado': the survey weighs one size only; said so elsewhere)
             return None
     grams = units.checked_grams(quantity * item.grams_each)
     return units.Measured(
@@ -791,6 +792,13 @@ def _two_foods(food: foods.Food, words: str) -> bool:
     return not _JOINED.search(food.description.lower())
 
 
+def _has_a_head(food: foods.Food, heads: frozenset[str]) -> bool:
+    """Has the food one of these heads among its words, or one a slip away ('Muffins, blueberry' has
+    the 'bluberry' of USDA's own 'Bluberries, canned')?"""
+    words = index().doc(food.food_id).tokens.keys()
+    return any(h in words or any(units.one_typo(h, w) for w in words) for h in heads)
+
+
 def _listed_by_commas(whole: Match, words: str, catalog: Catalog) -> bool:
     """'eggs, toast' -> 'Bread, egg, toasted', 'pancakes, syrup' -> 'Pancake syrup', 'eggs, bacon' ->
     'Egg sandwich on bagel, with bacon': parts joined by commas alone, each a food by its own name,
@@ -817,7 +825,8 @@ def _listed_by_commas(whole: Match, words: str, catalog: Catalog) -> bool:
         same.append(match.food.food_id == food.food_id)
     if any(a & b for at, a in enumerate(heads) for b in heads[at + 1 :]):
         return False
-    if any(words_missing(food, part) for part in parts[1:]):
+    later = zip(parts[1:], heads[1:], strict=True)
+    if any(words_missing(food, part) and not _has_a_head(food, head) for part, head in later):
         return True  # 'brown rice, steamed brocoli': the rice has no broccoli, however spelt
     if any(same):
         return False
@@ -962,7 +971,8 @@ class Measurer:
     def _cached(self, part: Entry) -> LineItem:
         """The same food words and unit measured once: every later row is arithmetic."""
         # a count is measured for its own number: '10 m&ms' are pieces where '2 m&ms' are pouches
-        one = None if part.amount is None else part.amount if part.unit is None else 1.0
+        counted = part.unit is None or units.canonical_unit(part.unit) not in MASS_G | units.VOLUME_ML
+        one = None if part.amount is None else part.amount if counted else 1.0
         key = (part.input if part.amount is None else self._food_words(part), part.unit, one)
         known = self._known.get(key)
         if known is None:

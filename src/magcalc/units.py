@@ -948,6 +948,7 @@ def _size_rank(description: str) -> int:
 
 
 _UNLIKELY_MANY = 4.0  # a count of items this many times the survey's usual amount is a count of pieces
+_PACKED = re.compile(r"\b(pouch|bag|package|box|packet)\b")  # an item that holds pieces
 
 
 def _counted_in_pieces(food: Food, quantity: float, item: Portion) -> Portion | None:
@@ -956,6 +957,8 @@ def _counted_in_pieces(food: Food, quantity: float, item: Portion) -> Portion | 
     and the words do not name the item ('10 bags of m&ms')."""
     unsaid = food.portion(QUANTITY_NOT_SPECIFIED)
     if unsaid is None or quantity * item.grams_each < _UNLIKELY_MANY * unsaid.grams:
+        return None
+    if not _PACKED.search(item.description.lower()):  # ('1 pepper' is one pepper: the item is no package)
         return None
     pieces = [p for p in _single_items(food) if p.description.lower() == "piece"]
     if len(pieces) != 1 or pieces[0].grams_each * 2 > item.grams_each:
@@ -1018,7 +1021,10 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
     if counted and unit and _by_its_own_noun(food, unit):  # 'bagel, 1, bagel': one bagel, not a 46 g
         return measure(food, quantity, None, words)  # Bagel Thin; 'cookie, 2, cookies' ('cooky')
     if word == "piece" and _a_whole_fruit(food):  # 'clementines, 3, pc': a piece of fruit is one fruit,
-        return measure(food, quantity, None, words)  # not a section of one (8 g)
+        whole = measure(food, quantity, None, words)  # not a section of one (8 g)
+        return Measured(whole.grams, whole.portion, f"a piece of fruit taken as one fruit; {whole.assumed}")
+    if word == "inch" and (sub := _of_inches(list(food.portions), round(quantity))) is not None:
+        return Measured(checked_grams(sub.grams_each), _measure(sub), None)  # 'subway turkey sub, 6, inch'
     if word == "plate" and _has_cups(food):  # 'a plate of pad thai': a dinner plate, 2 cups
         converted = to_grams(food, quantity * _PLATE_CUPS, "cup", words)
         return Measured(converted.grams, converted.portion, _PLATE)
@@ -1030,7 +1036,7 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
             grams = checked_grams(quantity * piece.grams_each)
             why = (f"each: 1 {piece.description}, {_grams(piece.grams_each)} g ({quantity:g} of its "
                    f"{item.description} would be {_grams(quantity * item.grams_each)} g)")  # fmt: skip
-            return Measured(grams, _measure(piece), why, stand_in=True)
+            return Measured(grams, _measure(piece), why)
         if item is not None:
             grams = checked_grams(quantity * item.grams_each)
             return Measured(grams, _measure(item), f"each: 1 {item.description}, {_grams(item.grams_each)} g")
