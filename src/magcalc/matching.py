@@ -904,7 +904,7 @@ def index() -> Index:
 _FOOD_WORD_FOODS = 5  # a word that is the head of this many foods is a food's name in plain English
 
 
-def _food_words(words: set[str]) -> bool:
+def _all_food_names(words: set[str]) -> bool:
     """Are these words all names of foods ('burger', 'taco', 'pizza' of Burger King, Taco Bell and
     Pizza Hut)? Said alone they name the food, not a brand they are part of."""
     return all(_names_foods(w) for w in words)
@@ -999,7 +999,7 @@ def _score(
         plain = False
     asked_by = _ASKED_BY.get(doc.group)
     said_of_brand = (matched & doc.brand_tokens) - _ORDINARY  # 'double' names no Wendy's Double
-    if said_of_brand and _food_words(said_of_brand) and _half_said(doc.food_id, matched):
+    if said_of_brand and _all_food_names(said_of_brand) and _half_said(doc.food_id, matched):
         said_of_brand = set()  # 'burger fries': 'burger' is a food, not Burger King half said
     brand_named = bool(said_of_brand)
     if (asked_by is not None and not (query_words & asked_by or brand_named)) or (
@@ -1853,13 +1853,14 @@ def _words_match(query: str) -> Match:
         if brand_words and any(w.isalpha() and len(w) > 2 for w in unbranded):  # ('3 musketeers': no '3')
             # 'planters dry roasted peanuts': none of the brand's own foods is of the other words
             # (PLANTERS makes a nut blend 'with peanuts'); the food of the other words, as a guess
+            # ('chobani vanilla': the other words say only which kind, and name no food of their own,
+            # so the brand's food of them all, Chobani's vanilla yogurt, not vanilla fudge)
+            flavoured = set(unbranded) <= _FLAVOURS and bool(named) and named[0].exact
             with suppress(UnknownFood):
-                found = best_match(" ".join(unbranded))
-                # ('chobani vanilla': the other words say only which kind, and name no food of their
-                # own, so the brand's food of them all, Chobani's vanilla yogurt, not vanilla fudge)
-                if not set(unbranded) <= _FLAVOURS or not (named and named[0].exact):
-                    doubt = f"no food of the brand is named so: taken as {found.food.description}"
-                    return Match(found.food, False, doubt, (*found.alternatives, *found.rivals)[:3])
+                other = None if flavoured else best_match(" ".join(unbranded))
+                if other is not None:
+                    doubt = f"no food of the brand is named so: taken as {other.food.description}"
+                    return Match(other.food, False, doubt, (*other.alternatives, *other.rivals)[:3])
         if named and len(words) <= 2:
             # 'romaine' is 'Romaine lettuce', 'mcchicken' 'McDONALD'S, McCHICKEN Sandwich': the words
             # name a kind of a food without saying the food; the food of that kind, as a guess
