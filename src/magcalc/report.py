@@ -123,18 +123,14 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
                 measured = default  # 'large eggs': USDA's one egg is a large one's weight; no other food
                 break
             # another food than the words found best: a guess, even when that one was sure
-            doubt = unit_doubt(food, entry.unit)
-            rest = (food, *(f for f in match.alternatives if f is not other))
-            match, food, measured = Match(other, False, doubt, rest), other, by_other
+            match, food, measured = _instead(match, other, entry.unit), other, by_other
             break
         else:
             if default is not None:
                 measured = default
             elif stand_in is not None:  # 'a bowl of frosted mini wheats': USDA weighs only a biscuit of
                 other, measured = stand_in  # the one found; a cup of the same cereal, of alike magnesium
-                doubt = unit_doubt(food, entry.unit)
-                rest = (food, *(f for f in match.alternatives if f is not other))
-                match, food = Match(other, False, doubt, rest), other
+                match, food = _instead(match, other, entry.unit), other
             elif match.confident:
                 raise
             elif (like := _alike_measured(match, entry, quantity, catalog)) is not None:
@@ -359,6 +355,12 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
         if found:
             return found
     return []
+
+
+def _instead(match: Match, other: foods.Food, unit: str | None) -> Match:
+    """Another food than the words found best, because USDA measures it as said: always a guess."""
+    rest = (match.food, *(f for f in match.alternatives if f is not other))
+    return Match(other, False, unit_doubt(match.food, unit), rest)
 
 
 def _alike(food: foods.Food, other: foods.Food) -> bool:
