@@ -939,6 +939,17 @@ def test_a_food_that_has_what_comes_after_with_is_one_food() -> None:
     assert len(cereal) == 2 and not any("Babyfood" in i.food_name for i in cereal)  # no baby food unasked
 
 
+def test_a_dish_named_with_its_with_stays_one_before_a_list() -> None:
+    # 'whopper with cheese, onion rings' was a plain Whopper and a typical portion of cheese, both sure
+    text = "whopper with cheese, onion rings, diet coke"
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    found = [i.food_name.split(" (")[0] for i in items]
+    assert found == ["Whopper with cheese", "Fried onion rings", "Soft drink, cola, diet"]
+    # not 'Chicken or turkey, rice, corn, and cheese, with gravy': its rice is not after its 'with'
+    chicken = Measurer(Catalog())(Entry(line=1, input="chicken with rice, broccoli", amount=None, unit=None))
+    assert len(chicken) == 3
+
+
 def test_a_counted_food_with_another_that_no_food_has_is_the_first_as_a_guess() -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input="bagel with cream cheese", amount=1, unit=None))
     assert item.food_name == "Bagel" and not item.confident  # was mashed potatoes with cheese
@@ -1014,6 +1025,7 @@ def test_the_measure_the_words_name(food: str, amount: float, unit: str | None, 
 @pytest.mark.parametrize(
     ("text", "found", "grams", "sure"),
     [("large fries", "71401031", 180, False),  # a large order of fries that have sizes, as a guess
+     ("medium fries", "71401031", 145, False),  # was the plain fries' usual 110 g, sure
      ("large banana", "09040", 136, True),  # SR28's large one, not the survey's typical 126 g
      ("small apple", "09003", 149, True),
      ("3 large eggs", "31102000", 150, True),  # USDA's egg weighs a large one: no raw egg for its size

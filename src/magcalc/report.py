@@ -340,8 +340,8 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
     """Foods of the same words, further down, that USDA measures by the container said ('a packet of
     hot cocoa': 'Hot chocolate / cocoa, made with water' has a packet; the NFS one has not)."""
     word = units.canonical_unit(entry.unit) if entry.unit else None
-    if word is None or word in MASS_G or word in units.VOLUME_ML or word in ("medium", "regular"):
-        return []  # (a medium one of a food with no sizes is its usual amount; a large one is not)
+    if word is None or word in MASS_G or word in units.VOLUME_ML or word == "regular":
+        return []  # (a medium one of a food with no sizes is a guess too: 'medium fries', a medium order)
     seen = {match.food.food_id, *(f.food_id for f in match.alternatives)}
     words = " ".join(w for w in _food_words(entry).split() if not any(c.isdigit() for c in w))  # '100%'
     brand = index().doc(match.food.food_id).brand_tokens if match.food.table != foods.USER else frozenset()
@@ -646,10 +646,15 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     if _exported(phrase) or _OWNERS.search(phrase.food):
         return [phrase]  # ("lenny & larry's complete cookie": a maker's name, not two foods)
     separators = r"\s*(,|;|&|\+|(?<![\w-])(?:and|with|on)(?![\w-]))\s*"  # ('half-and-half' is one)
-    parts = _dishes_kept(re.split(separators, phrase.food), catalog)
+    head, _, rest = phrase.food.partition(",")
+    if rest and _dish_with(head, catalog):  # 'whopper with cheese, onion rings': the dish, and rings
+        parts = [head.strip(), *_dishes_kept(re.split(separators, rest), catalog)]
+        main = head.strip()
+    else:
+        parts = _dishes_kept(re.split(separators, phrase.food), catalog)
+        main = re.split(r"\s+(?:with|on)\s+", phrase.food)[0]  # 'beans on toast': beans and toast
     if len(parts) < 2:
         return [phrase]
-    main = re.split(r"\s+(?:with|on)\s+", phrase.food)[0]  # 'beans on toast': beans and toast
     whole: Match | None = None
     try:
         whole = catalog.resolve(phrase.food)
@@ -838,6 +843,22 @@ def _listed_by_commas(whole: Match, words: str, catalog: Catalog) -> bool:
     described = food.description.lower()
     beside = described.split(" with ", 1)[1] if " with " in described and not whole.confident else ""
     return any(set(tokenize(part)) <= set(tokenize(beside)) for part in parts[1:])
+
+
+def _dish_with(words: str, catalog: Catalog) -> bool:
+    """'whopper with cheese' -> 'Whopper with cheese (Burger King)': words joined by 'with' that are
+    one food by its own name, what comes after 'with' after the food's own 'with' too (not 'chicken
+    with rice' -> 'Chicken or turkey, rice, corn, and cheese, with gravy')."""
+    if not re.search(r"\bwith\b", words):
+        return False
+    try:
+        found = catalog.resolve(words)
+    except MagcalcError:
+        return False
+    described = found.food.description.lower()
+    after_with = set(tokenize(words.split(" with ", 1)[-1]))
+    beside = set(tokenize(described.split(" with ", 1)[1])) if " with " in described else set()
+    return found.confident and not found.partial and bool(after_with) and after_with <= beside
 
 
 def _with_part_found(food: foods.Food, words: str) -> bool:
