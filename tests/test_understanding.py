@@ -765,7 +765,9 @@ def test_a_food_said_by_its_other_name_is_found_as_a_guess() -> None:
      ("lentles", "lentils"),  # one letter from 'gentle' too, but a word is seldom misspelt first
      ("garbonzo beans", "garbanzo beans"),  # people's word, which USDA writes 'chickpea'
      ("linguini", "linguine"),  # a slip from a name of data/names.csv
-     ("romane lettuce", "romaine lettuce")],  # a slip from romano too, but no food has romano lettuce
+     ("romane lettuce", "romaine lettuce"),  # a slip from romano too, but no food has romano lettuce
+     ("chow mien", "chow mein"),  # two letters swapped in a word of four (was unknown)
+     ("mlik", "milk")],
 )  # fmt: skip
 def test_a_misspelt_word_finds_the_alias_of_the_word_meant_as_a_guess(typed: str, meant: str) -> None:
     match = Catalog().resolve(typed)

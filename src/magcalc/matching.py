@@ -1442,6 +1442,12 @@ def _after_the_name(strange: list[str], query: str) -> bool:
     return len(parts) > 1 and bool(first) and not first & set(strange)
 
 
+def _swapped(word: str) -> list[str]:
+    """The word with two letters after its first swapped ('mien' -> 'mein', 'mine')."""
+    swaps = range(1, len(word) - 1)
+    return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in swaps if word[i] != word[i + 1]]
+
+
 def _corrected(word: str, beside: Iterable[str] = ()) -> str:
     """The one word a misspelt word most likely stands for ('spagetti' -> 'spaghetti'), else itself;
     of two a slip away, the one some food has beside the other words ('romane lettuce': romaine, not
@@ -1450,6 +1456,8 @@ def _corrected(word: str, beside: Iterable[str] = ()) -> str:
     options = idx.expand(word)
     if word in options:
         return word
+    if len(word) == 4 and (swapped := [w for w in _swapped(word) if w in idx.postings]):
+        return max(swapped, key=lambda w: len(idx.ids(w)))  # 'chow mien', 'mlik': two letters swapped
     # the words it may stand for, as written: a word is seldom misspelt in its first letter ('lentle'
     # is lentil, not gentle); 'garbonzo' is 'garbanzo', a word people type for USDA's 'chickpea'
     near = {
