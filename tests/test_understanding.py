@@ -242,6 +242,16 @@ def test_a_container_said_before_a_list_is_the_first_foods() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "first"),
+    [("glass of milk and cookies", "Milk, NFS"),  # the glass measures the milk, not a cookie: was refused
+     ("2 cookies and milk", "Cookie, NFS")],  # 'cookies' before 'and' is a food, not milk's measure
+)  # fmt: skip
+def test_a_measure_word_beside_another_food_measures_one_food(text: str, first: str) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert [i.food_name for i in items] == [first, *({"Milk, NFS", "Cookie, NFS"} - {first})]
+
+
+@pytest.mark.parametrize(
     ("text", "food", "grams"),
     [("med waffle fries", "Potato, french fries, NFS", 110),  # was refused: no food has 'med'
      ("lg coffee", "Coffee, NS as to type", 600),  # a large one, as 'large coffee'

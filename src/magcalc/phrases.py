@@ -143,6 +143,7 @@ _TWO_WORD_MEASURES = frozenset(
 # Measure words that are foods too: after 'and', 'a cookie' is another food ('oreos, 2 cookies' is not)
 _FOODS_AS_MEASURES = frozenset({"cookie", "cookies", "sandwich", "sandwiches", "bar", "bars"})
 _AND = frozenset({"and", "&", "+", "plus", "with"})
+_JOINING = frozenset({*_AND, "n", "'n'", "or"})  # words that join two foods, never a measure to its food
 _TIMES = re.compile(r"^(?:x|\u00d7)(\d+)$|^(\d+)(?:x|\u00d7)$")  # 'eggs x2', '2x eggs'
 # Measure words that never name a food themselves: '2 cups' or 'a glass of' says no food.
 _NOT_FOODS = frozenset(
@@ -322,6 +323,8 @@ def _leading_unit(words: list[str]) -> tuple[str | None, int]:
             unit = candidate.removesuffix("s")  # 'a side of fries' (not 'a side salad')
         if unit == "whole" and len(words) > size and words[size] in _WHOLE_FOODS:
             unit = None  # '1 whole wheat pita': whole wheat is the food's flour, not one whole of it
+        if unit is not None and len(words) > size and words[size] in _JOINING:
+            unit = None  # '2 cookies and milk': the cookies are a food, not the measure of milk
         if unit is not None and len(words) > size:  # a unit needs a food after it
             taken = size + (words[size] == "of")
             if len(words) > taken:

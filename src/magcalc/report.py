@@ -700,8 +700,8 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         if (whole is not None and whole.incomplete and found.incomplete
                 and words_missing(whole.food, phrase.food) <= words_missing(found.food, part.food)):
             return [phrase]
-    if whole is not None and _measure_of_all(phrase, each):
-        return [phrase]
+    if whole is not None and _measure_of_all(phrase, each) and _measures(whole.food, phrase):
+        return [phrase]  # (not 'a glass of milk and cookies': no cookie is measured by the glass)
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
     said = first.quantity is not None or first.unit is not None  # ('bowl of chili with cheese': a bowl)
     return [first if said else each[0], *each[1:]]
@@ -770,6 +770,14 @@ def _measure_of_all(phrase: phrases.Phrase, each: list[phrases.Phrase]) -> bool:
     measure = unit is not None and (unit in MASS_G or unit in units.VOLUME_ML or unit in units.CONTAINERS)
     joined = re.search(r"\band\b|&", phrase.food) is not None and not re.search(r"\bwith\b|,", phrase.food)
     return measure and joined and all(part.quantity is None for part in each[1:])
+
+
+def _measures(food: foods.Food, phrase: phrases.Phrase) -> bool:
+    """Does the phrase's amount measure the food, by its own measure or a common one?"""
+    try:
+        return not units.measure(food, phrase.quantity or 1.0, phrase.unit, phrase.food).stand_in
+    except MagcalcError:
+        return False
 
 
 _DIPS = frozenset({"salsa", "guacamole", "guac", "queso", "dip", "pico"})
