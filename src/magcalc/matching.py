@@ -1545,7 +1545,7 @@ def _squeezed(word: str) -> str:
 
 def _named_by_usda(words: list[str]) -> bool:
     """Do the words, all of them, name a USDA food by its description and head?"""
-    return any(s.complete and s.head and s.exact for s in _rank(words, load_foods(), 3))
+    return any(s.complete and s.head and s.exact and s.plain for s in _rank(words, load_foods(), 3))
 
 
 def _other_name_is(food: Food, words: list[str]) -> bool:
