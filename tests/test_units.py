@@ -54,6 +54,10 @@ BANANA = "09040"  # medium 118 g, large 136 g
         ("Two slices", 2.0, "slices"),
         ("half", 0.5, None),
         ("  3   medium ", 3.0, "medium"),
+        ("A couple", 2.0, None),  # an article before a number word: it was 1 of a unit 'couple'
+        ("a half", 0.5, None),
+        ("a couple of slices", 2.0, "slices"),
+        ("one and a half cups", 1.5, "cups"),
     ],
 )
 def test_parse_amount(text: str, amount: float, unit: str | None) -> None:

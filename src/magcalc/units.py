@@ -75,6 +75,19 @@ NUMBER_WORDS = {
 }  # fmt: skip
 
 
+def _number_words(first: str, rest: list[str]) -> str:
+    """An amount begun by a number word as digits: 'a half' -> '0.5', 'a couple of slices' -> '2
+    slices', 'one and a half cups' -> '1.5 cups', 'a cup' -> '1 cup'."""
+    value = NUMBER_WORDS[first]
+    if first in ("a", "an") and rest and rest[0] in NUMBER_WORDS and rest[0] not in ("a", "an"):
+        value, rest = NUMBER_WORDS[rest[0]], rest[1:]  # 'a half', 'a couple', 'a dozen'
+    if rest[:2] in (["and", "a"], ["and", "an"]) and rest[2:3] and rest[2] in ("half", "quarter"):
+        value, rest = value + NUMBER_WORDS[rest[2]], rest[3:]  # 'one and a half'
+    if rest[:1] == ["of"]:
+        rest = rest[1:]
+    return " ".join([f"{value:g}", *rest])
+
+
 def parse_amount(text: str) -> tuple[float, str | None]:
     """'1', '1.5', '1/2', '1 1/2', '½', '30 g', '2 slices' -> (amount, unit or None)."""
     cleaned = text.strip()
@@ -91,7 +104,7 @@ def parse_amount(text: str) -> tuple[float, str | None]:
     lowered = cleaned.lower()
     first, _, rest = lowered.partition(" ")
     if first in NUMBER_WORDS:  # 'one', 'two slices', 'a cup', 'half'
-        cleaned = f"{NUMBER_WORDS[first]:g} {rest}".strip()
+        cleaned = f"{_number_words(first, rest.split())}".strip()
     if not cleaned:
         raise UnitError("the amount is empty")
     if cleaned.startswith("-"):
