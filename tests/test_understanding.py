@@ -470,6 +470,14 @@ def test_a_size_of_a_drink_usda_does_not_size_is_no_fruits_yield() -> None:
     assert item.grams == 248 and item.assumed and "no sizes" in item.assumed  # was 86 g: one large orange's juice
 
 
+@pytest.mark.parametrize("text", ["oj", "glass of orange juice", "8 oz orange juice"])
+def test_orange_juice_is_the_surveys_and_a_drink(text: str) -> None:
+    # was SR28's fresh-squeezed raw juice, sure; the survey's citrus juices (612...) are drinks: a
+    # glass of one is a cup (it was refused) and its oz are fl oz (8 oz were 227 g)
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert (item.food_id, item.grams) == ("61210000", 248)
+
+
 def test_a_way_of_cooking_in_a_list_is_no_food_of_its_own() -> None:
     items = Measurer(Catalog())(Entry(line=1, input="1 fillet trout, rainbow, baked", amount=None, unit=None))
     assert [i.food_name for i in items] == ["Fish, trout, baked or broiled"]  # not trout, smelt and potato skin

@@ -900,10 +900,10 @@ def _the(why: str) -> str:
 
 
 def is_drink(food: Food) -> bool:
-    """A beverage, milk or juice: the survey's drink codes (milk 11, juice 64, beverages 9), SR28's
-    beverages, or a food whose name says it is milk, juice or a drink."""
+    """A beverage, milk or juice: the survey's drink codes (milk 11, citrus juice 612, other juice 64,
+    beverages 9), SR28's beverages, or a food whose name says it is milk, juice or a drink."""
     if food.table == FNDDS:
-        return food.food_id.startswith(("11", "64", "9"))
+        return food.food_id.startswith(("11", "612", "64", "9"))
     # the word must end a part of the name: 'Milk, reduced fat' and 'Orange juice' are drinks,
     # 'Candies, milk chocolate' is not
     parts = (re.findall(r"[a-z]+", part) for part in food.description.lower().split(","))
@@ -1096,8 +1096,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
                 converted = to_grams(food, quantity, other, words)
                 return Measured(converted.grams, converted.portion, None)
         item = item_portion(food, words) if word in SIZES else None
-        if item is not None and is_drink(food) and "yield" in item.description.lower():
-            # 'large oj': a large drink, not the juice a large orange yields (86 g): a cup, said so
+        if item is not None and is_drink(food):
+            # 'large oj': a large drink, not the juice a large orange yields (86 g) nor a juice box: a
+            # cup, said so
             cup = to_grams(food, quantity, "cup", words)
             why = f"a {word} taken as 1 cup (USDA has no sizes of this drink)"
             return Measured(cup.grams, cup.portion, why, stand_in=True)
