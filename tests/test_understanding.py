@@ -988,7 +988,9 @@ def test_a_counted_food_with_another_that_no_food_has_is_the_first_as_a_guess() 
      ("beans on toast", ["Beans, NFS", "Bread, NS as to major flour, toasted"]),  # was toast alone
      ("annies mac and cheese", ["Macaroni or noodles with cheese"]),  # a brand in a part too: one dish
      # the whole ('Pork, rice, and vegetables') misses more than the part that misses a word
-     ("smothered pork chops, rice and green beans", ["Pork, chop", "Rice", "Green beans"])],
+     ("smothered pork chops, rice and green beans", ["Pork, chop", "Rice", "Green beans"]),
+     # not 'Rice dessert or salad with fruit', whose 'or' joins no rice to a salad
+     ("salmon, rice and salad", ["Fish, salmon", "Rice", "Lettuce, salad"])],
 )  # fmt: skip
 def test_a_dish_that_lacks_words_before_or_after_with_is_several_foods(text: str, found: list[str]) -> None:
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))

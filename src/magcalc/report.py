@@ -750,15 +750,16 @@ def _named_whole(food: foods.Food, first: str, second: str) -> bool:
     """Does one name of the food (its first part, or one of its other names) join the two, with all
     their words ('mac' and 'cheese': 'Macaroni or noodles with cheese'; not 'rice' and 'broccoli':
     'Beef, rice, and vegetables excluding carrots, broccoli'; not 'chips' and 'a cookie': 'chocolate
-    chip cookie' joins nothing)?"""
+    chip cookie' joins nothing; nor 'rice' and 'salad': 'Rice dessert or salad with fruit', whose 'or'
+    says which, not what else)?"""
     said, before, after = set(tokenize(f"{first} {second}")), set(tokenize(first)), set(tokenize(second))
     names = (food.description.split(",")[0], *food.common_names.split(";"))
-    sides = [(name, _JOINED.split(name.lower(), maxsplit=1)) for name in names]
-    return any(
-        len(side) == 3 and said <= set(tokenize(name))
-        and before & set(tokenize(side[0])) and after & set(tokenize(side[2]))
-        for name, side in sides
-    )  # fmt: skip
+    sides = [
+        (name.lower()[: joint.start()], name.lower()[joint.end() :])
+        for name in names if said <= set(tokenize(name))
+        for joint in _JOINED.finditer(name.lower()) if joint[0] != "or"
+    ]  # fmt: skip
+    return any(before & set(tokenize(left)) and after & set(tokenize(right)) for left, right in sides)
 
 
 def _measure_of_all(phrase: phrases.Phrase, each: list[phrases.Phrase]) -> bool:
