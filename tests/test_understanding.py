@@ -973,6 +973,19 @@ def test_a_dish_named_with_its_with_stays_one_before_a_list() -> None:
     assert len(chicken) == 3
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("burrito bowl w/ steak, white rice, black beans, cheese, salsa",
+      ["Burrito bowl, beef or pork, with beans and rice", "Salsa, NFS"]),  # was the bowl and each filling
+     ("nachos with cheese, beans and sour cream", ["Nachos, with beans", "Sour cream, regular"]),
+     # a yogurt is no dish of fillings: not 'Yogurt, Greek, with oats' for it and its granola
+     ("greek yogurt with granola and strawberries", ["Yogurt, Greek", "Cereal, granola", "Strawberries, raw"])],
+)  # fmt: skip
+def test_a_dish_said_with_its_fillings_is_the_dish_of_them(text: str, found: list[str]) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert len(items) == len(found) and all(i.food_name.startswith(f) for i, f in zip(items, found, strict=True))
+
+
 def test_a_counted_food_with_another_that_no_food_has_is_the_first_as_a_guess() -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input="bagel with cream cheese", amount=1, unit=None))
     assert item.food_name == "Bagel" and not item.confident  # was mashed potatoes with cheese

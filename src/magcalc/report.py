@@ -646,6 +646,8 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     if _exported(phrase) or _OWNERS.search(phrase.food):
         return [phrase]  # ("lenny & larry's complete cookie": a maker's name, not two foods)
     separators = r"\s*(,|;|&|\+|(?<![\w-])(?:and|with|on)(?![\w-]))\s*"  # ('half-and-half' is one)
+    if (filled := _filled_dish(phrase, catalog)) is not None:
+        return filled  # 'burrito bowl with steak, rice, beans and salsa': the bowl of them, and salsa
     head, _, rest = phrase.food.partition(",")
     if rest and _dish_with(head, catalog):  # 'whopper with cheese, onion rings': the dish, and rings
         parts = [head.strip(), *_dishes_kept(re.split(separators, rest), catalog)]
@@ -852,6 +854,44 @@ def _listed_by_commas(whole: Match, words: str, catalog: Catalog) -> bool:
     described = food.description.lower()
     beside = described.split(" with ", 1)[1] if " with " in described and not whole.confident else ""
     return any(set(tokenize(part)) <= set(tokenize(beside)) for part in parts[1:])
+
+
+# The survey's groups of dishes made of fillings ('Other Mexican mixed dishes', 'Nachos', 'Pizza')
+_FILLED = re.compile(r"mixed dishes|burritos|nachos|pizza|soups|sandwiches", re.IGNORECASE)
+
+
+def _filled_dish(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase] | None:
+    """'burrito bowl with steak, white rice, black beans, cheese, salsa': a dish said with what is in
+    it, when the survey has that dish with some of them ('Burrito bowl, beef or pork, with beans and
+    rice', whose other names say steak and cheese) with two of them or more: that one dish, and apart
+    only what it lacks (the salsa); not the plain bowl beside a portion of each filling. Only for a
+    dish of which the survey has several (the whole's first name is the dish's: not 'chicken with
+    rice, broccoli')."""
+    main, with_, listed = phrase.food.partition(" with ")
+    if not with_ or not main.strip():
+        return None
+    items = _dishes_kept(re.split(r"\s*(,|;|&|\+|(?<![\w-])and(?![\w-]))\s*", listed), catalog)
+    if len(items) < 2:
+        return None
+    try:
+        dish, whole = catalog.resolve(main), catalog.resolve(phrase.food)
+    except MagcalcError:
+        return None
+    family = dish.food.description.split(",")[0].lower()
+    if (not _FILLED.search(dish.food.food_group) or whole.food.food_id == dish.food.food_id
+            or whole.food.description.split(",")[0].lower() != family):  # fmt: skip
+        return None
+    said = set(tokenize(main))
+    inside = [  # what the dish has: the head of each ('white rice' in '... with beans and rice')
+        item for item in items
+        if (words := tokenize(item)) and words[-1] not in said
+        and words[-1] not in words_missing(whole.food, item)
+    ]  # fmt: skip
+    if len(inside) < 2:  # (one may be a topping the dish is named by: 'greek yogurt with granola')
+        return None
+    rest = [phrases.parse_one(item) for item in items if item not in inside]
+    filled = f"{main.strip()} with {' and '.join(inside)}"
+    return [phrases.Phrase(phrase.quantity, phrase.unit, filled, filled), *rest]
 
 
 def _dish_with(words: str, catalog: Catalog) -> bool:
