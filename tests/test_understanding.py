@@ -1074,6 +1074,13 @@ def test_a_size_said_with_no_count_is_one_of_that_size(text: str, found: str, gr
     assert (item.food_id, item.grams, item.confident) == (found, pytest.approx(grams), sure)
 
 
+@pytest.mark.parametrize(("text", "grams"), [("hard boiled egg", 50), ("hard boiled eggs", 136)])
+def test_one_item_said_with_no_amount_is_one_not_a_cup_of_them(text: str, grams: float) -> None:
+    # SR28's hard-boiled egg has no typical portion: its common one was a cup of chopped eggs (136 g)
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert (item.food_id, item.grams) == ("01129", grams)
+
+
 def test_a_guess_usda_does_not_measure_as_said_is_a_like_food_of_the_words_that_it_measures() -> None:
     # 'candied yams' (data/names.csv) is SR28's candied sweet potato, weighed only by the piece: by the
     # cup it is the survey's 'Sweet potato, candied' (14 against 13 mg/100 g), as a guess; it was refused

@@ -979,6 +979,18 @@ def _counted_in_pieces(food: Food, quantity: float, item: Portion) -> Portion | 
     return pieces[0]
 
 
+_VOLUMES_SAID = re.compile(r"(?:cup|tbsp|tsp|fl oz)\b")
+
+
+def _one_said(food: Food, words: str) -> Portion | None:
+    """The food's whole item ('large' of an egg, a 'muffin'), when its noun is said in the singular."""
+    item = item_portion(food, words)
+    nouns = _food_nouns(food)
+    whole = item is not None and (item.description.split()[0] in SIZES or _head_word(item) in nouns)
+    plural = any(_singular(w) in nouns and _singular(w) != w for w in re.findall(r"[a-z]+", words.lower()))
+    return item if whole and not plural else None
+
+
 def typical_portion(food: Food) -> tuple[Portion, str] | None:
     """What a person means by the food with no amount: FNDDS's 'Quantity not specified' weight,
     else a common portion (knowledge.common_portion)."""
@@ -1021,6 +1033,10 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         if typical is None:
             raise UnitError(f"no amount given for {_name(food)}, and it has no typical portion; give one")
         portion, why = typical
+        # 'hard boiled egg': one egg (50 g), not a cup of chopped ones (136 g)
+        volume = why == "a common portion" and _VOLUMES_SAID.match(portion.description.lower())
+        if volume and (item := _one_said(food, words)) is not None:
+            portion, why = item, f"one {item.description}"
         grams = checked_grams(portion.grams)
         label = _measure(portion)
         return Measured(grams, label, f"no amount: {why}, {_grams(portion.grams)} g")
