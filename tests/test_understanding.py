@@ -1075,6 +1075,12 @@ def test_a_size_said_with_no_count_is_one_of_that_size(text: str, found: str, gr
     assert (item.food_id, item.grams, item.confident) == (found, pytest.approx(grams), sure)
 
 
+def test_a_piece_of_a_food_named_by_its_item_is_its_item() -> None:
+    # '6 pc chicken nuggets' was SR28's frozen nuggets, not reheated, by their piece (as a guess)
+    (item,) = Measurer(Catalog())(Entry(line=1, input="chicken nuggets", amount=6, unit="pc"))
+    assert (item.food_id, item.grams, item.confident) == ("24198729", 96, True)
+
+
 @pytest.mark.parametrize(("text", "grams"), [("hard boiled egg", 50), ("hard boiled eggs", 136)])
 def test_one_item_said_with_no_amount_is_one_not_a_cup_of_them(text: str, grams: float) -> None:
     # SR28's hard-boiled egg has no typical portion: its common one was a cup of chopped eggs (136 g)

@@ -1139,7 +1139,8 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         item = item_portion(food, words) if word == "piece" else None
         if item is not None and item.grams_each <= _PIECE_MAX_G and _head_word(item) not in _WHOLES:
             why = f"a piece taken as 1 {item.description}, {_grams(item.grams_each)} g"  # '4 pieces falafel'
-            return Measured(checked_grams(quantity * item.grams_each), _measure(item), why, stand_in=True)
+            own = _singular(_head_word(item)) in _food_nouns(food)  # '6 pc nuggets': a nugget is the piece
+            return Measured(checked_grams(quantity * item.grams_each), _measure(item), why, stand_in=not own)
         if word in (*SIZES, "regular") and (typical := typical_portion(food)) is not None:
             portion, why = typical  # 'medium fries', 'a small salad' when USDA has no sizes: the usual amount
             return Measured(checked_grams(quantity * portion.grams), _measure(portion),
