@@ -890,8 +890,8 @@ def _filled_dish(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phras
     if len(inside) < 2:  # (one may be a topping the dish is named by: 'greek yogurt with granola')
         return None
     rest = [phrases.parse_one(item) for item in items if item not in inside]
-    filled = f"{main.strip()} with {' and '.join(inside)}"
-    return [phrases.Phrase(phrase.quantity, phrase.unit, filled, filled), *rest]
+    filled, said_so = (f"{main.strip()} with {joint.join(inside)}" for joint in (" and ", ", "))
+    return [phrases.Phrase(phrase.quantity, phrase.unit, filled, said_so), *rest]  # (shown as said)
 
 
 def _dish_with(words: str, catalog: Catalog) -> bool:
