@@ -33,7 +33,6 @@ from tests.conftest import Run
         ("black beans half cup", [(0.5, "cup", "black beans")]),
         ("avocado half", [(0.5, None, "avocado")]),
         ("bottle of beer", [(None, "bottle", "beer")]),  # a container first, with no number
-        ("grande latte", [(None, "grande", "latte")]),  # a coffee-shop size first (was read as a slip)
         ("burrito bowl", [(None, None, "burrito bowl")]),  # a food's own name, not a bowl of burrito
         ("half a cup of granola", [(0.5, "cup", "granola")]),
         ("peanut butter 2 tbsp", [(2, "tbsp", "peanut butter")]),

@@ -279,9 +279,8 @@ _WHOLE_FOODS = frozenset({"wheat", "grain", "grains", "milk", "foods", "food", "
 # Household words that may start a phrase with no quantity: 'cup of tea', 'bottle of beer', 'can of tuna'
 _LEADING_CONTAINERS = frozenset(
     {"cup", "slice", "glass", "bowl", "handful", "bottle", "can", "mug", "packet", "pack", "box", "bag",
-     "scoop", "plate", "pint", "carton", "jar", "pouch", "serving", "piece", "square", "shot", "tub",
-     "grande", "venti"}
-)  # fmt: skip  # ('grande latte'; not 'tall', which may say a glass: 'tall glass of milk')
+     "scoop", "plate", "pint", "carton", "jar", "pouch", "serving", "piece", "square", "shot", "tub"}
+)  # fmt: skip
 # Words of a serving that begin a phrase only before 'of' ('side of fries'; not 'side salad')
 _SERVED = frozenset({"side", "order", "helping", "portion"})
 # Household words that may end a phrase with no number ('hot chocolate mug', 'pumpkin seeds handful');
