@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from magcalc.catalog import Catalog, words_key
-from magcalc.errors import UnknownFood
+from magcalc.errors import MagcalcError, UnknownFood
 from magcalc.foods import load_foods
 from magcalc.models import Entry
 from magcalc.phrases import parse, parse_one
@@ -1159,3 +1159,27 @@ def test_coffee_with_milk_or_cream_is_coffee_and_it(text: str, foods: list[str])
     # was a latte with non-dairy milk, a coffee liqueur (sure), and coffee with two portions of half and half
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
     assert [i.food_name for i in items] == foods
+
+
+# The review of this session's rules (helper-44) found each of these made worse by one of them
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("a bowl of broccoli and cheese soup", [("72302100", 382.5)]),  # a bowl measures the soup: one dish
+     ("1 cup of cookies and cream ice cream", [("13110102", 140)]),  # was refused: a cup of a cookie
+     ("large protein shake", [("95120010", 640)]),  # its large bottle, not a cup of it
+     ("noodles and gravy", [("56112000", 160), ("28520010", 60)]),  # no 'Beef and noodles with gravy'
+     ("medium chicken breast", [("05064", 172)]),  # not a medium slice of another chicken
+     ("silk soy yogurt", [("16252", 227)]),  # SILK's own, not a dairy yogurt
+     ("enoki mushroom", [("11950", 64)])],  # not one 3 g stem
+)  # fmt: skip
+def test_the_rules_of_the_fourteenth_session_keep_what_was_right(text: str, found: list[tuple[str, float]]) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert [(i.food_id, i.grams) for i in items] == [(f, pytest.approx(g)) for f, g in found]
+
+
+@pytest.mark.parametrize("text", ["2 slices with butter", "natural calm"])
+def test_a_measure_word_or_a_short_word_is_not_made_a_food(text: str) -> None:
+    # '2 slices with butter' became 152 g of whipped butter, sure; 'natural calm' (a supplement) clams
+    with pytest.raises(MagcalcError):
+        Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+

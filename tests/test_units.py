@@ -58,6 +58,8 @@ BANANA = "09040"  # medium 118 g, large 136 g
         ("a half", 0.5, None),
         ("a couple of slices", 2.0, "slices"),
         ("one and a half cups", 1.5, "cups"),
+        ("a dozen and a half", 18.0, None),  # half a dozen more, not half an egg
+        ("a 1/2 cup", 0.5, "cup"),  # was 1.5 cups
     ],
 )
 def test_parse_amount(text: str, amount: float, unit: str | None) -> None:

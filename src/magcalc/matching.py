@@ -1442,6 +1442,11 @@ def _after_the_name(strange: list[str], query: str) -> bool:
     return len(parts) > 1 and bool(first) and not first & set(strange)
 
 
+def _brand_only(word: str) -> bool:
+    """Is the word only ever a maker's or brand's name ('corp' of 'Interstate Brands Corp')?"""
+    return all(word in index().doc(food_id).brand_tokens for food_id in index().ids(word))
+
+
 def _swapped(word: str) -> list[str]:
     """The word with two letters after its first swapped ('mien' -> 'mein', 'mine')."""
     swaps = range(1, len(word) - 1)
@@ -1456,8 +1461,15 @@ def _corrected(word: str, beside: Iterable[str] = ()) -> str:
     options = idx.expand(word)
     if word in options:
         return word
-    if len(word) == 4 and (swapped := [w for w in _swapped(word) if w in idx.postings]):
-        return max(swapped, key=lambda w: len(idx.ids(w)))  # 'chow mien', 'mlik': two letters swapped
+    # 'chow mien', 'mlik': two letters swapped in a short word, which the near words below miss (they
+    # need five letters); a word of the foods' own names, beside the other words said if any
+    others = [idx.ids(w) for w in beside if w != word and w in idx.postings]
+    swapped = [
+        w for w in _swapped(word)
+        if w in idx.postings and not _brand_only(w) and (not others or any(idx.ids(w) & o for o in others))
+    ]  # fmt: skip
+    if len(word) == 4 and swapped:
+        return max(swapped, key=lambda w: len(idx.ids(w)))
     # the words it may stand for, as written: a word is seldom misspelt in its first letter ('lentle'
     # is lentil, not gentle); 'garbonzo' is 'garbanzo', a word people type for USDA's 'chickpea'
     near = {
@@ -1545,7 +1557,9 @@ def _squeezed(word: str) -> str:
 
 def _named_by_usda(words: list[str]) -> bool:
     """Do the words, all of them, name a USDA food by its description and head?"""
-    return any(s.complete and s.head and s.exact and s.plain for s in _rank(words, load_foods(), 3))
+    flavoured_ok = "plain" not in words  # ('chobani plain greek yogurt': none of Chobani's flavoured ones)
+    ranked = _rank(words, load_foods(), 3)
+    return any(s.complete and s.head and s.exact and (s.plain or flavoured_ok) for s in ranked)
 
 
 def _other_name_is(food: Food, words: list[str]) -> bool:

@@ -323,8 +323,9 @@ def _leading_unit(words: list[str]) -> tuple[str | None, int]:
             unit = candidate.removesuffix("s")  # 'a side of fries' (not 'a side salad')
         if unit == "whole" and len(words) > size and words[size] in _WHOLE_FOODS:
             unit = None  # '1 whole wheat pita': whole wheat is the food's flour, not one whole of it
-        if unit is not None and len(words) > size and words[size] in _JOINING:
-            unit = None  # '2 cookies and milk': the cookies are a food, not the measure of milk
+        joined = len(words) > size and words[size] in _JOINING  # '2 cookies and milk': the cookies are a
+        if unit is not None and joined and candidate in _FOODS_AS_MEASURES:  # food, not milk's measure
+            unit = None
         if unit is not None and len(words) > size:  # a unit needs a food after it
             taken = size + (words[size] == "of")
             if len(words) > taken:

@@ -351,10 +351,22 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
             s.food
             for s in catalog.ranked(said)
             if s.complete and s.head and s.food.food_id not in seen and units.has_measure(s.food, word)
+            and (word != "medium" or _a_medium_one(s.food, match.food))
         ][:3]
         if found:
             return found
     return []
+
+
+def _a_medium_one(food: foods.Food, found: foods.Food) -> bool:
+    """Is the food of the same kind as the one found ('Potato, ...' both) and a medium one of it a
+    whole of it ('medium fast food order'; not 'medium slice')?"""
+    if food.description.split(",")[0].lower() != found.description.split(",")[0].lower():
+        return False
+    return any(
+        re.match(r"medium\b", said) is not None and re.search(r"\b(?:slice|piece|strip)", said) is None
+        for said in (p.description.lower() for p in food.portions)
+    )
 
 
 def _instead(match: Match, other: foods.Food, unit: str | None) -> Match:
@@ -702,8 +714,10 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         if (whole is not None and whole.incomplete and found.incomplete
                 and words_missing(whole.food, phrase.food) <= words_missing(found.food, part.food)):
             return [phrase]
-    if whole is not None and _measure_of_all(phrase, each) and _measures(whole.food, phrase):
-        return [phrase]  # (not 'a glass of milk and cookies': no cookie is measured by the glass)
+    # (not 'a glass of milk and cookies': the whole, a cookie, lacks the milk and has no glass)
+    of_all = _measure_of_all(phrase, each)
+    if whole is not None and of_all and (not whole.incomplete or _measures(whole.food, phrase)):
+        return [phrase]
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
     said = first.quantity is not None or first.unit is not None  # ('bowl of chili with cheese': a bowl)
     return [first if said else each[0], *each[1:]]
@@ -759,7 +773,7 @@ def _named_whole(food: foods.Food, first: str, second: str) -> bool:
     sides = [
         (name.lower()[: joint.start()], name.lower()[joint.end() :])
         for name in names if said <= set(tokenize(name))
-        for joint in _JOINED.finditer(name.lower()) if joint[0] != "or"
+        if (joint := next((j for j in _JOINED.finditer(name.lower()) if j[0] != "or"), None)) is not None
     ]  # fmt: skip
     return any(before & set(tokenize(left)) and after & set(tokenize(right)) for left, right in sides)
 
@@ -776,11 +790,12 @@ def _measure_of_all(phrase: phrases.Phrase, each: list[phrases.Phrase]) -> bool:
 
 
 def _measures(food: foods.Food, phrase: phrases.Phrase) -> bool:
-    """Does the phrase's amount measure the food, by its own measure or a common one?"""
+    """Does the phrase's amount measure the food, by its own measure or a common one (a bowl)?"""
     try:
-        return not units.measure(food, phrase.quantity or 1.0, phrase.unit, phrase.food).stand_in
+        units.measure(food, phrase.quantity or 1.0, phrase.unit, phrase.food)
     except MagcalcError:
         return False
+    return True
 
 
 _DIPS = frozenset({"salsa", "guacamole", "guac", "queso", "dip", "pico"})
@@ -878,7 +893,8 @@ def _filled_dish(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phras
     except MagcalcError:
         return None
     family = dish.food.description.split(",")[0].lower()
-    if (not _FILLED.search(dish.food.food_group) or whole.food.food_id == dish.food.food_id
+    if (dish.food.table != foods.FNDDS or not _FILLED.search(dish.food.food_group)
+            or whole.food.food_id == dish.food.food_id
             or whole.food.description.split(",")[0].lower() != family):  # fmt: skip
         return None
     said = set(tokenize(main))

@@ -77,12 +77,15 @@ NUMBER_WORDS = {
 
 def _number_words(first: str, rest: list[str]) -> str:
     """An amount begun by a number word as digits: 'a half' -> '0.5', 'a couple of slices' -> '2
-    slices', 'one and a half cups' -> '1.5 cups', 'a cup' -> '1 cup'."""
-    value = NUMBER_WORDS[first]
+    slices', 'one and a half cups' -> '1.5 cups', 'a dozen and a half' -> '18', 'a cup' -> '1 cup'."""
+    if first in ("a", "an") and rest and rest[0][:1].isdigit():
+        return " ".join(rest)  # 'a 1/2 cup': half a cup, not one and a half
+    value, word = NUMBER_WORDS[first], first
     if first in ("a", "an") and rest and rest[0] in NUMBER_WORDS and rest[0] not in ("a", "an"):
-        value, rest = NUMBER_WORDS[rest[0]], rest[1:]  # 'a half', 'a couple', 'a dozen'
+        value, word, rest = NUMBER_WORDS[rest[0]], rest[0], rest[1:]  # 'a half', 'a couple', 'a dozen'
     if rest[:2] in (["and", "a"], ["and", "an"]) and rest[2:3] and rest[2] in ("half", "quarter"):
-        value, rest = value + NUMBER_WORDS[rest[2]], rest[3:]  # 'one and a half'
+        part = NUMBER_WORDS[rest[2]] * (value if word == "dozen" else 1)  # 'a dozen and a half': 18
+        value, rest = value + part, rest[3:]
     if rest[:1] == ["of"]:
         rest = rest[1:]
     return " ".join([f"{value:g}", *rest])
@@ -104,7 +107,7 @@ def parse_amount(text: str) -> tuple[float, str | None]:
     lowered = cleaned.lower()
     first, _, rest = lowered.partition(" ")
     if first in NUMBER_WORDS:  # 'one', 'two slices', 'a cup', 'half'
-        cleaned = f"{_number_words(first, rest.split())}".strip()
+        cleaned = _number_words(first, rest.split())
     if not cleaned:
         raise UnitError("the amount is empty")
     if cleaned.startswith("-"):
@@ -979,7 +982,8 @@ def _counted_in_pieces(food: Food, quantity: float, item: Portion) -> Portion | 
     return pieces[0]
 
 
-_VOLUMES_SAID = re.compile(r"(?:cup|tbsp|tsp|fl oz)\b")
+_VOLUME_MEASURE = re.compile(r"(?:cups?|tbsp|tsp|fl oz)\b")  # a common portion that is a volume
+COMMON_PORTION = "a common portion"
 
 
 def _one_said(food: Food, words: str) -> Portion | None:
@@ -1002,7 +1006,7 @@ def typical_portion(food: Food) -> tuple[Portion, str] | None:
     common = common_portion(food)
     if common is None:
         return None
-    return common, "a common portion"
+    return common, COMMON_PORTION
 
 
 def measure(food: Food, quantity: float | None, unit: str | None, words: str = "") -> Measured:
@@ -1034,8 +1038,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
             raise UnitError(f"no amount given for {_name(food)}, and it has no typical portion; give one")
         portion, why = typical
         # 'hard boiled egg': one egg (50 g), not a cup of chopped ones (136 g)
-        volume = why == "a common portion" and _VOLUMES_SAID.match(portion.description.lower())
-        if volume and (item := _one_said(food, words)) is not None:
+        volume = why == COMMON_PORTION and _VOLUME_MEASURE.match(portion.description.lower())
+        # (not a sliver of it: one enoki stem, 3 g, is no helping of enoki)
+        if volume and (item := _one_said(food, words)) is not None and item.grams_each >= portion.grams / 4:
             portion, why = item, f"one {item.description}"
         grams = checked_grams(portion.grams)
         label = _measure(portion)
@@ -1112,7 +1117,7 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
                 converted = to_grams(food, quantity, other, words)
                 return Measured(converted.grams, converted.portion, None)
         item = item_portion(food, words) if word in SIZES else None
-        if item is not None and is_drink(food):
+        if item is not None and is_drink(food) and re.search(r"yield|juice box", item.description.lower()):
             # 'large oj': a large drink, not the juice a large orange yields (86 g) nor a juice box: a
             # cup, said so
             cup = to_grams(food, quantity, "cup", words)
