@@ -645,6 +645,10 @@ def _exported(phrase: phrases.Phrase) -> bool:
     return phrase.quantity is not None and "," in phrase.food and not listed
 
 
+# What parts a list: its separators, kept ('half-and-half' is one food); of the fillings after 'with',
+# only 'and' and the marks
+_LISTED = re.compile(r"\s*(,|;|&|\+|(?<![\w-])(?:and|with|on)(?![\w-]))\s*")
+_LISTED_BY_AND = re.compile(r"\s*(,|;|&|\+|(?<![\w-])and(?![\w-]))\s*")
 _OWNERS = re.compile(r"^[a-z]+\s*(?:&|\band\b)\s*[a-z]+['\u2019]s\b", re.IGNORECASE)  # "ben & jerry's"
 
 
@@ -657,15 +661,14 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         return [phrase]
     if _exported(phrase) or _OWNERS.search(phrase.food):
         return [phrase]  # ("lenny & larry's complete cookie": a maker's name, not two foods)
-    separators = r"\s*(,|;|&|\+|(?<![\w-])(?:and|with|on)(?![\w-]))\s*"  # ('half-and-half' is one)
     if (filled := _filled_dish(phrase, catalog)) is not None:
         return filled  # 'burrito bowl with steak, rice, beans and salsa': the bowl of them, and salsa
     head, _, rest = phrase.food.partition(",")
     if rest and _dish_with(head, catalog):  # 'whopper with cheese, onion rings': the dish, and rings
-        parts = [head.strip(), *_dishes_kept(re.split(separators, rest), catalog)]
+        parts = [head.strip(), *_dishes_kept(_LISTED.split(rest), catalog)]
         main = head.strip()
     else:
-        parts = _dishes_kept(re.split(separators, phrase.food), catalog)
+        parts = _dishes_kept(_LISTED.split(phrase.food), catalog)
         main = re.split(r"\s+(?:with|on)\s+", phrase.food)[0]  # 'beans on toast': beans and toast
     if len(parts) < 2:
         return [phrase]
@@ -885,7 +888,7 @@ def _filled_dish(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phras
     main, with_, listed = phrase.food.partition(" with ")
     if not with_ or not main.strip():
         return None
-    items = _dishes_kept(re.split(r"\s*(,|;|&|\+|(?<![\w-])and(?![\w-]))\s*", listed), catalog)
+    items = _dishes_kept(_LISTED_BY_AND.split(listed), catalog)
     if len(items) < 2:
         return None
     try:
