@@ -1461,15 +1461,17 @@ def _corrected(word: str, beside: Iterable[str] = ()) -> str:
     options = idx.expand(word)
     if word in options:
         return word
-    # 'chow mien', 'mlik': two letters swapped in a short word, which the near words below miss (they
-    # need five letters); a word of the foods' own names, beside the other words said if any
-    others = [idx.ids(w) for w in beside if w != word and w in idx.postings]
-    swapped = [
-        w for w in _swapped(word)
-        if w in idx.postings and not _brand_only(w) and (not others or any(idx.ids(w) & o for o in others))
-    ]  # fmt: skip
-    if len(word) == 4 and swapped:
-        return max(swapped, key=lambda w: len(idx.ids(w)))
+    others = [idx.ids(w) for w in beside if w != word and w in idx.postings]  # foods of the other words
+    if len(word) == 4:
+        # 'chow mien', 'mlik': two letters swapped in a short word, which the near words below miss (they
+        # need five letters); a word of the foods' own names, beside the other words said if any
+        swapped = [
+            w for w in _swapped(word)
+            if w in idx.postings and not _brand_only(w)
+            and (not others or any(idx.ids(w) & other for other in others))
+        ]  # fmt: skip
+        if swapped:
+            return max(swapped, key=lambda w: len(idx.ids(w)))
     # the words it may stand for, as written: a word is seldom misspelt in its first letter ('lentle'
     # is lentil, not gentle); 'garbonzo' is 'garbanzo', a word people type for USDA's 'chickpea'
     near = {
@@ -1481,8 +1483,6 @@ def _corrected(word: str, beside: Iterable[str] = ()) -> str:
     # 'chiken', 'quiona', 'bagle': one slip of a finger; 'brocolli', 'mozarella': a letter doubled wrong
     typo = [w for w, (_, said) in near.items() if one_typo(word, said) or _squeezed(word) == _squeezed(said)]
     if typo:
-        others = [idx.ids(w) for w in beside if w != word and w in idx.postings]
-
         def likely(w: str) -> tuple[bool, bool, int]:  # 'cheeze': cheese, of the most foods
             ids = idx.ids(w) if w in idx.postings else frozenset()
             cut_short = bool(ids) and w.startswith(word) and len(w) == len(word) + 1  # "quich": quiche

@@ -104,10 +104,10 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         # the person's unit decides between close candidates: Greek yogurt by the cup is the one
         # USDA measures in cups, bottled water the one USDA measures by the bottle
         # the same food in another form first: '1 zucchini' is a whole raw one, not a slice of zucchini bread
-        kind = food.description.split(",")[0].lower()
+        kind = _kind(food)
         others = (*match.alternatives, *_measured_by(match, entry, catalog))
         stand_in: tuple[foods.Food, units.Measured] | None = None  # another food's, by magcalc's default
-        for other in sorted(others, key=lambda f: f.description.split(",")[0].lower() != kind):
+        for other in sorted(others, key=lambda f: _kind(f) != kind):
             if contrary_unsaid(other, entry.input):
                 continue  # '3 strips of bacon' are no meatless bacon, measured by the strip
             try:
@@ -358,10 +358,15 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
     return []
 
 
+def _kind(food: foods.Food) -> str:
+    """What a food is, the first part of its name ('potato' of 'Potato, french fries, NFS')."""
+    return food.description.split(",")[0].lower()
+
+
 def _a_medium_one(food: foods.Food, found: foods.Food) -> bool:
     """Is the food of the same kind as the one found ('Potato, ...' both) and a medium one of it a
     whole of it ('medium fast food order'; not 'medium slice')?"""
-    if food.description.split(",")[0].lower() != found.description.split(",")[0].lower():
+    if _kind(food) != _kind(found):
         return False
     return any(
         re.match(r"medium\b", said) is not None and re.search(r"\b(?:slice|piece|strip)", said) is None
@@ -895,10 +900,10 @@ def _filled_dish(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phras
         dish, whole = catalog.resolve(main), catalog.resolve(phrase.food)
     except MagcalcError:
         return None
-    family = dish.food.description.split(",")[0].lower()
+    family = _kind(dish.food)
     if (dish.food.table != foods.FNDDS or not _FILLED.search(dish.food.food_group)
             or whole.food.food_id == dish.food.food_id
-            or whole.food.description.split(",")[0].lower() != family):  # fmt: skip
+            or _kind(whole.food) != family):  # fmt: skip
         return None
     said = set(tokenize(main))
     inside = [  # what the dish has: the head of each ('white rice' in '... with beans and rice')
