@@ -1029,10 +1029,16 @@ def test_a_list_with_a_food_no_table_has_is_refused_by_that_food_or_kept_without
 @pytest.mark.parametrize(
     ("words", "start"),
     [("tuna sandwich", "Tuna salad sandwich"), ("bean burrito", "Burrito, with beans"),
-     ("pb&j sandwich", "Peanut butter and jelly sandwich"), ("burrito bowl", "Burrito bowl")],
+     ("pb&j sandwich", "Peanut butter and jelly sandwich"), ("burrito bowl", "Burrito bowl"),
+     ("meatball sub", "Meatball sandwich or sub"), ("philly cheesesteak", "Cheese steak sandwich")],
 )  # fmt: skip
 def test_a_sandwich_or_bowl_is_named_by_its_dish_word_too(words: str, start: str) -> None:
     assert Catalog().resolve(words).food.description.startswith(start)
+
+
+def test_a_food_with_a_sandwich_of_its_name_is_that_food_not_the_sandwich() -> None:
+    # 'Meatball sandwich or sub': 'meatballs' name foods of their own, and 3 of them were 3 subs (113 mg)
+    assert "sandwich" not in Catalog().resolve("meatballs").food.description.lower()
 
 
 @pytest.mark.parametrize(

@@ -534,8 +534,27 @@ def _own_names(foods: Iterable[Food]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _whole_names(foods: Iterable[Food]) -> frozenset[str]:
+    """The first parts of the foods' names, each whole ('meatball' of 'Meatballs, with sauce')."""
+    return frozenset(" ".join(tokenize(food.description.split(",")[0])) for food in foods)
+
+
+def _dish_of(food: Food, heads: frozenset[str], whole_names: frozenset[str]) -> frozenset[str]:
+    """'Meatball sandwich or sub' is a sandwich, not meatballs: the words before the dish's form in an
+    alternative of its name are no head of it when they name a food of their own ('Meatballs, ...'),
+    but are when they do not ('Cheese steak sandwich or sub': 'cheesesteak' says the sandwich)."""
+    for alternative in re.split(r"\s+or\s+", food.description.split(",")[0].lower())[:-1]:
+        words = tokenize(alternative)
+        if len(words) > 1 and words[-1] in _DISH_FORMS and " ".join(words[:-1]) in whole_names:
+            heads = heads - {words[-2]} | {words[-1]}
+    return heads
+
+
 def _make_doc(
-    food: Food, made_alone: frozenset[str] = frozenset(), own_names: frozenset[str] = frozenset()
+    food: Food,
+    made_alone: frozenset[str] = frozenset(),
+    own_names: frozenset[str] = frozenset(),
+    whole_names: frozenset[str] = frozenset(),
 ) -> _Doc:
     tokens: dict[str, int] = {}
     costs: dict[str, float] = {}
@@ -626,6 +645,7 @@ def _make_doc(
     ]
     brand_tokens = set(tokenize(" ".join(brand_words))) | set(tokenize(food.manufacturer))
     head, alternatives = _head(food, segments, frozenset(brand_tokens))
+    head = _dish_of(food, head, whole_names)
     alternatives |= _other_names_heads(_other_names(food))
     if food.table == FNDDS:  # 'Tortilla chips, nacho cheese flavor (Doritos)': its name in brackets
         alternatives |= _other_names_heads(";".join(re.findall(r"\(([^()]*)\)", food.description)))
@@ -879,7 +899,8 @@ def _index_rows() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     packed: dict[str, str] = {}
     made_alone = _made_alone(load_foods().values())
     own_names = _own_names(load_foods().values())
-    for doc in (_make_doc(food, made_alone, own_names) for food in load_foods().values()):
+    whole_names = _whole_names(load_foods().values())
+    for doc in (_make_doc(food, made_alone, own_names, whole_names) for food in load_foods().values()):
         for token in doc.tokens:
             postings.setdefault(token, []).append(doc.food_id)
         for token in doc.head | doc.head_alternatives:
