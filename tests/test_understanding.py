@@ -1030,7 +1030,8 @@ def test_a_list_with_a_food_no_table_has_is_refused_by_that_food_or_kept_without
     ("words", "start"),
     [("tuna sandwich", "Tuna salad sandwich"), ("bean burrito", "Burrito, with beans"),
      ("pb&j sandwich", "Peanut butter and jelly sandwich"), ("burrito bowl", "Burrito bowl"),
-     ("meatball sub", "Meatball sandwich or sub"), ("philly cheesesteak", "Cheese steak sandwich")],
+     ("meatball sub", "Meatball sandwich or sub"), ("philly cheesesteak", "Cheese steak sandwich"),
+     ("ham sandwich", "Ham sandwich on white")],  # the survey's bread when none is said; not a biscuit
 )  # fmt: skip
 def test_a_sandwich_or_bowl_is_named_by_its_dish_word_too(words: str, start: str) -> None:
     assert Catalog().resolve(words).food.description.startswith(start)

@@ -613,7 +613,9 @@ def _make_doc(
             if token == "meat" and lowered.startswith("with "):
                 cost = 3.0  # 'Beans and rice, with meat': a meat dish, no mere detail
             if token == "with" or token in after_with:  # 'Lasagna with meat': a detail of the dish
-                cost = min(cost, 3.0)
+                # white bread is the survey's bread when none is said ('Ham sandwich on white', not
+                # 'Ham biscuit sandwich', for 'ham sandwich')
+                cost = min(cost, 0.5 if token == "white" and " on white" in lowered else 3.0)
             elif methods_or or (number > 0 and token in _METHODS and _or_follows(parts, number)):
                 cost = min(cost, 1.0)
             elif token in either and token not in _CONTRARY:
