@@ -1190,3 +1190,10 @@ def test_a_measure_word_or_a_short_word_is_not_made_a_food(text: str) -> None:
     with pytest.raises(MagcalcError):
         Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
 
+
+
+@pytest.mark.parametrize("words", ["carne asada tacos", "flank steak tacos"])
+def test_a_dish_said_with_what_no_dish_of_it_has_is_that_dish_not_the_meat(words: str) -> None:
+    # no food has all the words: the one with the last word, the dish, before the one of the others
+    match = Catalog().resolve(words)
+    assert (match.food.description.split(",")[0], match.confident) == ("Taco", False)

@@ -172,6 +172,7 @@ _ORDINARY = frozenset(
 )  # fmt: skip
 _HEAD_MISSING = 25.0
 _WORD_MISSING = 50.0
+_LAST_MISSING = 10.0  # ... and more when it is the last word, the head of English words
 # Words that turn a food into something else: "meatless bacon" is not bacon.
 _CONTRARY = frozenset(
     [
@@ -962,8 +963,10 @@ def _score(
     matched: set[str] = set()
     segments: set[int] = set()
     skipped = False  # a word of the query (a cut, a size) left out
+    last_missing = False  # the query's last word, its head in English, is not in the food
     for options in expansions:
         best, best_token = 0.0, ""
+        last_missing = False
         for token, weight in options.items():
             if weight > best and token in doc.tokens:
                 best, best_token = weight, token
@@ -977,7 +980,10 @@ def _score(
             skipped = skipped or not options.keys() <= _SIZE_WORDS  # 'medium iced coffee' is all of one
         else:
             missing += 1
+            last_missing = True
     score = 100 * covered / len(expansions) - _WORD_MISSING * missing
+    if last_missing and len(expansions) > 1 and any(_names_a_dish(t) for t in expansions[-1]):
+        score -= _LAST_MISSING  # 'flank steak tacos': a taco without 'flank', before a flank steak
     score += 3 * (0 in segments)
     if len(segments) == 1 and not missing and not skipped and segments <= {0, 1}:
         # 'egg roll' is all of 'Egg roll, with shrimp' (not 'salad', of 'Carrots, raw, salad')
@@ -1031,6 +1037,19 @@ def _score(
         score -= _PENALTY_UNASKED
         plain = False  # a brand or a baby food that the words did not ask for: a guess
     return score, missing == 0, head, exact, plain, specific or formed
+
+
+_DISH_GROUPS = re.compile(r"mixed dishes|burritos|nachos|pizza|soups|sandwiches", re.IGNORECASE)
+_SEVERAL_DISHES = 10
+
+
+@lru_cache(maxsize=4096)
+def _names_a_dish(token: str) -> bool:
+    """Is the word the head of several of the survey's dishes ('taco', 'burrito', 'sandwich', 'soup';
+    not 'shell', of a few 'Stuffed shells', which is mostly how nuts are sold)?"""
+    foods = load_foods()
+    dishes = [i for i in index().named([token]) if i in foods and _DISH_GROUPS.search(foods[i].food_group)]
+    return len(dishes) >= _SEVERAL_DISHES
 
 
 def _rank(words: list[str], foods: Mapping[str, Food], limit: int) -> list[Scored]:
