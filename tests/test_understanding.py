@@ -1197,3 +1197,8 @@ def test_a_dish_said_with_what_no_dish_of_it_has_is_that_dish_not_the_meat(words
     # no food has all the words: the one with the last word, the dish, before the one of the others
     match = Catalog().resolve(words)
     assert (match.food.description.split(",")[0], match.confident) == ("Taco", False)
+
+
+def test_the_surveys_food_named_by_all_the_words_ranks_before_one_found_by_its_other_names() -> None:
+    # not 'Chicken or turkey salad, made with creamy dressing', whose other names hold 'creamy Caesar'
+    assert Catalog().resolve("chicken caesar salad").food.food_id == "27446360"

@@ -286,6 +286,7 @@ _PREPARED = frozenset(
      "sauteed", "fresh", "frozen", "canned", "dried", "mashed"]
 )  # fmt: skip
 KIND_MARGIN = 15.0  # a food of a kind not said, and another kind this close with other magnesium: doubtful
+_NAMED_MARGIN = 15.0  # a food named by all the words this close ranks before one found by other names
 DOUBT_MARGIN = 1.5  # a second food within this many points, with other magnesium, makes a match doubtful
 
 
@@ -1906,6 +1907,19 @@ def _words_match(query: str) -> Match:
     # name only holds them ('Golden Oreos')
     if ranked and not ranked[0].exact:  # found only by other names (or a spelling guess)
         ranked.sort(key=lambda s: not _other_name_is(s.food, words))
+    if ranked and not ranked[0].exact and not _other_name_is(ranked[0].food, words):
+        # 'chicken caesar salad': the survey's food named by all the words ('Chicken or turkey caesar garden
+        # salad, ...'), whose long name costs it points, before one of whose other names only holds a
+        # word ('creamy Caesar', a dressing that 'Chicken salad, made with creamy dressing' may have)
+        by_name = next(
+            (s for s in ranked[1:] if s.complete and s.head and s.exact
+             and s.food.table == ranked[0].food.table == FNDDS
+             and s.score >= ranked[0].score - _NAMED_MARGIN),
+            None,
+        )  # fmt: skip
+        if by_name is not None and ranked[0].complete:
+            ranked.remove(by_name)
+            ranked.insert(0, by_name)
     # 'taquitos': the food the survey names as the words' default ('taquito or flauta, NFS' among the
     # other names of 'Taquito, beef or pork'), before another kind of it ('Taquito, egg')
     ranked.sort(key=lambda s: not (s.complete and _survey_default_of(s.food, words)))
