@@ -1202,3 +1202,16 @@ def test_a_dish_said_with_what_no_dish_of_it_has_is_that_dish_not_the_meat(words
 def test_the_surveys_food_named_by_all_the_words_ranks_before_one_found_by_its_other_names() -> None:
     # not 'Chicken or turkey salad, made with creamy dressing', whose other names hold 'creamy Caesar'
     assert Catalog().resolve("chicken caesar salad").food.food_id == "27446360"
+
+
+@pytest.mark.parametrize(
+    ("text", "grams"),
+    [("half a cantaloupe", 275.0),  # half of its medium melon (550 g), not of a medium wedge (70 g)
+     ("half a digiorno pizza", 364.5),  # half of SR28's 12" pie, not of its quarter slice
+     ("a quarter of a watermelon", 1300.0),  # SR28's watermelon, by the survey's medium melon
+     ("a chicken pot pie", 250.0),  # its individual pie, not 'pie, any size' (1,260 g)
+     ("half a bagel", 52.5)],  # an item that is no cut of a whole stays the item
+)  # fmt: skip
+def test_a_part_of_a_food_cut_from_a_whole_is_a_part_of_the_whole(text: str, grams: float) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert item.grams == pytest.approx(grams)

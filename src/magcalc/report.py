@@ -328,6 +328,8 @@ def _survey_count(
         item = sized.get(size) if sized else item if size == "medium" else None
         if item is None:  # ('1 large avocado': the survey weighs one size only; said so elsewhere)
             return None
+    if size is None and quantity < 1 and (whole := units.whole_of(twin, item)) is not None:
+        item = whole  # 'half a watermelon': of the melon, not of a wedge
     grams = units.checked_grams(quantity * item.grams_each)
     return units.Measured(
         grams,

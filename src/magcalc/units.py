@@ -699,6 +699,10 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     exact = [p for p in candidates if words[p.seq] and set(words[p.seq]) <= nouns]
     if exact:
         return exact[0]
+    # 'a chicken pot pie': its 'individual pie' (250 g), one person's, not 'pie, any size' (1,260 g)
+    individual = [p for p in candidates if words[p.seq][:1] == ["individual"] and set(words[p.seq]) & nouns]
+    if len(individual) == 1:
+        return individual[0]
     # '10 pretzels': its 'pretzel, NS as to size' (3 g), not the 'medium single serving bag' (57 g)
     by_noun = [p for p in candidates if re.findall(r"[a-z]+", p.description.lower().split(",")[0]) in (
         [[n] for n in nouns & said])]
@@ -995,6 +999,23 @@ def _one_said(food: Food, words: str) -> Portion | None:
     return item if whole and not plural else None
 
 
+_A_CUT = re.compile(r"\b(wedge|slice|piece|section|\d+/\d+ of)\b")
+_WHOLE_NAMED = re.compile(r"\b(whole|melon|pie|pizza|loaf|cake|head)\b")
+
+
+def whole_of(food: Food, item: Portion) -> Portion | None:
+    """The whole that the food's usual item is cut from ('medium melon' of a cantaloupe's 'medium
+    wedge/slice', 'pie 12\" diameter' of a pizza's 'slice 1/4 of pie'), when USDA weighs one."""
+    if not _A_CUT.search(item.description.lower()):
+        return None
+    wholes = [
+        p for p in _single_items(food)
+        if p.grams_each > item.grams_each and _WHOLE_NAMED.search(p.description.lower())
+        and not _A_CUT.search(p.description.lower())
+    ]  # fmt: skip
+    return _the_usual(wholes) if wholes else None
+
+
 def typical_portion(food: Food) -> tuple[Portion, str] | None:
     """What a person means by the food with no amount: FNDDS's 'Quantity not specified' weight,
     else a common portion (knowledge.common_portion)."""
@@ -1071,6 +1092,11 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
             why = (f"each: 1 {piece.description}, {_grams(piece.grams_each)} g ({quantity:g} of its "
                    f"{item.description} would be {_grams(quantity * item.grams_each)} g)")  # fmt: skip
             return Measured(grams, _measure(piece), why)
+        cut_from = whole_of(food, item) if item is not None and word is None and quantity < 1 else None
+        if item is not None and cut_from is not None:
+            grams = checked_grams(quantity * cut_from.grams_each)  # 'half a cantaloupe': of the melon,
+            return Measured(grams, _measure(cut_from), f"{quantity:g} of 1 {cut_from.description}, "  # not
+                            f"{_grams(cut_from.grams_each)} g (not of 1 {item.description})")  # fmt: skip
         if item is not None:
             grams = checked_grams(quantity * item.grams_each)
             return Measured(grams, _measure(item), f"each: 1 {item.description}, {_grams(item.grams_each)} g")
