@@ -1210,7 +1210,8 @@ def test_the_surveys_food_named_by_all_the_words_ranks_before_one_found_by_its_o
      ("half a digiorno pizza", 364.5),  # half of SR28's 12" pie, not of its quarter slice
      ("a quarter of a watermelon", 1300.0),  # SR28's watermelon, by the survey's medium melon
      ("a chicken pot pie", 250.0),  # its individual pie, not 'pie, any size' (1,260 g)
-     ("half a bagel", 52.5)],  # an item that is no cut of a whole stays the item
+     ("half a bagel", 52.5),  # an item that is no cut of a whole stays the item
+     ("a whole cantaloupe", 550.0), ("a whole digiorno pizza", 729.0)],  # 'whole' said: not one wedge
 )  # fmt: skip
 def test_a_part_of_a_food_cut_from_a_whole_is_a_part_of_the_whole(text: str, grams: float) -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))

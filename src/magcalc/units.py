@@ -1135,6 +1135,11 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         converted = to_grams(food, quantity, unit, words)
         return Measured(converted.grams, converted.portion, _size_taken(food, word, quantity, converted))
     except UnitError:
+        item = item_portion(food, words) if word == "whole" else None
+        if item is not None and (cut_from := whole_of(food, item)) is not None:  # 'a whole cantaloupe': the
+            grams = checked_grams(quantity * cut_from.grams_each)  # melon, not one wedge of it
+            return Measured(grams, _measure(cut_from), f"whole: 1 {cut_from.description}, "
+                            f"{_grams(cut_from.grams_each)} g (not 1 {item.description})")  # fmt: skip
         if word and word not in _SIZE_WORDS and (_singular(word) in _food_nouns(food) or word in _ITEMS_SAID):
             with contextlib.suppress(UnitError):  # '10 carrot' of 'Carrots, baby', '1 sandwich' of a Big Mac
                 return measure(food, quantity, None, words)
