@@ -29,7 +29,7 @@ from magcalc.units import parse_amount
 FIXTURES = Path(__file__).parent / "fixtures" / "realistic"
 SETS = ("realistic", "realistic2", "realistic3", "realistic4", "realistic5", "realistic6", "realistic7",
         "realistic8", "realistic9", "realistic10", "realistic11",
-        "realistic12", "realistic13", "realistic14", "realistic15", "realistic16")
+        "realistic12", "realistic13", "realistic14", "realistic15", "realistic16", "realistic17")
 TOLERANCE = 0.15
 
 

@@ -1216,3 +1216,14 @@ def test_the_surveys_food_named_by_all_the_words_ranks_before_one_found_by_its_o
 def test_a_part_of_a_food_cut_from_a_whole_is_a_part_of_the_whole(text: str, grams: float) -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
     assert item.grams == pytest.approx(grams)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [("a bowl of cereal and orange juice", "57100100"),  # no bowl of orange juice (372 g), cereal lost
+     ("a bowl of cereal and milk", "57100100")],  # no baby food of cereal and milk (refused)
+)
+def test_a_bowl_before_cereal_and_a_drink_is_the_cereals(text: str, first: str) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert [i.food_id for i in items][:1] == [first] and len(items) == 2
+    assert items[0].assumed is not None and "bowl" in items[0].assumed

@@ -2069,11 +2069,18 @@ BRAND_DOUBT = "the brand makes several foods with other magnesium; the words do 
 
 
 def _survey_default_of(food: Food, words: list[str]) -> bool:
-    """Is one of the food's other names the words with 'NFS' ('taquito or flauta, NFS'): the food
-    the survey takes for them when nothing more is said?"""
+    """Is one of the food's other names the words with 'NFS' ('taquito or flauta, NFS'), or is it the
+    survey's NFS food of its name for a detail not said: the food the survey takes for the words when
+    nothing more is said?"""
+    said = set(words)
+    # 'cereal': 'Cereal, ready-to-eat, NFS', whose other names say it is for 'NS as to cooked or
+    # ready-to-eat': the survey's code for its name said with nothing more
+    undecided = any(n.strip().lower().startswith("ns as to") for n in food.common_names.split(";"))
+    name = set(tokenize(food.description.split(",")[0]))
+    if undecided and ", nfs" in food.description.lower() and said == name:
+        return True
     if "nfs" not in food.common_names.lower():
         return False
-    said = set(words)
     for name in food.common_names.split(";"):
         named = _NFS_NAME.fullmatch(name.strip())
         if named and any(set(one) == said for one in _alternatives(named[1])):

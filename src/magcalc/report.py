@@ -726,7 +726,8 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
             return [phrase]
     # (not 'a glass of milk and cookies': the whole, a cookie, lacks the milk and has no glass)
     of_all = _measure_of_all(phrase, each)
-    if whole is not None and of_all and (not whole.incomplete or _measures(whole.food, phrase)):
+    if (whole is not None and of_all and not unasked(whole.food, phrase.food)  # ('a bowl of cereal and
+            and (not whole.incomplete or _measures(whole.food, phrase))):  # milk': no baby food of both)
         return [phrase]
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
     said = first.quantity is not None or first.unit is not None  # ('bowl of chili with cheese': a bowl)
@@ -799,8 +800,15 @@ def _measure_of_all(phrase: phrases.Phrase, each: list[phrases.Phrase]) -> bool:
     return measure and joined and all(part.quantity is None for part in each[1:])
 
 
+_DISH_MEASURES = frozenset({"bowl", "plate", "handful", "scoop"})
+
+
 def _measures(food: foods.Food, phrase: phrases.Phrase) -> bool:
-    """Does the phrase's amount measure the food, by its own measure or a common one (a bowl)?"""
+    """Does the phrase's amount measure the food, by its own measure or a common one (a bowl)? Not a
+    drink by a dish's measure: 'a bowl of cereal and orange juice' holds no bowl of orange juice."""
+    unit = units.canonical_unit(phrase.unit) if phrase.unit else None
+    if unit in _DISH_MEASURES and units.is_drink(food) and not units.has_measure(food, unit):
+        return False
     try:
         units.measure(food, phrase.quantity or 1.0, phrase.unit, phrase.food)
     except MagcalcError:
