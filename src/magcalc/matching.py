@@ -2076,8 +2076,8 @@ def _survey_default_of(food: Food, words: list[str]) -> bool:
     # 'cereal': 'Cereal, ready-to-eat, NFS', whose other names say it is for 'NS as to cooked or
     # ready-to-eat': the survey's code for its name said with nothing more
     undecided = any(n.strip().lower().startswith("ns as to") for n in food.common_names.split(";"))
-    name = set(tokenize(food.description.split(",")[0]))
-    if undecided and ", nfs" in food.description.lower() and said == name:
+    own_name = set(tokenize(food.description.split(",")[0]))
+    if undecided and ", nfs" in food.description.lower() and said == own_name:
         return True
     if "nfs" not in food.common_names.lower():
         return False
