@@ -1227,3 +1227,9 @@ def test_a_bowl_before_cereal_and_a_drink_is_the_cereals(text: str, first: str) 
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
     assert [i.food_id for i in items][:1] == [first] and len(items) == 2
     assert items[0].assumed is not None and "bowl" in items[0].assumed
+
+
+def test_a_food_taken_for_its_measure_is_about_as_rich_as_the_one_the_words_found() -> None:
+    # 'a piece of cod' was SR28's dried salted cod (133 mg per 100 g), which USDA measures by the piece
+    (item,) = Measurer(Catalog())(Entry(line=1, input="a piece of cod", amount=None, unit=None))
+    assert (item.food_id, item.grams) == ("26109110", 140)

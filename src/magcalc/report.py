@@ -352,12 +352,23 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
         found = [
             s.food
             for s in catalog.ranked(said)
-            if s.complete and s.head and s.food.food_id not in seen and units.has_measure(s.food, word)
+            if s.complete and s.head and _as_rich(s.food, match.food)
+            and s.food.food_id not in seen and units.has_measure(s.food, word)
             and (word != "medium" or _a_medium_one(s.food, match.food))
         ][:3]
         if found:
             return found
     return []
+
+
+def _as_rich(food: foods.Food, found: foods.Food) -> bool:
+    """Is the food about as rich in magnesium as the one found (within a factor of 2 per 100 g, or
+    2 mg), so that it may stand in for it by its measure? 'a piece of cod' is no dried salted cod
+    (133 mg per 100 g, against cod's 20), which USDA measures by the piece."""
+    mine, theirs = found.magnesium_mg_per_100g, food.magnesium_mg_per_100g
+    if mine is None or theirs is None:
+        return True
+    return abs(mine - theirs) <= 2.0 or max(mine, theirs) <= 2 * min(mine, theirs)
 
 
 def _kind(food: foods.Food) -> str:
