@@ -1096,7 +1096,7 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         if item is not None and cut_from is not None:
             grams = checked_grams(quantity * cut_from.grams_each)  # 'half a cantaloupe': of the melon,
             return Measured(grams, _measure(cut_from), f"{quantity:g} of 1 {cut_from.description}, "  # not
-                            f"{_grams(cut_from.grams_each)} g (not of 1 {item.description})")  # fmt: skip
+                            f"{_grams(cut_from.grams_each)} g; not of 1 {item.description}")  # fmt: skip
         if item is not None:
             grams = checked_grams(quantity * item.grams_each)
             return Measured(grams, _measure(item), f"each: 1 {item.description}, {_grams(item.grams_each)} g")
@@ -1139,7 +1139,7 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         if item is not None and (cut_from := whole_of(food, item)) is not None:  # 'a whole cantaloupe': the
             grams = checked_grams(quantity * cut_from.grams_each)  # melon, not one wedge of it
             return Measured(grams, _measure(cut_from), f"whole: 1 {cut_from.description}, "
-                            f"{_grams(cut_from.grams_each)} g (not 1 {item.description})")  # fmt: skip
+                            f"{_grams(cut_from.grams_each)} g; not 1 {item.description}")  # fmt: skip
         if word and word not in _SIZE_WORDS and (_singular(word) in _food_nouns(food) or word in _ITEMS_SAID):
             with contextlib.suppress(UnitError):  # '10 carrot' of 'Carrots, baby', '1 sandwich' of a Big Mac
                 return measure(food, quantity, None, words)
