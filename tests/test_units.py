@@ -428,3 +428,8 @@ def test_a_food_named_as_two_things_is_counted_by_the_one_said() -> None:
 def test_a_scoop_of_a_spread_is_two_tablespoons() -> None:
     scoop = measure(food("42202000"), 1, "scoop", "scoop of peanut butter")  # was 1/2 cup, 128 g
     assert scoop.grams == 32 and scoop.assumed and "2 tbsp" in scoop.assumed
+
+
+def test_an_ounce_of_candy_is_by_weight_not_a_drinks_fluid_ounce() -> None:
+    # the survey's codes 91 are sugars and sweets, not drinks: 1 oz of chocolate candy was 20 g
+    assert measure(food("91705010"), 1, "oz").grams == pytest.approx(28.349523125)

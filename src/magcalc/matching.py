@@ -172,7 +172,6 @@ _ORDINARY = frozenset(
 )  # fmt: skip
 _HEAD_MISSING = 25.0
 _WORD_MISSING = 50.0
-_LAST_MISSING = 10.0  # ... and more when it is the last word, the head of English words
 # Words that turn a food into something else: "meatless bacon" is not bacon.
 _CONTRARY = frozenset(
     [
@@ -536,27 +535,8 @@ def _own_names(foods: Iterable[Food]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _whole_names(foods: Iterable[Food]) -> frozenset[str]:
-    """The first parts of the foods' names, each whole ('meatball' of 'Meatballs, with sauce')."""
-    return frozenset(" ".join(tokenize(food.description.split(",")[0])) for food in foods)
-
-
-def _dish_of(food: Food, heads: frozenset[str], whole_names: frozenset[str]) -> frozenset[str]:
-    """'Meatball sandwich or sub' is a sandwich, not meatballs: the words before the dish's form in an
-    alternative of its name are no head of it when they name a food of their own ('Meatballs, ...'),
-    but are when they do not ('Cheese steak sandwich or sub': 'cheesesteak' says the sandwich)."""
-    for alternative in re.split(r"\s+or\s+", food.description.split(",")[0].lower())[:-1]:
-        words = tokenize(alternative)
-        if len(words) > 1 and words[-1] in _DISH_FORMS and " ".join(words[:-1]) in whole_names:
-            heads = heads - {words[-2]} | {words[-1]}
-    return heads
-
-
 def _make_doc(
-    food: Food,
-    made_alone: frozenset[str] = frozenset(),
-    own_names: frozenset[str] = frozenset(),
-    whole_names: frozenset[str] = frozenset(),
+    food: Food, made_alone: frozenset[str] = frozenset(), own_names: frozenset[str] = frozenset()
 ) -> _Doc:
     tokens: dict[str, int] = {}
     costs: dict[str, float] = {}
@@ -622,8 +602,9 @@ def _make_doc(
                 cost = min(cost, 1.0)
             elif token in either and token not in _CONTRARY:
                 # each of 'chicken or turkey' costs a plain word unsaid, not a modifier (but 'Vegetarian
-                # meatloaf or patties' is no meatloaf)
-                cost = min(cost, 3.0 if mirrored else 1.0)
+                # meatloaf or patties' is no meatloaf); of 'Meatball sandwich or sub', each dish form
+                # costs more, so that 'meatballs' are not a sub, while 'meatball sub' is
+                cost = min(cost, 3.0 if mirrored or token in _DISH_FORMS else 1.0)
             elif (number == 0 and cost != _FREE and token not in _GENERIC_TAIL and token not in heads) or (
                 number == 1 and token in shelved
             ):
@@ -649,7 +630,6 @@ def _make_doc(
     ]
     brand_tokens = set(tokenize(" ".join(brand_words))) | set(tokenize(food.manufacturer))
     head, alternatives = _head(food, segments, frozenset(brand_tokens))
-    head = _dish_of(food, head, whole_names)
     alternatives |= _other_names_heads(_other_names(food))
     if food.table == FNDDS:  # 'Tortilla chips, nacho cheese flavor (Doritos)': its name in brackets
         alternatives |= _other_names_heads(";".join(re.findall(r"\(([^()]*)\)", food.description)))
@@ -903,8 +883,7 @@ def _index_rows() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     packed: dict[str, str] = {}
     made_alone = _made_alone(load_foods().values())
     own_names = _own_names(load_foods().values())
-    whole_names = _whole_names(load_foods().values())
-    for doc in (_make_doc(food, made_alone, own_names, whole_names) for food in load_foods().values()):
+    for doc in (_make_doc(food, made_alone, own_names) for food in load_foods().values()):
         for token in doc.tokens:
             postings.setdefault(token, []).append(doc.food_id)
         for token in doc.head | doc.head_alternatives:
@@ -964,10 +943,8 @@ def _score(
     matched: set[str] = set()
     segments: set[int] = set()
     skipped = False  # a word of the query (a cut, a size) left out
-    last_missing = False  # the query's last word, its head in English, is not in the food
     for options in expansions:
         best, best_token = 0.0, ""
-        last_missing = False
         for token, weight in options.items():
             if weight > best and token in doc.tokens:
                 best, best_token = weight, token
@@ -981,10 +958,7 @@ def _score(
             skipped = skipped or not options.keys() <= _SIZE_WORDS  # 'medium iced coffee' is all of one
         else:
             missing += 1
-            last_missing = True
     score = 100 * covered / len(expansions) - _WORD_MISSING * missing
-    if last_missing and len(expansions) > 1 and any(_names_a_dish(t) for t in expansions[-1]):
-        score -= _LAST_MISSING  # 'flank steak tacos': a taco without 'flank', before a flank steak
     score += 3 * (0 in segments)
     if len(segments) == 1 and not missing and not skipped and segments <= {0, 1}:
         # 'egg roll' is all of 'Egg roll, with shrimp' (not 'salad', of 'Carrots, raw, salad')
@@ -1038,19 +1012,6 @@ def _score(
         score -= _PENALTY_UNASKED
         plain = False  # a brand or a baby food that the words did not ask for: a guess
     return score, missing == 0, head, exact, plain, specific or formed
-
-
-_DISH_GROUPS = re.compile(r"mixed dishes|burritos|nachos|pizza|soups|sandwiches", re.IGNORECASE)
-_SEVERAL_DISHES = 10
-
-
-@lru_cache(maxsize=4096)
-def _names_a_dish(token: str) -> bool:
-    """Is the word the head of several of the survey's dishes ('taco', 'burrito', 'sandwich', 'soup';
-    not 'shell', of a few 'Stuffed shells', which is mostly how nuts are sold)?"""
-    foods = load_foods()
-    dishes = [i for i in index().named([token]) if i in foods and _DISH_GROUPS.search(foods[i].food_group)]
-    return len(dishes) >= _SEVERAL_DISHES
 
 
 def _rank(words: list[str], foods: Mapping[str, Food], limit: int) -> list[Scored]:

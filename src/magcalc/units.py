@@ -908,9 +908,10 @@ def _the(why: str) -> str:
 
 def is_drink(food: Food) -> bool:
     """A beverage, milk or juice: the survey's drink codes (milk 11, citrus juice 612, other juice 64,
-    beverages 9), SR28's beverages, or a food whose name says it is milk, juice or a drink."""
+    beverages 92 to 95; not 91, its sugars and sweets: an ounce of chocolate candy is by weight), SR28's
+    beverages, or a food whose name says it is milk, juice or a drink."""
     if food.table == FNDDS:
-        return food.food_id.startswith(("11", "612", "64", "9"))
+        return food.food_id.startswith(("11", "612", "64", "92", "93", "94", "95"))
     # the word must end a part of the name: 'Milk, reduced fat' and 'Orange juice' are drinks,
     # 'Candies, milk chocolate' is not
     parts = (re.findall(r"[a-z]+", part) for part in food.description.lower().split(","))
