@@ -366,9 +366,7 @@ def _as_rich(food: foods.Food, found: foods.Food) -> bool:
     2 mg), so that it may stand in for it by its measure? 'a piece of cod' is no dried salted cod
     (133 mg per 100 g, against cod's 20), which USDA measures by the piece."""
     mine, theirs = found.magnesium_mg_per_100g, food.magnesium_mg_per_100g
-    if mine is None or theirs is None:
-        return True
-    return abs(mine - theirs) <= 2.0 or max(mine, theirs) <= 2 * min(mine, theirs)
+    return mine is None or theirs is None or abs(mine - theirs) <= 2.0 or _alike(food, found, share=0.5)
 
 
 def _kind(food: foods.Food) -> str:
@@ -393,10 +391,10 @@ def _instead(match: Match, other: foods.Food, unit: str | None) -> Match:
     return Match(other, False, unit_doubt(match.food, unit), rest)
 
 
-def _alike(food: foods.Food, other: foods.Food) -> bool:
+def _alike(food: foods.Food, other: foods.Food, share: float = 0.3) -> bool:
     """Of about the same magnesium per 100 g (within 30 %): one may be weighed for the other."""
     a, b = food.magnesium_mg_per_100g, other.magnesium_mg_per_100g
-    return a is not None and b is not None and abs(a - b) <= 0.3 * max(a, b)
+    return a is not None and b is not None and abs(a - b) <= share * max(a, b)
 
 
 def _alike_measured(

@@ -1017,6 +1017,14 @@ def whole_of(food: Food, item: Portion) -> Portion | None:
     return _the_usual(wholes) if wholes else None
 
 
+def _of_the_whole(quantity: float, whole: Portion, said: str, instead: str) -> Measured:
+    """`quantity` of the whole a food's item is cut from, said so ('0.5 of 1 medium melon, 550 g; not
+    of 1 medium wedge/slice')."""
+    grams = checked_grams(quantity * whole.grams_each)
+    why = f"{said} {whole.description}, {_grams(whole.grams_each)} g; not {instead}"
+    return Measured(grams, _measure(whole), why)
+
+
 def typical_portion(food: Food) -> tuple[Portion, str] | None:
     """What a person means by the food with no amount: FNDDS's 'Quantity not specified' weight,
     else a common portion (knowledge.common_portion)."""
@@ -1094,10 +1102,8 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
                    f"{item.description} would be {_grams(quantity * item.grams_each)} g)")  # fmt: skip
             return Measured(grams, _measure(piece), why)
         cut_from = whole_of(food, item) if item is not None and word is None and quantity < 1 else None
-        if item is not None and cut_from is not None:
-            grams = checked_grams(quantity * cut_from.grams_each)  # 'half a cantaloupe': of the melon,
-            return Measured(grams, _measure(cut_from), f"{quantity:g} of 1 {cut_from.description}, "  # not
-                            f"{_grams(cut_from.grams_each)} g; not of 1 {item.description}")  # fmt: skip
+        if item is not None and cut_from is not None:  # 'half a cantaloupe': of the melon, not of a wedge
+            return _of_the_whole(quantity, cut_from, f"{quantity:g} of 1", f"of 1 {item.description}")
         if item is not None:
             grams = checked_grams(quantity * item.grams_each)
             return Measured(grams, _measure(item), f"each: 1 {item.description}, {_grams(item.grams_each)} g")
@@ -1138,9 +1144,7 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
     except UnitError:
         item = item_portion(food, words) if word == "whole" else None
         if item is not None and (cut_from := whole_of(food, item)) is not None:  # 'a whole cantaloupe': the
-            grams = checked_grams(quantity * cut_from.grams_each)  # melon, not one wedge of it
-            return Measured(grams, _measure(cut_from), f"whole: 1 {cut_from.description}, "
-                            f"{_grams(cut_from.grams_each)} g; not 1 {item.description}")  # fmt: skip
+            return _of_the_whole(quantity, cut_from, "whole: 1", f"1 {item.description}")  # melon, no wedge
         if word and word not in _SIZE_WORDS and (_singular(word) in _food_nouns(food) or word in _ITEMS_SAID):
             with contextlib.suppress(UnitError):  # '10 carrot' of 'Carrots, baby', '1 sandwich' of a Big Mac
                 return measure(food, quantity, None, words)
