@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from magcalc.catalog import Catalog, words_key
 from magcalc.errors import MagcalcError, UnknownFood
 from magcalc.foods import load_foods
+from magcalc.matching import unasked
 from magcalc.models import Entry
 from magcalc.phrases import parse, parse_one
 from magcalc.report import Measurer
@@ -1235,3 +1236,15 @@ def test_a_handful_of_candy_and_nuts_is_one_handful() -> None:
     # candy is no drink: the handful measures the whole, not the candy with a full portion of nuts beside
     items = Measurer(Catalog())(Entry(line=1, input="a handful of m&ms and peanuts", amount=None, unit=None))
     assert sum(i.grams or 0 for i in items) == pytest.approx(28.349523125)
+
+
+@pytest.mark.parametrize("food_id", ["76201010", "67100250"])  # baby vegetables; a baby mixture
+def test_a_baby_food_of_every_survey_group_is_a_baby_food_the_words_must_ask_for(food_id: str) -> None:
+    food = Catalog().get(food_id)
+    assert unasked(food, "carrots") and not unasked(food, "baby food carrots")
+
+
+def test_a_food_usda_weighs_only_by_the_piece_is_measured_by_the_volume_of_its_kind() -> None:
+    # '1 cup baby carrots': 'Carrots, raw' by its cup, as a guess; not the baby food 'Stage 1' carrots
+    (item,) = Measurer(Catalog())(Entry(line=1, input="baby carrots", amount=1.0, unit="cup"))
+    assert (item.food_id, item.grams, item.confident) == ("11124", 128.0, False)

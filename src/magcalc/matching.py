@@ -150,7 +150,8 @@ _ASKED_BY = {
     "Not included in a food category": {"ingredient", "powder", "dry", "mix", "concentrate", "instant"},
     "Baby food: cereals": {"baby", "infant"},
     "Baby food: fruit": {"baby", "infant"},
-    "Baby food: vegetable": {"baby", "infant"},
+    "Baby food: vegetables": {"baby", "infant"},
+    "Baby food: mixtures": {"baby", "infant"},
     "Baby food: meat and dinners": {"baby", "infant"},
     "Baby food: yogurt": {"baby", "infant"},
     "Baby food: snacks and sweets": {"baby", "infant"},
@@ -158,7 +159,6 @@ _ASKED_BY = {
     "Baby water": {"baby", "infant"},
     "Formula, ready-to-feed": {"formula", "infant"},
     "Formula, prepared from powder": {"formula", "infant"},
-    "Formula, prepared from concentrate": {"formula", "infant"},
     "Human milk": {"human", "breast"},
 }
 _PENALTY_UNASKED = 30.0
@@ -720,6 +720,11 @@ def unasked(food: Food, words: str) -> bool:
     with whole milk' for 'cereal with milk')?"""
     asked_by = _ASKED_BY.get(food.food_group)
     return asked_by is not None and not set(tokenize(words)) & asked_by
+
+
+def baby_food(food: Food) -> bool:
+    """Is the food a baby food ('Baby Toddler carrots, Stage 1', 'Babyfood, ...')?"""
+    return "baby" in _ASKED_BY.get(food.food_group, ())
 
 
 def contrary_unsaid(food: Food, words: str) -> bool:

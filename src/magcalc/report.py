@@ -19,6 +19,7 @@ from magcalc.matching import (
     GUESSED,
     PREPARATIONS,
     Match,
+    baby_food,
     contrary_to,
     contrary_unsaid,
     form_of,
@@ -108,8 +109,9 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         others = (*match.alternatives, *_measured_by(match, entry, catalog))
         stand_in: tuple[foods.Food, units.Measured] | None = None  # another food's, by magcalc's default
         for other in sorted(others, key=lambda f: _kind(f) != kind):
-            if contrary_unsaid(other, entry.input):
-                continue  # '3 strips of bacon' are no meatless bacon, measured by the strip
+            if contrary_unsaid(other, entry.input) or (baby_food(other) and not baby_food(food)):
+                continue  # '3 strips of bacon' are no meatless bacon, measured by the strip; 'baby
+                # carrots' by the cup no baby food
             try:
                 by_other = units.measure(other, quantity, entry.unit, entry.input)
             except UnitError:
@@ -131,6 +133,10 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
             elif stand_in is not None:  # 'a bowl of frosted mini wheats': USDA weighs only a biscuit of
                 other, measured = stand_in  # the one found; a cup of the same cereal, of alike magnesium
                 match, food = _instead(match, other, entry.unit), other
+            elif (canonical_unit(entry.unit or "") in units.VOLUME_ML
+                    and (kin := _by_volume_of_its_kind(food, catalog)) is not None):  # fmt: skip
+                measured = units.measure(kin, quantity, entry.unit, entry.input)  # '1 cup baby carrots':
+                match, food = _instead(match, kin, entry.unit), kin  # the carrots' cup
             elif match.confident:
                 raise
             elif (like := _alike_measured(match, entry, quantity, catalog)) is not None:
@@ -359,6 +365,22 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
         if found:
             return found
     return []
+
+
+def _by_volume_of_its_kind(found: foods.Food, catalog: Catalog) -> foods.Food | None:
+    """The same food less a word of its name, that USDA measures by volume, for one it weighs only by
+    the piece ('1 cup baby carrots': 'Carrots, raw' by the cup, not 'Carrots, baby, raw')."""
+    parts = _parts(found)
+    return next(
+        (s.food for s in catalog.ranked(_kind(found))
+         if _kind(s.food) == _kind(found) and _parts(s.food) < parts and _as_rich(s.food, found)
+         and units.has_measure(s.food, "cup")),
+        None,
+    )  # fmt: skip
+
+
+def _parts(food: foods.Food) -> frozenset[str]:
+    return frozenset(part.strip().lower() for part in food.description.split(","))
 
 
 def _as_rich(food: foods.Food, found: foods.Food) -> bool:
