@@ -670,9 +670,9 @@ def test_remembered_words_are_listed_and_forgotten(run: Run, tmp_path: object) -
 # that hold today, so that a change that makes magcalc understand people worse fails. The issue's
 # targets (95 % / 90 % right, no silent wrong match) are not reached yet: `python -m tests.realistic
 # [--set realistic2]` prints the figures by kind.
-# realistic4 to realistic15 were each the held-out set of a session and were then read for causes:
-# development sets now. realistic16 and realistic17, the held-out sets, are left out on purpose:
-# measured, never tuned to.
+# realistic4 to realistic16 were each the held-out set of a session and were then read for causes:
+# development sets now. realistic17 (and realistic18 when it lands), the held-out sets, are left out
+# on purpose: measured, never tuned to.
 # realistic's structured floor went from 0.79 to 0.78 when counts took the survey's sizes (its writer
 # used SR28's sizes of a mango, an avocado and a strawberry; realistic2 to 4 used the survey's).
 FLOORS = {("realistic", "structured"): 0.81, ("realistic", "phrase"): 0.84,
@@ -689,7 +689,8 @@ FLOORS = {("realistic", "structured"): 0.81, ("realistic", "phrase"): 0.84,
           ("realistic12", "structured"): 0.63, ("realistic12", "phrase"): 0.63,
           ("realistic13", "structured"): 0.47, ("realistic13", "phrase"): 0.47,
           ("realistic14", "structured"): 0.78, ("realistic14", "phrase"): 0.80,
-          ("realistic15", "structured"): 0.80, ("realistic15", "phrase"): 0.80}  # fmt: skip
+          ("realistic15", "structured"): 0.80, ("realistic15", "phrase"): 0.80,
+          ("realistic16", "structured"): 0.78, ("realistic16", "phrase"): 0.77}  # fmt: skip
 SILENT_CEILING = {("realistic", "structured"): 15, ("realistic", "phrase"): 12,
                   ("realistic2", "structured"): 7, ("realistic2", "phrase"): 7,
                   ("realistic3", "structured"): 2, ("realistic3", "phrase"): 2,
@@ -704,7 +705,8 @@ SILENT_CEILING = {("realistic", "structured"): 15, ("realistic", "phrase"): 12,
                   ("realistic12", "structured"): 3, ("realistic12", "phrase"): 3,
                   ("realistic13", "structured"): 0, ("realistic13", "phrase"): 0,
                   ("realistic14", "structured"): 5, ("realistic14", "phrase"): 4,
-                  ("realistic15", "structured"): 2, ("realistic15", "phrase"): 2}  # fmt: skip
+                  ("realistic15", "structured"): 2, ("realistic15", "phrase"): 2,
+                  ("realistic16", "structured"): 5, ("realistic16", "phrase"): 5}  # fmt: skip
 # (realistic's: '1.5 cups spaghetti with meat sauce', now the survey's home-made pasta with meat
 # sauce, 18 mg/100 g, which its writer did not list beside pasta with sauce, cheese and meat, among
 # others)
