@@ -401,7 +401,7 @@ def test_a_makers_name_in_brackets_after_its_own_food_is_no_word_left_unsaid(
     ("entry", "grams"),
     [(Entry(line=1, input="bagel", amount=1, unit="bagel"), 105),  # was a 46 g Bagel Thin, sure, no note
      (Entry(line=1, input="cinnabon", amount=1, unit="roll"), 240),  # was a 30 g miniature roll
-     (Entry(line=1, input="hot dog", amount=2, unit="hot dogs"), 114),  # was refused
+     (Entry(line=1, input="hot dog", amount=2, unit="hot dogs"), 204),  # was refused (in their buns)
      (Entry(line=1, input="cookie", amount=2, unit="cookies"), 60),  # was refused ('cooky')
      (Entry(line=1, input="a cinnamon roll", amount=None, unit=None), 90),  # 'cinnamon' is no slip of 'Cinnabon'
      (Entry(line=1, input="1 quesadilla", amount=None, unit=None), 140)],  # a full circle, not the survey's half
@@ -1180,7 +1180,7 @@ def test_coffee_with_milk_or_cream_is_coffee_and_it(text: str, foods: list[str])
      ("1 cup of cookies and cream ice cream", [("13110102", 140)]),  # was refused: a cup of a cookie
      ("large protein shake", [("95120010", 640)]),  # its large bottle, not a cup of it
      ("noodles and gravy", [("56112000", 160), ("28520010", 60)]),  # no 'Beef and noodles with gravy'
-     ("medium chicken breast", [("05064", 172)]),  # not a medium slice of another chicken
+     ("medium chicken breast", [("24120120", 120)]),  # its breast, not a medium slice of it
      ("silk soy yogurt", [("16252", 227)]),  # SILK's own, not a dairy yogurt
      ("enoki mushroom", [("11950", 64)])],  # not one 3 g stem
 )  # fmt: skip
@@ -1250,3 +1250,27 @@ def test_a_food_usda_weighs_only_by_the_piece_is_measured_by_the_volume_of_its_k
     # '1 cup baby carrots': 'Carrots, raw' by its cup, as a guess; not the baby food 'Stage 1' carrots
     (item,) = Measurer(Catalog())(Entry(line=1, input="baby carrots", amount=1.0, unit="cup"))
     assert (item.food_id, item.grams, item.confident) == ("11124", 128.0, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("a chicken breast", [("24120120", 120.0)]),  # one side, not SR28's whole breast (2 x 86 g)
+     ("2 hot dogs", [("27564000", 204.0)]),  # in their buns, not the franks alone
+     ("cut up hot dogs", [("25210110", 57.0)]),  # the frank, as a guess
+     ("ham and cheese sandwich and chips", [("27520220", 135.0), ("71200010", 28.0)])],  # not ham, and
+)  # fmt: skip  # a cheese sandwich
+def test_everyday_foods_counted_as_people_count_them(text: str, found: list[tuple[str, float]]) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert [(i.food_id, i.grams) for i in items] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "grams"),
+    [("a large slice of pizza", 119.0),  # a slice of a large pizza, not the large pizza (954 g)
+     ("a large scoop of ice cream", 120.0),  # a scoop, not a large serving (360 g)
+     ("a small bowl of chili", 382.5),  # a bowl (USDA has no small one), not a microwavable bowl
+     ("a small box of raisins", 43.0), ("a large bag of chips", 85.0)],  # USDA's own sizes of them
+)  # fmt: skip
+def test_a_size_before_a_measure_is_the_measures(text: str, grams: float) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert item.grams == pytest.approx(grams)

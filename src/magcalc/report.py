@@ -806,12 +806,15 @@ def _dishes_kept(pieces: list[str], catalog: Catalog) -> list[str]:
 
 def _named_whole(food: foods.Food, first: str, second: str) -> bool:
     """Does one name of the food (its first part, or one of its other names) join the two, with all
-    their words ('mac' and 'cheese': 'Macaroni or noodles with cheese'; not 'rice' and 'broccoli':
-    'Beef, rice, and vegetables excluding carrots, broccoli'; not 'chips' and 'a cookie': 'chocolate
-    chip cookie' joins nothing; nor 'rice' and 'salad': 'Rice dessert or salad with fruit', whose 'or'
-    says which, not what else)?"""
+    their words ('mac' and 'cheese': 'Macaroni or noodles with cheese'; 'ham' and 'cheese sandwich':
+    'Ham sandwich on white, with cheese', its first part with a later part of 'with'; not 'rice' and
+    'broccoli': 'Beef, rice, and vegetables excluding carrots, broccoli'; not 'chips' and 'a cookie':
+    'chocolate chip cookie' joins nothing; nor 'rice' and 'salad': 'Rice dessert or salad with fruit',
+    whose 'or' says which, not what else)?"""
     said, before, after = set(tokenize(f"{first} {second}")), set(tokenize(first)), set(tokenize(second))
-    names = (food.description.split(",")[0], *food.common_names.split(";"))
+    name, *rest = food.description.split(",")
+    with_ = [f"{name} {part.strip()}" for part in rest if part.strip().lower().startswith("with ")]
+    names = (name, *with_, *food.common_names.split(";"))  # 'Ham sandwich on white, with cheese'
     sides = [
         (name.lower()[: joint.start()], name.lower()[joint.end() :])
         for name in names if said <= set(tokenize(name))

@@ -173,6 +173,20 @@ class _PortionName:
     counted: str  # 'whole kernel'
 
 
+_SLICED = frozenset({"slice", "piece", "strip", "wedge"})
+
+
+def _has_sized(food: Food, sized: list[str]) -> bool:
+    """Does USDA measure the food by this size of this measure ('large single serving bag')?"""
+    return any(set(sized) <= set(n.full.split()) for n in _portion_names(food))
+
+
+def _has_its_own_item(food: Food, names: tuple[_PortionName, ...]) -> bool:
+    """Does USDA measure the food by one of what it is named ('breast' of 'Chicken breast, ...')?"""
+    nouns = {_singular(w) for w in re.findall(r"[a-z]+", food.description.lower().split(",")[0])}
+    return any(n.full in nouns for n in names)
+
+
 @lru_cache(maxsize=4096)  # a food's measures are parsed once, not on every conversion
 def _portion_names(food: Food) -> tuple[_PortionName, ...]:
     names = []
@@ -269,6 +283,8 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
         lambda n: wanted in (n.counted, n.counted.rsplit(" ", 1)[-1]) and n.count > 0,
         lambda n: set(wanted.split()) <= set(n.full.split()) and not _held(n, wanted),
     ]
+    if wanted in SIZES and _has_its_own_item(food, names):  # a medium chicken breast is its breast, not
+        names = tuple(n for n in names if n.full.rsplit(" ", 1)[-1] not in _SLICED)  # a medium slice
     # words of the person's that the food's name lacks ('texas toast' of 'Garlic bread, from frozen')
     described = {*wanted.split(), *_words(food.description).split()}
     named = {w for w in _words(words).split() if len(w) > 3} - described
@@ -1077,6 +1093,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         return Measured(grams, label, f"no amount: {why}, {_grams(portion.grams)} g")
     check_amount(quantity, quantity)
     word = canonical_unit(unit) if unit else None
+    size_of = word.split(" ", 1) if word else []
+    if len(size_of) == 2 and size_of[0] in SIZES and not _has_sized(food, size_of):
+        return measure(food, quantity, size_of[1], words)  # 'a large bowl of chili': a bowl (no large one)
     if word in _SERVING_WORDS and (served := _serving(food)) is not None:  # 'a plate of nachos': its order
         grams = checked_grams(quantity * served.grams_each)
         served_as = f"a {word} taken as {served.label}, {_grams(served.grams_each)} g"
