@@ -1274,3 +1274,15 @@ def test_everyday_foods_counted_as_people_count_them(text: str, found: list[tupl
 def test_a_size_before_a_measure_is_the_measures(text: str, grams: float) -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
     assert item.grams == pytest.approx(grams)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("medium fries from mcdonalds", [("21238", 117.0)]),  # was chicken tenders: the place said after
+     ("a big mac from mcdonalds", [("27510389", 205.0)]),  # its Big Mac, not a Mac Jr
+     ("unsalted butter", [("01145", 28.35)]),  # 'Butter, without salt', not 'Almond butter, lower sodium'
+     ("2 rice cakes", [("19816", 18.0)])],  # two 9 g cakes, not two of the survey's 3 g mini cakes
+)  # fmt: skip
+def test_words_people_use_for_where_and_how(text: str, found: list[tuple[str, float]]) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert [(i.food_id, i.grams) for i in items] == [(f, pytest.approx(g, abs=0.1)) for f, g in found]

@@ -327,7 +327,7 @@ _SAME_WORD = {
     "aubergine": "eggplant", "omelette": "omelet", "brownie": "brownie cookie", "brownies": "brownie cookie",
     "garbanzo": "chickpea", "scallion": "green onion", "sparkling": "carbonated", "fizzy": "carbonated",
     "bell": "sweet", "oj": "orange juice", "ipa": "beer", "pb": "peanut butter", "evoo": "olive oil",
-    "j": "jelly", "pbj": "peanut butter jelly", "its": "it", "w": "with",
+    "j": "jelly", "pbj": "peanut butter jelly", "its": "it", "w": "with", "unsalted": "without salt",
     # ways of cooking USDA does not name, as the one it does: seared and blackened in a pan with fat
     # (FNDDS lists 'sauteed' among the other names of its baked or broiled scallops), charred on a grill
     "decaf": "decaffeinated", "seared": "sauteed cooked", "blackened": "sauteed cooked",
@@ -372,7 +372,9 @@ def tokenize(text: str) -> list[str]:
         if same is None and len(word) > 3 and word.endswith("s"):  # 'courgettes', 'aubergines', 'cokes'
             same = _SAME_WORD.get(stem(word)) if len(stem(word)) >= 3 else None
         for part in (same or word).split():
-            if part not in _STOPWORDS:
+            if part in _NEGATIONS:  # 'unsalted': without salt
+                negate = True
+            elif part not in _STOPWORDS:
                 out.append(f"no-{stem(part)}" if negate else stem(part))
                 negate = False
     return out
@@ -1689,6 +1691,8 @@ def best_match(query: str) -> Match:
     if match.confident or query in _READING:
         return match
     words = tokenize(query)
+    if (maker := _from_a_maker(words)) is not None:
+        return maker
     if match.doubt and match.doubt.startswith(("raw or cooked?", KIND_DOUBT)) and names_every_word(
         match.food, query
     ):
@@ -1712,6 +1716,19 @@ def best_match(query: str) -> Match:
 
 
 _READING: set[str] = set()  # the words whose other readings are being tried
+
+
+def _from_a_maker(words: list[str]) -> Match | None:
+    """'fries from mcdonalds': the food where it is from, named as people name it there ('mcdonalds
+    fries'), when that is a sure food and the words as said are none."""
+    if "from" not in words[1:-1]:
+        return None
+    at = len(words) - 1 - words[::-1].index("from")
+    with suppress(UnknownFood):
+        found = _words_match(" ".join([*words[at + 1 :], *words[:at]]))
+        if found.confident:
+            return found
+    return None
 
 
 def _turned_around(query: str, food: Food) -> str | None:

@@ -502,7 +502,7 @@ def _single(portion: Portion) -> bool:
     return not _PLURAL_ITEMS.search(portion.description.lower().split(" or ")[0])
 
 
-_NOT_NAMES = frozenset({"a", "an", "of", "the", "and", "with", "or"})
+_NOT_NAMES = frozenset({"a", "an", "of", "the", "and", "with", "or", "from"})
 
 
 # Packages a food is sold in, said as part of its name: 'applesauce pouch', 'yogurt tub'
