@@ -1286,3 +1286,9 @@ def test_a_size_before_a_measure_is_the_measures(text: str, grams: float) -> Non
 def test_words_people_use_for_where_and_how(text: str, found: list[tuple[str, float]]) -> None:
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
     assert [(i.food_id, i.grams) for i in items] == [(f, pytest.approx(g, abs=0.1)) for f, g in found]
+
+
+def test_a_count_of_a_brand_usda_weighs_only_is_one_of_its_kind_as_a_guess() -> None:
+    # SR28's Chobani has no container: the survey's Greek yogurt has one (was refused)
+    (item,) = Measurer(Catalog())(Entry(line=1, input="chobani greek yogurt", amount=1.0, unit=None))
+    assert (item.food_id, item.grams, item.confident) == ("11400010", 150.0, False)

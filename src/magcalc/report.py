@@ -348,7 +348,7 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
     """Foods of the same words, further down, that USDA measures by the container said ('a packet of
     hot cocoa': 'Hot chocolate / cocoa, made with water' has a packet; the NFS one has not)."""
     word = units.canonical_unit(entry.unit) if entry.unit else None
-    if word is None or word in MASS_G or word in units.VOLUME_ML or word == "regular":
+    if word in MASS_G or word in units.VOLUME_ML or word == "regular" or (word or entry.amount) is None:
         return []  # (a medium one of a food with no sizes is a guess too: 'medium fries', a medium order)
     seen = {match.food.food_id, *(f.food_id for f in match.alternatives)}
     words = " ".join(w for w in _food_words(entry).split() if not any(c.isdigit() for c in w))  # '100%'
@@ -359,12 +359,21 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
             s.food
             for s in catalog.ranked(said)
             if s.complete and s.head and _as_rich(s.food, match.food)
-            and s.food.food_id not in seen and units.has_measure(s.food, word)
+            and s.food.food_id not in seen  # a count: one of its items ('chobani greek yogurt', 1)
+            and (units.has_measure(s.food, word) if word else _countable(s.food, said))
             and (word != "medium" or _a_medium_one(s.food, match.food))
         ][:3]
         if found:
             return found
     return []
+
+
+def _countable(food: foods.Food, words: str) -> bool:
+    """Does USDA give one of the food, an item or a typical portion ('Yogurt, Greek': its container)?"""
+    try:
+        return not units.measure(food, 1.0, None, words).stand_in
+    except UnitError:
+        return False
 
 
 def _by_volume_of_its_kind(found: foods.Food, catalog: Catalog) -> foods.Food | None:
