@@ -327,7 +327,7 @@ _SAME_WORD = {
     "aubergine": "eggplant", "omelette": "omelet", "brownie": "brownie cookie", "brownies": "brownie cookie",
     "garbanzo": "chickpea", "scallion": "green onion", "sparkling": "carbonated", "fizzy": "carbonated",
     "bell": "sweet", "oj": "orange juice", "ipa": "beer", "pb": "peanut butter", "evoo": "olive oil",
-    "j": "jelly", "pbj": "peanut butter jelly", "its": "it", "w": "with", "unsalted": "without salt",
+    "j": "jelly", "pbj": "peanut butter jelly", "its": "it", "w": "with",
     # ways of cooking USDA does not name, as the one it does: seared and blackened in a pan with fat
     # (FNDDS lists 'sauteed' among the other names of its baked or broiled scallops), charred on a grill
     "decaf": "decaffeinated", "seared": "sauteed cooked", "blackened": "sauteed cooked",
@@ -372,9 +372,7 @@ def tokenize(text: str) -> list[str]:
         if same is None and len(word) > 3 and word.endswith("s"):  # 'courgettes', 'aubergines', 'cokes'
             same = _SAME_WORD.get(stem(word)) if len(stem(word)) >= 3 else None
         for part in (same or word).split():
-            if part in _NEGATIONS:  # 'unsalted': without salt
-                negate = True
-            elif part not in _STOPWORDS:
+            if part not in _STOPWORDS:
                 out.append(f"no-{stem(part)}" if negate else stem(part))
                 negate = False
     return out

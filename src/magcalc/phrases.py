@@ -312,9 +312,6 @@ def _trailing_words(rest: list[str]) -> tuple[float | None, str | None, list[str
     return 1.0, unit, rest[:-1]
 
 
-_CUTS_SIZED = frozenset({"slice", "piece"})  # sized by the size of their whole ('piece, large pizza')
-
-
 def _leading_unit(words: list[str]) -> tuple[str | None, int]:
     """A unit at the start of the words ('cup', 'fl oz', 'slices'), then an optional 'of'."""
     for size in (3, 2, 1):
@@ -368,12 +365,6 @@ def parse_one(text: str) -> Phrase:
     if quantity is not None or contained:  # 'bottle of beer', 'small bag of chips'
         unit, used = _leading_unit(rest)
         rest = rest[used:]
-        if unit in SIZES and (measure := _leading_unit(rest))[0] not in (None, *SIZES):
-            # 'a large slice of pizza' is a slice (of a large pizza), not a large pizza; 'a large scoop
-            # of ice cream' a scoop, not a large serving of it
-            size, (unit, used) = unit, measure
-            rest = [size, *rest[used:]] if unit in _CUTS_SIZED else rest[used:]
-            unit = unit if unit in _CUTS_SIZED else f"{size} {unit}"  # USDA's 'small box (1.5 oz)'
     if quantity is None:  # 'peanut butter 2 tbsp', 'almonds 1 oz', 'eggs 2'
         trailing = _TRAILING.search(" ".join(rest))
         if trailing:

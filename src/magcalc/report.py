@@ -109,7 +109,7 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         others = (*match.alternatives, *_measured_by(match, entry, catalog))
         stand_in: tuple[foods.Food, units.Measured] | None = None  # another food's, by magcalc's default
         for other in sorted(others, key=lambda f: _kind(f) != kind):
-            if contrary_unsaid(other, entry.input) or (baby_food(other) and not baby_food(food)):
+            if contrary_unsaid(other, entry.input) or (baby_food(other) and unasked_baby(other, entry.input)):
                 continue  # '3 strips of bacon' are no meatless bacon, measured by the strip; 'baby
                 # carrots' by the cup no baby food
             try:
@@ -366,6 +366,14 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
         if found:
             return found
     return []
+
+
+def unasked_baby(food: foods.Food, words: str) -> bool:
+    """A baby food the words do not ask for as one: 'baby carrots' are small carrots, 'baby food
+    carrots' and 'gerber carrots' are baby food."""
+    said = words.lower()
+    return "baby food" not in said and not set(tokenize(said)) & {"babyfood", "infant", "toddler", "gerber",
+                                                                 "stage", "jar", "pouch"}
 
 
 def _countable(food: foods.Food, words: str) -> bool:
@@ -822,7 +830,10 @@ def _named_whole(food: foods.Food, first: str, second: str) -> bool:
     whose 'or' says which, not what else)?"""
     said, before, after = set(tokenize(f"{first} {second}")), set(tokenize(first)), set(tokenize(second))
     name, *rest = food.description.split(",")
-    with_ = [f"{name} {part.strip()}" for part in rest if part.strip().lower().startswith("with ")]
+    with_ = [  # (all of it said: 'coffee and milk' is no 'Coffee, Latte, with non-dairy milk')
+        f"{name} {part.strip()}" for part in rest
+        if part.strip().lower().startswith("with ") and set(tokenize(part)) <= said | {"with"}
+    ]  # fmt: skip
     names = (name, *with_, *food.common_names.split(";"))  # 'Ham sandwich on white, with cheese'
     sides = [
         (name.lower()[: joint.start()], name.lower()[joint.end() :])

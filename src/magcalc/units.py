@@ -176,11 +176,6 @@ class _PortionName:
 _SLICED = frozenset({"slice", "piece", "strip", "wedge"})
 
 
-def _has_sized(food: Food, sized: list[str]) -> bool:
-    """Does USDA measure the food by this size of this measure ('large single serving bag')?"""
-    return any(set(sized) <= set(n.full.split()) for n in _portion_names(food))
-
-
 def _has_its_own_item(food: Food, names: tuple[_PortionName, ...]) -> bool:
     """Does USDA measure the food by one of what it is named ('breast' of 'Chicken breast, ...')?"""
     nouns = {_singular(w) for w in re.findall(r"[a-z]+", food.description.lower().split(",")[0])}
@@ -1093,9 +1088,6 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         return Measured(grams, label, f"no amount: {why}, {_grams(portion.grams)} g")
     check_amount(quantity, quantity)
     word = canonical_unit(unit) if unit else None
-    size_of = word.split(" ", 1) if word else []
-    if len(size_of) == 2 and size_of[0] in SIZES and not _has_sized(food, size_of):
-        return measure(food, quantity, size_of[1], words)  # 'a large bowl of chili': a bowl (no large one)
     if word in _SERVING_WORDS and (served := _serving(food)) is not None:  # 'a plate of nachos': its order
         grams = checked_grams(quantity * served.grams_each)
         served_as = f"a {word} taken as {served.label}, {_grams(served.grams_each)} g"
