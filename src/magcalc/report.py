@@ -830,9 +830,9 @@ def _named_whole(food: foods.Food, first: str, second: str) -> bool:
     whose 'or' says which, not what else)?"""
     said, before, after = set(tokenize(f"{first} {second}")), set(tokenize(first)), set(tokenize(second))
     name, *rest = food.description.split(",")
-    with_ = [  # (all of it said: 'coffee and milk' is no 'Coffee, Latte, with non-dairy milk')
+    with_ = [  # (not one that says what it lacks: 'coffee and milk' is no 'Latte, with non-dairy milk')
         f"{name} {part.strip()}" for part in rest
-        if part.strip().lower().startswith("with ") and set(tokenize(part)) <= said | {"with"}
+        if part.strip().lower().startswith("with ") and not {t for t in tokenize(part) if t.startswith("no-")}
     ]  # fmt: skip
     names = (name, *with_, *food.common_names.split(";"))  # 'Ham sandwich on white, with cheese'
     sides = [
