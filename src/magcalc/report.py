@@ -109,7 +109,8 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         others = (*match.alternatives, *_measured_by(match, entry, catalog))
         stand_in: tuple[foods.Food, units.Measured] | None = None  # another food's, by magcalc's default
         for other in sorted(others, key=lambda f: _kind(f) != kind):
-            if contrary_unsaid(other, entry.input) or (baby_food(other) and unasked_baby(other, entry.input)):
+            unasked_baby = baby_food(other) and not _asks_for_baby_food(entry.input)
+            if contrary_unsaid(other, entry.input) or unasked_baby:
                 continue  # '3 strips of bacon' are no meatless bacon, measured by the strip; 'baby
                 # carrots' by the cup no baby food
             try:
@@ -368,12 +369,14 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
     return []
 
 
-def unasked_baby(food: foods.Food, words: str) -> bool:
-    """A baby food the words do not ask for as one: 'baby carrots' are small carrots, 'baby food
-    carrots' and 'gerber carrots' are baby food."""
+def _asks_for_baby_food(words: str) -> bool:
+    """Do the words ask for a baby food ('baby food carrots', 'gerber carrots'; not 'baby carrots',
+    small carrots)?"""
     said = words.lower()
-    return "baby food" not in said and not set(tokenize(said)) & {"babyfood", "infant", "toddler", "gerber",
-                                                                 "stage", "jar", "pouch"}
+    return "baby food" in said or bool(set(tokenize(said)) & _BABY_FOOD_WORDS)
+
+
+_BABY_FOOD_WORDS = frozenset({"babyfood", "infant", "toddler", "gerber", "stage", "jar", "pouch"})
 
 
 def _countable(food: foods.Food, words: str) -> bool:
