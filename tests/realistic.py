@@ -8,8 +8,8 @@ that food's magnesium for the expected grams; *silently wrong* when a food that 
 narrower than USDA's choices, e.g. 'Almond milk, NFS' for almond milk) and *silent-wrong* (the
 magnesium is off too).
 Run as a script for the figures by kind: python -m tests.realistic [-v] [--set realistic2]
-(realistic2 to realistic16: sets written later by other hands, each measured held out and then used
-to find causes; realistic17 and realistic18: the held-out sets, for figures only: see each set's README).
+(realistic2 to realistic17: sets written later by other hands, each measured held out and then used
+to find causes; realistic18: the held-out set, for figures only: see each set's README).
 """
 
 from __future__ import annotations

@@ -228,6 +228,7 @@ _OPTIONAL = frozenset(
         "shredded",
         "grated",
         "shelled",
+        "inshell",
         "ground",
         "crumbled",
         "cubed",
@@ -338,6 +339,9 @@ _SAME_WORD = {
 _SAME_WORDS = re.compile(r"\bair[\s-]*fr(?:ied|yer|y)\b")  # 'air fried', 'air fryer wings'
 # SR28's 'cooked, dry heat' / 'moist heat': how it was cooked, one word (no 'dry' as in dried foods)
 _HEAT = re.compile(r"\b(dry|moist)[\s-]+heat\b")
+# 'pistachios in shell', 'peanuts in the shell', 'unshelled': how the nuts are bought, one word of the
+# form (optional, as 'shelled' is), not a shell that is the food ('Pie shell', 'Taco shell')
+_IN_SHELL = re.compile(r"\b(?:in[\s-]+(?:the[\s-]+|their[\s-]+)?shells?|unshelled)\b")
 
 
 _LEAN_RATIO = re.compile(r"\b(\d{2})\s*/\s*(\d{1,2})\b")  # '85/15' ground beef
@@ -360,6 +364,7 @@ def tokenize(text: str) -> list[str]:
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     lowered = _SAME_WORDS.sub("airfried", lean_ratios(text.lower().replace("'", "").replace("\u2019", "")))
     lowered = _HEAT.sub(r"\1heat", lowered)
+    lowered = _IN_SHELL.sub("inshell", lowered)
     lowered = INCH_SIZE.sub(" ", lowered)  # '6 inch sub', 'PIZZA HUT 12" Cheese Pizza': a size, no food
     words = _TOKEN.findall(lowered)
     out: list[str] = []
@@ -1859,7 +1864,10 @@ def _words_match(query: str) -> Match:
     if (
         corrected != words
         and respelling not in _RESPELLING  # 'medames' -> 'madame' -> 'medames': each reading once
-        and all(c != w or index().expand(w) for w, c in zip(words, corrected, strict=True))
+        # (a word left as typed is a word of some food, or of a name people give one: 'bahn mi')
+        and all(
+            c != w or index().expand(w) or w in _people_words() for w, c in zip(words, corrected, strict=True)
+        )
     ):
         # 'cauliflour' is 'cauliflower', found as that word is, raw or cooked as usual; 'zuchini' is
         # 'zucchini', a word people write for USDA's 'zucchini squash'

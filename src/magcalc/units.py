@@ -223,6 +223,10 @@ _FORM_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Words of a measure that say what it lacks ('cup, without shell'), chosen only when said
+_LACKS = frozenset({"without", "no", "shelled"})
+
+
 # Words of one cut: a cup of pepper strips is USDA's 'cup, sliced'; of jicama slices its 'cup slices'
 _CUT_AS = {"slice": "sliced", "strip": "sliced", "diced": "chopped", "minced": "chopped", "cube": "cubed",
            "chunk": "piece", "halves": "halve", "halved": "halve"}  # fmt: skip
@@ -256,6 +260,8 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
         if not hinted and (named := {w for w in _words(words).split() if len(w) > 3}):
             # '1 cup penne': its 'cup penne'; '2 tbsp slivered almonds': its 'cup, slivered'
             hinted = [n for n in same or volumes if named & set(n.full.split())]
+        if len(hinted) > 1 and not set(_words(words).split()) & _LACKS:  # 'pistachios in shell': its
+            hinted = [n for n in hinted if not set(n.full.split()) & _LACKS] or hinted  # 'cup, in shell'
         candidates = hinted or candidates
         if not candidates:
             raise UnitError(
@@ -804,7 +810,7 @@ def _volume_rank(name: _PortionName, cheese: bool = False) -> int:
     return 1 if _UNUSUAL_VOLUME.search(description) else 0
 
 
-_USUAL_SIZE = re.compile(r"\b(standard|regular|medium)\b")
+_USUAL_SIZE = re.compile(r"\b(standard|regular|medium|nfs)\b")
 
 
 def _usual_size(portion: Portion, word: str) -> bool:
@@ -1161,8 +1167,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
                 return measure(food, quantity, None, words)
         for other in _SAME_MEASURE.get(word or "", ()):  # a slice of pizza is USDA's piece
             with contextlib.suppress(UnitError):
-                converted = to_grams(food, quantity, other, words)
-                return Measured(converted.grams, converted.portion, None)
+                converted = to_grams(food, quantity, other, words)  # (of several sizes, which: said)
+                taken = _size_taken(food, other, quantity, converted)
+                return Measured(converted.grams, converted.portion, taken)
         item = item_portion(food, words) if word in SIZES else None
         if item is not None and is_drink(food) and re.search(r"yield|juice box", item.description.lower()):
             # 'large oj': a large drink, not the juice a large orange yields (86 g) nor a juice box: a
