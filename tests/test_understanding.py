@@ -1302,3 +1302,22 @@ def test_a_pack_of_a_food_usda_packs_in_several_sizes_says_which_size_was_taken(
 def test_a_misspelt_name_people_give_a_dish_is_read_as_that_name() -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input="bahn mi", amount=1.0, unit=None))  # was unknown
     assert (item.food_id, item.confident) == ("27520520", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("a small slice of cheese pizza", ("58106210", 80.0)),  # its small pizza's slice; was the small pizza
+     ("2 large slices of pepperoni pizza", ("58106540", 248.0)),  # was two large pizzas, 1992 g, sure
+     ("a large slice of bread", ("51000100", 43.0)),  # USDA's 'large or thick slice'
+     ("a small bowl of rice", ("20045", 237.0)),  # a bowl of rice; was a burrito bowl or a slice of rice bread
+     ("a large box of raisins", ("62125100", 43.0)),  # the larger of its two boxes
+     ("a small jar of peanut butter", ("42202000", 32.0))],  # no jar of it: its typical portion, said
+)  # fmt: skip
+def test_a_size_before_a_measure_is_the_measures(text: str, found: tuple[str, float]) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert (item.food_id, item.grams) == (found[0], pytest.approx(found[1], abs=0.1))
+
+
+def test_a_size_the_food_has_no_measure_of_is_said() -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input="a large piece of chicken", amount=None, unit=None))
+    assert item.assumed is not None and "no sizes" in item.assumed

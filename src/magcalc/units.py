@@ -292,9 +292,12 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
     by_words = any(named & set(n.full.split()) for n in names)
     for matches in matchers:
         found = sorted((n for n in names if matches(n)), key=_typical)
+        chosen_by_words = False
         if len(found) > 1 and named:  # 'texas toast', a slice: its 'piece/slice Texas Toast'
-            found = [n for n in found if named & set(n.full.split())] or found
-        if found and _typical(found[0]) == 2:  # only odd sizes by this name: a plain one named otherwise?
+            by_name = [n for n in found if named & set(n.full.split())]
+            found, chosen_by_words = by_name or found, bool(by_name)
+        if found and _typical(found[0]) == 2 and not chosen_by_words:  # only odd sizes by this name: a
+            # plain one named otherwise? (not when the words said the size: 'a small slice of pizza')
             wider = sorted((n for n in names if set(wanted.split()) <= set(n.full.split())), key=_typical)
             found = wider if wider and _typical(wider[0]) < 2 else found
         if found:
@@ -1056,6 +1059,58 @@ def typical_portion(food: Food) -> tuple[Portion, str] | None:
     return common, COMMON_PORTION
 
 
+_SIZE_SPAN = 2.5  # a large one of a measure weighs at most this many times a regular one
+# Household measures a size may be of ('a large slice', 'a small bowl', 'a big glass')
+_MEASURE_NOUNS = frozenset(
+    {"slice", "piece", "wedge", "strip", "stick", "bar", "square", "bowl", "glass", "mug", "plate", "scoop",
+     "handful", "serving", "bottle", "can", "jar", "box", "bag", "packet", "pack", "package", "pouch",
+     "container", "carton", "tub"}
+)  # fmt: skip
+
+
+def _size_of_a_measure(food: Food, quantity: float, size: str, words: str) -> Measured | None:
+    """'a large slice of bread', '2 small slices of pizza': the size is of the measure said after it
+    (USDA's 'large or thick slice' of bread, its 'piece, small pizza'), never of the whole food (a
+    large pizza, 954 g); of a measure USDA has in several sizes but names none so, the largest or
+    the smallest ('a large box of raisins'); of one it has in one size, that size, said. None when
+    the words name no measure after the size, or one that neither USDA nor magcalc has for the food;
+    UnitError when the food lacks a cup or a container magcalc has a usual size of."""
+    said = words.lower().split()
+    if len(said) < 3 or said[1] != "of":
+        return None
+    inner = canonical_unit(said[0])
+    if inner in SIZES or not (inner in VOLUME_ML or inner in _MEASURE_NOUNS or inner in CONTAINERS):
+        return None
+    rest = " ".join(said[2:])
+    with contextlib.suppress(UnitError):  # USDA's own measure of that size: 'large or thick slice'
+        converted = to_grams(food, quantity, f"{size} {inner}", rest)
+        if size in (converted.portion or "").lower():
+            return Measured(converted.grams, converted.portion, None)
+    try:
+        measured = measure(food, quantity, inner, f"{size} {rest}")  # 'piece, small pizza'
+    except UnitError:
+        if inner in CONTAINERS or inner in VOLUME_ML:  # 'a small bowl of oatmeal' is no small slice of
+            raise  # oatmeal bread: a food with no bowl is none of it
+        return None  # 'a small jar of peanut butter': USDA has no jar of it; its small, as said
+    if size in (measured.portion or "").lower():
+        return measured
+    alike = [p for p in _named_after(food, inner) if p.grams_each > 0]
+    if size != "medium" and len({p.grams_each for p in alike}) > 1:
+        chosen = (max if size == "large" else min)(alike, key=lambda p: p.grams_each)
+        which = "largest" if size == "large" else "smallest"
+        why = f"{size} {inner}: the {which} of USDA's {len(alike)} sizes, {_grams(chosen.grams_each)} g"
+        return Measured(checked_grams(quantity * chosen.grams_each), _measure(chosen), why)
+    with contextlib.suppress(UnitError):  # 'a large piece of fish': its 'large fillet' (135 g), a piece
+        whole = to_grams(food, quantity, size, rest)  # larger than its usual one; never 'large pizza',
+        near = measured.grams < whole.grams <= _SIZE_SPAN * measured.grams if size == "large" else (
+            measured.grams > whole.grams >= measured.grams / _SIZE_SPAN)  # 954 g, the whole of a slice
+        if near and size in (whole.portion or "").lower():
+            return Measured(whole.grams, whole.portion, f"{size} {inner} taken as USDA's {size} one")
+    unsized = f"{size} {inner}: USDA has no sizes of it, taken as {_grams(measured.grams / quantity)} g"
+    # (the measure said is the food's, or magcalc's usual one: not a reason to take another food)
+    return Measured(measured.grams, measured.portion, "; ".join(filter(None, [measured.assumed, unsized])))
+
+
 def measure(food: Food, quantity: float | None, unit: str | None, words: str = "") -> Measured:
     """Grams of `food` for what was said: a quantity and unit, a count ('2 eggs'), a household word
     ('a glass of'), or nothing at all. Every assumption is said in `assumed`."""
@@ -1094,6 +1149,12 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         return Measured(grams, label, f"no amount: {why}, {_grams(portion.grams)} g")
     check_amount(quantity, quantity)
     word = canonical_unit(unit) if unit else None
+    if word in SIZES and (sized_measure := _size_of_a_measure(food, quantity, word, words)) is not None:
+        return sized_measure  # 'a small slice of cheese pizza': a slice, not a small pizza
+    size, _, inner = (word or "").partition(" ")
+    if size in SIZES and (inner in _MEASURE_NOUNS or inner in VOLUME_ML):  # 'pizza, 2, large slice'
+        sized_measure = _size_of_a_measure(food, quantity, size, f"{inner} of {words}")
+        return sized_measure or measure(food, quantity, size, words)  # 'small jar': USDA has none
     if word in _SERVING_WORDS and (served := _serving(food)) is not None:  # 'a plate of nachos': its order
         grams = checked_grams(quantity * served.grams_each)
         served_as = f"a {word} taken as {served.label}, {_grams(served.grams_each)} g"
