@@ -671,7 +671,7 @@ def test_remembered_words_are_listed_and_forgotten(run: Run, tmp_path: object) -
 # targets (95 % / 90 % right, no silent wrong match) are not reached yet: `python -m tests.realistic
 # [--set realistic2]` prints the figures by kind.
 # realistic4 to realistic17 were each the held-out set of a session and were then read for causes:
-# development sets now. realistic18 (and realistic19 when it lands), the held-out sets, are left out
+# development sets now. realistic18 and realistic19, the held-out sets, are left out
 # on purpose: measured, never tuned to.
 # realistic's structured floor went from 0.79 to 0.78 when counts took the survey's sizes (its writer
 # used SR28's sizes of a mango, an avocado and a strawberry; realistic2 to 4 used the survey's).
