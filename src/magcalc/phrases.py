@@ -17,6 +17,7 @@ from magcalc.units import (
     CONTAINERS,
     NUMBER_WORDS,
     SHORT_MEASURES,
+    SIZED_MEASURES,
     SIZES,
     UNIT_SPELLINGS,
     canonical_unit,
@@ -289,12 +290,6 @@ _LEADING_CONTAINERS = frozenset(
     {"cup", "slice", "glass", "bowl", "handful", "bottle", "can", "mug", "packet", "pack", "box", "bag",
      "scoop", "plate", "pint", "carton", "jar", "pouch", "serving", "piece", "square", "shot", "tub"}
 )  # fmt: skip
-# Measures a size said before them is of ('a small bowl of rice', '2 large slices of pizza')
-_SIZED_MEASURES = frozenset(
-    {"slice", "piece", "wedge", "strip", "bar", "square", "bowl", "glass", "mug", "plate", "scoop", "handful",
-     "serving", "bottle", "can", "jar", "box", "bag", "packet", "pack", "package", "pouch", "container",
-     "carton", "tub", "cup"}
-)  # fmt: skip
 # Words of a serving that begin a phrase only before 'of' ('side of fries'; not 'side salad')
 _SERVED = frozenset({"side", "order", "helping", "portion"})
 # Household words that may end a phrase with no number ('hot chocolate mug', 'pumpkin seeds handful');
@@ -379,7 +374,7 @@ def parse_one(text: str) -> Phrase:
     if quantity is not None or contained:  # 'bottle of beer', 'small bag of chips'
         unit, used = _leading_unit(rest)
         rest = rest[used:]
-        if unit in SIZES and len(rest) > 2 and rest[1] == "of" and canonical_unit(rest[0]) in _SIZED_MEASURES:
+        if unit in SIZES and len(rest) > 2 and rest[1] == "of" and canonical_unit(rest[0]) in SIZED_MEASURES:
             unit, rest = f"{unit} {canonical_unit(rest[0])}", rest[2:]  # 'a large slice of pizza': the
             # size of the slice (units knows which slices the food has), not of the pizza
     if quantity is None:  # 'peanut butter 2 tbsp', 'almonds 1 oz', 'eggs 2'

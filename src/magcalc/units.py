@@ -1060,11 +1060,12 @@ def typical_portion(food: Food) -> tuple[Portion, str] | None:
 
 
 _SIZE_SPAN = 2.5  # a large one of a measure weighs at most this many times a regular one
-# Household measures a size may be of ('a large slice', 'a small bowl', 'a big glass')
-_MEASURE_NOUNS = frozenset(
+# Household measures a size said before them is of ('a large slice', 'a small bowl of rice'): the
+# phrase keeps the size with the measure, and `measure` finds the food's measure of that size
+SIZED_MEASURES = frozenset(
     {"slice", "piece", "wedge", "strip", "stick", "bar", "square", "bowl", "glass", "mug", "plate", "scoop",
      "handful", "serving", "bottle", "can", "jar", "box", "bag", "packet", "pack", "package", "pouch",
-     "container", "carton", "tub"}
+     "container", "carton", "tub", "cup"}
 )  # fmt: skip
 
 
@@ -1079,7 +1080,7 @@ def _size_of_a_measure(food: Food, quantity: float, size: str, words: str) -> Me
     if len(said) < 3 or said[1] != "of":
         return None
     inner = canonical_unit(said[0])
-    if inner in SIZES or not (inner in VOLUME_ML or inner in _MEASURE_NOUNS or inner in CONTAINERS):
+    if inner in SIZES or not (inner in VOLUME_ML or inner in SIZED_MEASURES or inner in CONTAINERS):
         return None
     rest = " ".join(said[2:])
     with contextlib.suppress(UnitError):  # USDA's own measure of that size: 'large or thick slice'
@@ -1152,7 +1153,7 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
     if word in SIZES and (sized_measure := _size_of_a_measure(food, quantity, word, words)) is not None:
         return sized_measure  # 'a small slice of cheese pizza': a slice, not a small pizza
     size, _, inner = (word or "").partition(" ")
-    if size in SIZES and (inner in _MEASURE_NOUNS or inner in VOLUME_ML):  # 'pizza, 2, large slice'
+    if size in SIZES and (inner in SIZED_MEASURES or inner in VOLUME_ML):  # 'pizza, 2, large slice'
         sized_measure = _size_of_a_measure(food, quantity, size, f"{inner} of {words}")
         return sized_measure or measure(food, quantity, size, words)  # 'small jar': USDA has none
     if word in _SERVING_WORDS and (served := _serving(food)) is not None:  # 'a plate of nachos': its order
