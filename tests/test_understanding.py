@@ -1294,6 +1294,18 @@ def test_how_people_write_the_form_and_count_after_a_name(text: str, found: list
     assert [(i.food_id, i.grams) for i in items] == [(f, pytest.approx(g, abs=0.1)) for f, g in found]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("graham crackers 2 sheets", ("54102010", 30.0)),  # was refused: 'sheets' no unit of it
+     ("vanilla wafers 8 wafers", ("53247000", 32.0)),  # was a brand's wafer of unknown magnesium
+     ("hot dogs 2 franks", ("25210110", 114.0))],  # was refused ('parsecs', a word of no food, still is)
+)  # fmt: skip
+def test_a_count_after_the_name_by_a_noun_usda_has_not_is_a_count(text: str, found: tuple[str, float]) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert (item.food_id, item.grams) == (found[0], pytest.approx(found[1], abs=0.1))
+    assert item.assumed is not None and "counted as items" in item.assumed
+
+
 def test_a_pack_of_a_food_usda_packs_in_several_sizes_says_which_size_was_taken() -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input="reese's peanut butter cups", amount=1.0, unit="pack"))
     assert item.assumed is not None and "2 sizes" in item.assumed  # was 17 g with nothing said

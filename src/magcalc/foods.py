@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -107,6 +108,12 @@ def _rows() -> dict[str, str]:
         )
         for row in csv.DictReader(io.StringIO(read_text("foods.csv")))
     }  # fmt: skip
+
+
+@cache
+def usda_words() -> frozenset[str]:
+    """Every word the tables use in a food's name or a measure ('floret', 'wafer'; never 'parsec')."""
+    return frozenset(re.findall(r"[a-z]+", (read_text("foods.csv") + read_text("portions.csv")).lower()))
 
 
 def _unpack(packed: str) -> Food:

@@ -102,6 +102,8 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
                 default = measured  # a close candidate with a bottle of its own does better
                 raise UnitError("no measure of that container")
     except UnitError:
+        if (counted := _counted_as_items(entry, match, catalog)) is not None:
+            return counted  # 'graham crackers 2 sheets', 'pretzels 10 twists': 2 and 10 of them
         # the person's unit decides between close candidates: Greek yogurt by the cup is the one
         # USDA measures in cups, bottled water the one USDA measures by the bottle
         # the same food in another form first: '1 zucchini' is a whole raw one, not a slice of zucchini bread
@@ -155,6 +157,43 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     if entry.magnesium_mg is not None:
         portion = "; ".join(filter(None, [portion, "magnesium as given in the file"]))
     return _item(entry, match, measured.grams, magnesium, portion, measured.assumed)
+
+
+def _counted_as_items(entry: Entry, match: Match, catalog: Catalog) -> LineItem | None:
+    """Items counted by a plural noun that is no measure magcalc knows, nor one of the found food's or
+    its close candidates' ('hot dogs 2 franks', 'broccoli 2 florets'): that many of the food, found
+    and measured as a count is (the noun picks no other food: 'vanilla wafers 8 wafers' is no
+    brand's wafer), said in `assumed`. A singular ('1 sleeve') or a word of no food stays a unit."""
+    unit = (entry.unit or "").strip().lower()
+    if entry.amount is None or not re.fullmatch(r"[a-z]{3,}s", unit) or not _unknown_measure(unit):
+        return None
+    singular = unit.removesuffix("es" if unit.endswith(("ches", "shes")) else "s")
+    if singular not in foods.usda_words():
+        return None  # 'spinach,2,parsecs': no word of food, a unit magcalc cannot convert
+    noun = re.compile(rf"\b{re.escape(singular)}")
+    if any(noun.search(p.description.lower()) for f in (match.food, *match.alternatives) for p in f.portions):
+        return None  # a candidate measured by the thigh
+    others = (*match.alternatives, *_measured_by(match, entry, catalog))
+    named = [noun.search(f.description.lower()) is not None for f in (match.food, *others)]
+    if any(named) and not named[0]:
+        return None  # 'bbq chicken 2 drumsticks': the candidate that is a drumstick
+    try:
+        item = _measure(entry.model_copy(update={"unit": None}), catalog)
+    except MagcalcError:
+        return None
+    said = f"{unit!r} counted as items: USDA has no measure by that name"
+    assumed = "; ".join(filter(None, [said, item.assumed]))
+    return item.model_copy(update={"unit": entry.unit, "assumed": assumed})
+
+
+def _unknown_measure(word: str) -> bool:
+    """Not a mass, volume, size, container or household measure magcalc knows ('florets', 'twists')."""
+    known = units.canonical_unit(word)
+    return not (
+        known in MASS_G or known in units.VOLUME_ML or known in units.SIZES or known in units.CONTAINERS
+        or known in units.SIZED_MEASURES or word in phrases.MEASURE_WORDS or word in units.UNIT_SPELLINGS
+        or known in units.UNIT_SPELLINGS.values()
+    )  # fmt: skip
 
 
 def _unmeasured(words: list[str]) -> bool:
