@@ -1306,6 +1306,18 @@ def test_a_count_after_the_name_by_a_noun_usda_has_not_is_a_count(text: str, fou
     assert item.assumed is not None and "counted as items" in item.assumed
 
 
+@pytest.mark.parametrize(
+    ("text", "grams", "said"),
+    [("1 oz pistachios in shell", 15.0, "weighed in the shell"),  # its 'oz, in shell, yields'; was 28 g
+     ("1 cup unshelled pistachios", 58.0, None),  # its 'cup, in shell, yields'; was the shelled cup, 128 g
+     ("1 cup pecans in shell", 109.0, "no in-shell measure")],  # none: the shelled cup, said
+)  # fmt: skip
+def test_nuts_in_the_shell_are_what_the_shell_yields(text: str, grams: float, said: str | None) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert item.grams == pytest.approx(grams, abs=0.1)
+    assert said is None or (item.assumed is not None and said in item.assumed)
+
+
 def test_a_pack_of_a_food_usda_packs_in_several_sizes_says_which_size_was_taken() -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input="reese's peanut butter cups", amount=1.0, unit="pack"))
     assert item.assumed is not None and "2 sizes" in item.assumed  # was 17 g with nothing said

@@ -155,7 +155,33 @@ SHORT_MEASURES = {
 
 
 def _words(text: str) -> str:
-    return " ".join(_singular(SHORT_MEASURES.get(w, w)) for w in re.findall(r"[a-z]+", text.lower()))
+    text = _IN_SHELL_SAID.sub("in shell", text.lower())  # 'unshelled', 'in the shell': its 'in shell'
+    return " ".join(_singular(SHORT_MEASURES.get(w, w)) for w in re.findall(r"[a-z]+", text))
+
+
+# 'pistachios in shell', 'in the shell', 'unshelled peanuts', 'in-shell': weighed with the shell
+_IN_SHELL_SAID = re.compile(r"\b(?:in[- ](?:the |their |its )?shells?|unshelled)\b")
+# USDA's measures of what a weight or cup in the shell yields: 'oz, in shell, yields', 'cup, in shell,
+# edible yield (7 nuts)', 'lb (with shell), yield after shell removed'
+_IN_SHELL_MEASURE = re.compile(r"\b(?:in|with) shell\b.*\byield")
+
+
+def _in_the_shell(food: Food, quantity: float, word: str, words: str, taken: Measured) -> Measured:
+    """'1 oz pistachios in shell': what an ounce in the shell yields (USDA's 'oz, in shell, yields',
+    15 g), not an ounce of kernels; a food with no such measure is weighed shelled, said, and a
+    close candidate with one does better (stand_in)."""
+    if not _IN_SHELL_SAID.search(words.lower()) or _IN_SHELL_MEASURE.search((taken.portion or "").lower()):
+        return taken
+    for portion in food.portions:
+        if not _IN_SHELL_MEASURE.search(portion.description.lower()):
+            continue
+        head = canonical_unit(re.split(r"[,(]", portion.description, maxsplit=1)[0])
+        for scale in (MASS_G, VOLUME_ML):
+            if word in scale and head in scale:
+                grams = checked_grams(quantity * scale[word] / scale[head] * portion.grams_each)
+                return Measured(grams, _measure(portion), f"weighed in the shell: {_measure(portion)}")
+    said = f"USDA has no in-shell measure of {_name(food)}: weighed as shelled"
+    return Measured(taken.grams, taken.portion, "; ".join(filter(None, [taken.assumed, said])), stand_in=True)
 
 
 def canonical_unit(text: str) -> str:
@@ -224,7 +250,7 @@ _FORM_WORDS = frozenset(
 
 
 # Words of a measure that say what it lacks ('cup, without shell'), chosen only when said
-_LACKS = frozenset({"without", "no", "shelled"})
+_LACKS = frozenset({"without", "shelled"})  # (not 'no': 'in shell, no salt')
 
 
 # Words of one cut: a cup of pepper strips is USDA's 'cup, sliced'; of jicama slices its 'cup slices'
@@ -1219,7 +1245,8 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
                         f"a {word} taken as {sized.label} ({sizes})")  # fmt: skip
     try:
         converted = to_grams(food, quantity, unit, words)
-        return Measured(converted.grams, converted.portion, _size_taken(food, word, quantity, converted))
+        measured = Measured(converted.grams, converted.portion, _size_taken(food, word, quantity, converted))
+        return _in_the_shell(food, quantity, word or "", words, measured)
     except UnitError:
         item = item_portion(food, words) if word == "whole" else None
         if item is not None and (cut_from := whole_of(food, item)) is not None:  # 'a whole cantaloupe': the
