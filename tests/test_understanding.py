@@ -1335,7 +1335,10 @@ def test_a_misspelt_name_people_give_a_dish_is_read_as_that_name() -> None:
      ("a large slice of bread", ("51000100", 43.0)),  # USDA's 'large or thick slice'
      ("a small bowl of rice", ("20045", 237.0)),  # a bowl of rice; was a burrito bowl or a slice of rice bread
      ("a large box of raisins", ("62125100", 43.0)),  # the larger of its two boxes
-     ("a small jar of peanut butter", ("42202000", 32.0))],  # no jar of it: its typical portion, said
+     ("a small jar of peanut butter", ("42202000", 32.0)),  # no jar of it: its typical portion, said
+     ("a small piece of salmon", ("26137110", 140.0)),  # the salmon 'a piece of salmon' is: was raw, 85 g
+     ("a large square of cornbread", ("52202060", 65.0)),  # a piece: was the whole 8" pan, 646 g
+     ("a small can of tuna", ("26155110", 75.0))],  # its 'small can': was a 'small/regular fillet'
 )  # fmt: skip
 def test_a_size_before_a_measure_is_the_measures(text: str, found: tuple[str, float]) -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))

@@ -71,6 +71,8 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         return _measure_supplement(entry, form)
     if entry.food_id is None and (form := find_form(entry.input)) is not None:
         return _measure_supplement(entry, form)
+    if (by_size := _sized_measure(entry, catalog)) is not None:
+        return by_size
     match = _canned(entry, catalog) or _match(entry, catalog)
     if entry.unit is None and (by_measure := _named_with_its_measure(entry, match, catalog)) is not None:
         entry, match = by_measure  # 'a milk chocolate bar': a bar of milk chocolate, not a granola bar
@@ -157,6 +159,34 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     if entry.magnesium_mg is not None:
         portion = "; ".join(filter(None, [portion, "magnesium as given in the file"]))
     return _item(entry, match, measured.grams, magnesium, portion, measured.assumed)
+
+
+def _sized_measure(entry: Entry, catalog: Catalog) -> LineItem | None:
+    """'a small piece of salmon', 'pizza, 1, large slice': the food is the one of the measure without
+    its size ('a piece of salmon': the salmon USDA has fillets of), then weighed in that size of the
+    measure (its small fillet); the size never chooses the food."""
+    size, _, inner = units.canonical_unit(entry.unit or "").partition(" ")
+    if size not in units.SIZES or entry.amount is None or entry.magnesium_mg is not None:
+        return None
+    if not (inner in units.SIZED_MEASURES or inner in units.CONTAINERS or inner in units.VOLUME_ML):
+        return None
+    try:
+        plain = _measure(entry.model_copy(update={"unit": inner}), catalog)
+    except UnitError:
+        return None  # 'a small jar of peanut butter': no jar of it; its usual portion, as measure() says
+    food = catalog.get(plain.food_id) if plain.food_id is not None else None
+    if food is None or plain.grams is None:
+        return None
+    try:
+        measured = units.measure(food, entry.amount, entry.unit, entry.input)
+    except UnitError:
+        unsized = f"{size} {inner}: USDA has no sizes of it"
+        assumed = "; ".join(filter(None, [plain.assumed, unsized]))
+        return plain.model_copy(update={"unit": entry.unit, "assumed": assumed})
+    return plain.model_copy(update={
+        "unit": entry.unit, "grams": measured.grams, "magnesium_mg": food.magnesium_mg(measured.grams),
+        "portion": measured.portion, "assumed": measured.assumed,
+    })  # fmt: skip
 
 
 def _counted_as_items(entry: Entry, match: Match, catalog: Catalog) -> LineItem | None:

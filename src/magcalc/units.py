@@ -1122,6 +1122,8 @@ def _size_of_a_measure(food: Food, quantity: float, size: str, words: str) -> Me
     if size in (measured.portion or "").lower():
         return measured
     alike = [p for p in _named_after(food, inner) if p.grams_each > 0]
+    if inner in _CUT_FROM_A_WHOLE:  # a large square of cornbread is no 'square cornbread (8" pan)'
+        alike = [p for p in alike if not _WHOLE_BAKE.search(p.description.lower())]
     if size != "medium" and len({p.grams_each for p in alike}) > 1:
         chosen = (max if size == "large" else min)(alike, key=lambda p: p.grams_each)
         which = "largest" if size == "large" else "smallest"
