@@ -1318,6 +1318,16 @@ def test_nuts_in_the_shell_are_what_the_shell_yields(text: str, grams: float, sa
     assert said is None or (item.assumed is not None and said in item.assumed)
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("Red Bull, 1 can (8.4 fl oz)", ("95310600", 260.4)),  # was Red Bull and 252 g of cream cheese
+     ("Coke, 1 bottle (20 oz)", ("92410310", 620.0))],  # was refused: 'coke, 1 bottle' no food
+)  # fmt: skip
+def test_an_exports_bracketed_size_is_how_much_not_a_food(text: str, found: tuple[str, float]) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert (item.food_id, item.grams) == (found[0], pytest.approx(found[1], abs=0.1))
+
+
 def test_a_pack_of_a_food_usda_packs_in_several_sizes_says_which_size_was_taken() -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input="reese's peanut butter cups", amount=1.0, unit="pack"))
     assert item.assumed is not None and "2 sizes" in item.assumed  # was 17 g with nothing said

@@ -442,7 +442,9 @@ def split(text: str) -> list[str]:
         pieces[-1] += pending
     foods: list[str] = []
     for number, piece in enumerate(pieces):
-        words = _normalise(piece.lower()).split()
+        # '1 can (8.4 fl oz)': the bracketed size says how much, and is no food
+        unbracketed = re.sub(r"\s*\([^()]*\)", " ", piece.lower())
+        words = _normalise(unbracketed).split() or _normalise(piece.lower()).split()
         quantity, taken = _leading_quantity(words)
         # the last separator before the part: 'and' of ', and'
         said_before = _SPLIT.findall(separators[number - 1]) if number else []
@@ -458,7 +460,9 @@ def split(text: str) -> list[str]:
             foods[-1] = f"{foods[-1]}{separators[number - 1]}{piece}"  # 'Eggs - Large, 2 egg': an app's
             continue  # amount of the food before, by its own noun
         if foods and only_amount:  # 'eggs, 2' or 'almonds, 1 oz': the amount of the food before
-            foods[-1] = f"{foods[-1]} {piece}"
+            sized = re.search(r"\((\d[^()]*)\)", piece)  # '1 can (8.4 fl oz)': one can, of 8.4 fl oz
+            one = quantity == 1 and sized is not None and _leading_quantity(sized[1].split())[0] is not None
+            foods[-1] = f"{foods[-1]} {sized[1] if one and sized else ' '.join(words)}"
         elif foods and not starts_new:
             joiner = separators[number - 1]
             if joiner.strip().lower() == "over" and words and words[0] not in _EGG_STYLES:

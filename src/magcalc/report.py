@@ -1276,7 +1276,8 @@ def _food_words(entry: Entry) -> str:
 def food_words(text: str) -> str:
     """The food words of what was typed ('2 eggs' -> 'eggs'), for matching."""
     try:
-        parsed = phrases.parse_one(text)
+        parts = phrases.split(text)  # 'Coke, 1 bottle (20 oz)': 'Coke 20 oz'
+        parsed = phrases.parse_one(parts[0] if len(parts) == 1 else text)
     except MagcalcError:
         return text
     if parsed.food.split(" ", 1)[0] in ("and", "or", "n"):
