@@ -1328,6 +1328,17 @@ def test_an_exports_bracketed_size_is_how_much_not_a_food(text: str, found: tupl
     assert (item.food_id, item.grams) == (found[0], pytest.approx(found[1], abs=0.1))
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("Big Mac, 1 burger", [("27510389", 205.0)]),  # was a Big Mac and a hamburger
+     ("Avocado, Raw, 1/2 fruit", [("09037", 75.0)]),  # was an avocado and half a 'Fruit, NFS'
+     ("oatmeal, 1 banana", [("56202960", 240.0), ("09040", 118.0)])],  # a banana is no kind of oatmeal
+)  # fmt: skip
+def test_an_exports_count_by_the_kind_of_food_is_no_second_food(text: str, found: list[tuple[str, float]]) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert [(i.food_id, i.grams) for i in items] == [(f, pytest.approx(g, abs=0.1)) for f, g in found]
+
+
 def test_a_pack_of_a_food_usda_packs_in_several_sizes_says_which_size_was_taken() -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input="reese's peanut butter cups", amount=1.0, unit="pack"))
     assert item.assumed is not None and "2 sizes" in item.assumed  # was 17 g with nothing said

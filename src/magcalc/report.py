@@ -714,9 +714,9 @@ def expand(entry: Entry, catalog: Catalog | None = None) -> list[Entry]:
         return [entry]
     if find_form(entry.input) is not None:
         return [entry]
-    parsed = _in_context(
+    parsed = _counted_by_kind(_in_context(
         [part for phrase in phrases.parse(entry.input) for part in _listed(phrase, catalog or Catalog())]
-    )
+    ), catalog or Catalog())
     if not parsed:
         raise UnitError(f"no food named in {entry.input!r}")
     plain = " ".join(entry.input.lower().split())
@@ -943,6 +943,30 @@ def _measures(food: foods.Food, phrase: phrases.Phrase) -> bool:
 
 
 _DIPS = frozenset({"salsa", "guacamole", "guac", "queso", "dip", "pico"})
+
+
+def _counted_by_kind(parts: list[phrases.Phrase], catalog: Catalog) -> list[phrases.Phrase]:
+    """'Big Mac, 1 burger', 'Avocado, Raw, 1/2 fruit': an app's count of the food before it, by the
+    kind of food it is (USDA's group 'Burgers', 'Fruits'), not a second food."""
+    kept: list[phrases.Phrase] = []
+    for part in parts:
+        before = kept[-1] if kept else None
+        noun = part.food.lower()
+        if (before is None or before.quantity is not None or part.quantity is None or part.unit is not None
+                or not re.fullmatch(r"[a-z]{3,}", noun)):  # fmt: skip
+            kept.append(part)
+            continue
+        try:
+            food = catalog.resolve(before.food).food
+        except MagcalcError:
+            kept.append(part)
+            continue
+        kind = {units.canonical_unit(w) for w in re.findall(r"[a-z]+", (food.food_group or "").lower())}
+        if units.canonical_unit(noun) not in kind:
+            kept.append(part)
+            continue
+        kept[-1] = phrases.Phrase(part.quantity, None, before.food, f"{before.text}, {part.text}")
+    return kept
 
 
 def _in_context(parts: list[phrases.Phrase]) -> list[phrases.Phrase]:
