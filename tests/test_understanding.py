@@ -1307,6 +1307,18 @@ def test_a_count_after_the_name_by_a_noun_usda_has_not_is_a_count(text: str, fou
 
 
 @pytest.mark.parametrize(
+    ("text", "found", "confident"),
+    [("chicken 3 thighs", ("24150210", 240.0), True),  # the food the noun names: was a piece of chicken
+     ("eggs 2 yolks", ("31102000", 100.0), False)],  # no sure 'eggs yolks': eggs counted, as a guess
+)  # fmt: skip
+def test_a_count_by_a_noun_is_the_food_it_names_else_a_guess(
+    text: str, found: tuple[str, float], confident: bool
+) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert (item.food_id, item.grams, item.confident) == (found[0], pytest.approx(found[1], abs=0.1), confident)
+
+
+@pytest.mark.parametrize(
     ("text", "grams", "said"),
     [("1 oz pistachios in shell", 15.0, "weighed in the shell"),  # its 'oz, in shell, yields'; was 28 g
      ("1 cup unshelled pistachios", 58.0, None),  # its 'cup, in shell, yields'; was the shelled cup, 128 g
@@ -1359,7 +1371,8 @@ def test_a_misspelt_name_people_give_a_dish_is_read_as_that_name() -> None:
      ("a small jar of peanut butter", ("42202000", 32.0)),  # no jar of it: its typical portion, said
      ("a small piece of salmon", ("26137110", 140.0)),  # the salmon 'a piece of salmon' is: was raw, 85 g
      ("a large square of cornbread", ("52202060", 65.0)),  # a piece: was the whole 8" pan, 646 g
-     ("a small can of tuna", ("26155110", 75.0))],  # its 'small can': was a 'small/regular fillet'
+     ("a small can of tuna", ("26155110", 75.0)),
+     ("a small bar of chocolate", ("91705010", 45.0))],  # not the doubtful cookie 'a bar of chocolate' is  # its 'small can': was a 'small/regular fillet'
 )  # fmt: skip
 def test_a_size_before_a_measure_is_the_measures(text: str, found: tuple[str, float]) -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))

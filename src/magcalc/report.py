@@ -163,8 +163,8 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
 
 def _sized_measure(entry: Entry, catalog: Catalog) -> LineItem | None:
     """'a small piece of salmon', 'pizza, 1, large slice': the food is the one of the measure without
-    its size ('a piece of salmon': the salmon USDA has fillets of), then weighed in that size of the
-    measure (its small fillet); the size never chooses the food."""
+    its size when that one is sure ('a piece of salmon': the salmon USDA has fillets of), then weighed
+    in that size of the measure (its small fillet): the size does not choose the food."""
     size, _, inner = units.canonical_unit(entry.unit or "").partition(" ")
     if size not in units.SIZES or entry.amount is None or entry.magnesium_mg is not None:
         return None
@@ -175,8 +175,8 @@ def _sized_measure(entry: Entry, catalog: Catalog) -> LineItem | None:
     except UnitError:
         return None  # 'a small jar of peanut butter': no jar of it; its usual portion, as measure() says
     food = catalog.get(plain.food_id) if plain.food_id is not None else None
-    if food is None or plain.grams is None:
-        return None
+    if food is None or plain.grams is None or not plain.confident:
+        return None  # 'a bar of chocolate' is a doubtful cookie: the sized measure's own path does better
     try:
         measured = units.measure(food, entry.amount, entry.unit, entry.input)
     except UnitError:
@@ -207,13 +207,21 @@ def _counted_as_items(entry: Entry, match: Match, catalog: Catalog) -> LineItem 
     named = [noun.search(f.description.lower()) is not None for f in (match.food, *others)]
     if any(named) and not named[0]:
         return None  # 'bbq chicken 2 drumsticks': the candidate that is a drumstick
+    with suppress(MagcalcError):  # 'eggs 2 yolks', 'cookies 2 oreos': the food the noun names, if sure
+        words = f"{entry.input} {unit}"
+        by_noun = catalog.resolve(words)
+        if by_noun.confident and noun.search(by_noun.food.description.lower()):
+            item = _measure(entry.model_copy(update={"input": words, "unit": None}), catalog)
+            said = "; ".join(filter(None, [f"{unit!r} counted as items of the food it names", item.assumed]))
+            return item.model_copy(update={"unit": entry.unit, "assumed": said})
     try:
         item = _measure(entry.model_copy(update={"unit": None}), catalog)
     except MagcalcError:
         return None
     said = f"{unit!r} counted as items: USDA has no measure by that name"
     assumed = "; ".join(filter(None, [said, item.assumed]))
-    return item.model_copy(update={"unit": entry.unit, "assumed": assumed})
+    # a guess: the noun may name a part ('eggs 2 yolks') or a group ('sushi 2 rolls') of the food
+    return item.model_copy(update={"unit": entry.unit, "assumed": assumed, "confident": False})
 
 
 def _unknown_measure(word: str) -> bool:
