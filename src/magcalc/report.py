@@ -218,7 +218,7 @@ def _counted_as_items(entry: Entry, match: Match, catalog: Catalog) -> LineItem 
         item = _measure(entry.model_copy(update={"unit": None}), catalog)
     except MagcalcError:
         return None
-    said = f"{unit!r} counted as items: USDA has no measure by that name"
+    said = f"{unit!r} counted as items (no measure of that name)"
     assumed = "; ".join(filter(None, [said, item.assumed]))
     # a guess: the noun may name a part ('eggs 2 yolks') or a group ('sushi 2 rolls') of the food
     return item.model_copy(update={"unit": entry.unit, "assumed": assumed, "confident": False})
