@@ -172,7 +172,8 @@ def _in_the_shell(food: Food, quantity: float, word: str, words: str, taken: Mea
     close candidate with one does better (stand_in)."""
     if not _IN_SHELL_SAID.search(words.lower()) or _IN_SHELL_MEASURE.search((taken.portion or "").lower()):
         return taken
-    if not re.search(r"\bnuts?\b|\bseeds?\b|shell", f"{food.food_group} {food.description}".lower()):
+    shelled = f"{food.food_group} {food.description}".lower()
+    if not re.search(r"\bnuts?\b|\bseeds?\b|peanut|shellfish", shelled):
         return taken  # 'pasta shells', 'eggs in the shell': no kernels to weigh
     for portion in food.portions:
         if not _IN_SHELL_MEASURE.search(portion.description.lower()):
