@@ -193,6 +193,7 @@ _MEAL_LABEL = re.compile(
 )
 _PBJ = re.compile(r"\bp\.?b\.?\s*(?:&|\+|\band\b|\bn\b)\s*j\b", re.IGNORECASE)
 _COUNT_WORD = re.compile(r"\b(\d+)[\s-]*(?:ct|count)\b\s*")  # 'chick fil a 8 ct nuggets', '12-count'
+_REMARK = re.compile(r"\s*\([^()]*\)")  # '(single serve container)', '(8.4 fl oz)': no food
 _COUNT_IN_BRACKETS = re.compile(r"(?P<food>[^()]+?)\s*\((?P<amount>\d[^()]*)\)\s*$")
 _TRAILING = re.compile(rf"(?:^|\s)(?P<qty>{_NUMBER}|\d+\s+\d+\s*/\s*\d+)\s*(?P<unit>[a-z][a-z .]*)?$")
 
@@ -348,7 +349,7 @@ def parse_one(text: str) -> Phrase:
     bracketed = _COUNT_IN_BRACKETS.fullmatch(cleaned)  # 'sushi (8 pieces)': 8 pieces of sushi
     if bracketed and _leading_quantity(bracketed["amount"].split())[0] is not None:
         cleaned = f"{bracketed['amount']} {bracketed['food']}"
-    cleaned = re.sub(r"\s*\([^()]*\)", " ", cleaned)  # '(single serve container)': a remark, not the food
+    cleaned = _REMARK.sub(" ", cleaned)  # '(single serve container)': a remark, not the food
     if (counted := _COUNT_WORD.search(cleaned)) is not None and _leading_quantity(cleaned.split())[0] is None:
         cleaned = f"{counted[1]} {cleaned[: counted.start()]}{cleaned[counted.end() :]}"
     words = cleaned.split()
@@ -443,7 +444,7 @@ def split(text: str) -> list[str]:
     foods: list[str] = []
     for number, piece in enumerate(pieces):
         # '1 can (8.4 fl oz)': the bracketed size says how much, and is no food
-        unbracketed = re.sub(r"\s*\([^()]*\)", " ", piece.lower())
+        unbracketed = _REMARK.sub(" ", piece.lower())
         words = _normalise(unbracketed).split() or _normalise(piece.lower()).split()
         quantity, taken = _leading_quantity(words)
         # the last separator before the part: 'and' of ', and'
