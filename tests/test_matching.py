@@ -75,6 +75,9 @@ def resolve(query: str) -> Food:
         ("bread, sourdough", {"51107010"}),  # the survey's bread (a slice of people's size), not SR28's 139 g slice
         ("doritos nacho cheese", {"54401110"}),  # the survey's name in brackets names the food ('(Doritos)')
         ("beans, pinto, refried", {"41205010", "16043"}),  # not 'Beans with meat', 'excluding pinto, ...'
+        # a word of the form said last, as apps export names, is no head the food must have
+        ("creamy peanut butter", {"42202000", "16398", "16098"}),  # not the omega-3 one ('..., creamy'), sure
+        ("Peanut Butter, Creamy", {"42202000", "16398", "16098"}),
     ],
 )
 def test_common_phrases_resolve_to_what_people_mean(query: str, food_ids: set[str]) -> None:

@@ -1371,8 +1371,11 @@ def test_a_misspelt_name_people_give_a_dish_is_read_as_that_name() -> None:
      ("a small jar of peanut butter", ("42202000", 32.0)),  # no jar of it: its typical portion, said
      ("a small piece of salmon", ("26137110", 140.0)),  # the salmon 'a piece of salmon' is: was raw, 85 g
      ("a large square of cornbread", ("52202060", 65.0)),  # a piece: was the whole 8" pan, 646 g
-     ("a small can of tuna", ("26155110", 75.0)),
-     ("a small bar of chocolate", ("91705010", 45.0))],  # not the doubtful cookie 'a bar of chocolate' is  # its 'small can': was a 'small/regular fillet'
+     ("a small can of tuna", ("26155110", 75.0)),  # its 'small can': was a 'small/regular fillet'
+     ("a small bar of chocolate", ("91705010", 45.0)),  # not the doubtful cookie 'a bar of chocolate' is
+     ("a big glass of milk", ("11100000", 244.0)),  # people's word for large: was an unknown food
+     ("big bowl of pho", ("28310330", 367.5)),  # was unknown
+     ("large slice of pizza", ("58106210", 119.0))],  # no article: a slice, not the whole large pizza (954 g)
 )  # fmt: skip
 def test_a_size_before_a_measure_is_the_measures(text: str, found: tuple[str, float]) -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
@@ -1382,3 +1385,8 @@ def test_a_size_before_a_measure_is_the_measures(text: str, found: tuple[str, fl
 def test_a_size_the_food_has_no_measure_of_is_said() -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input="a large piece of chicken", amount=None, unit=None))
     assert item.assumed is not None and "no sizes" in item.assumed
+
+
+def test_a_big_measure_in_the_unit_column_is_a_large_one() -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input="milk", amount=1.0, unit="big glass"))
+    assert (item.food_id, item.grams) == ("11100000", pytest.approx(244.0))  # was refused: no 'big glass'

@@ -253,6 +253,7 @@ _OPTIONAL = frozenset(
         "classic",  # 'sabra - classic hummus', 'lays classic': the plain one, as 'original' says
         "original",
         "traditional",
+        "creamy",  # 'creamy peanut butter' is the smooth one, named so by USDA
     ]
 )
 # a size said is no word of the food
@@ -999,7 +1000,7 @@ def _score(
     if doc.table == SR28 and doc.group in _MADE_DISH_GROUPS:
         score -= _SR28_DISH  # an SR28 product ('frozen entree'): the survey names the dish as eaten
     last = expansions[-1]
-    if not any(doc.tokens.get(t, 99) != 99 for t in last):
+    if not any(doc.tokens.get(t, 99) != 99 for t in last) and not last.keys() & _OPTIONAL:
         score -= 10  # the query's last word (its head, in English) is only in the food's other names
     if (
         doc.group in _RAW_STAPLES and doc.tokens.keys() & _RAW_WORDS and not query_words & _RAW_WORDS
@@ -1158,7 +1159,7 @@ def _by_ceiling(
             if token in costs:
                 break
         else:
-            found -= _LAST_WORD_ELSEWHERE  # the query's last word is not in the description
+            found -= _LAST_WORD_ELSEWHERE * (not set(last) & _OPTIONAL)  # not in the description
         return found if food_id in named else found - _NO_HEAD
 
     complete = candidates - lacking.keys()

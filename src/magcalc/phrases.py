@@ -17,6 +17,7 @@ from magcalc.units import (
     CONTAINERS,
     NUMBER_WORDS,
     SHORT_MEASURES,
+    SIZE_SAID,
     SIZED_MEASURES,
     SIZES,
     UNIT_SPELLINGS,
@@ -367,11 +368,18 @@ def parse_one(text: str) -> Phrase:
                 break
     while words and words[0] in _VAGUE:
         words = words[1:]
+    words = [  # 'a big glass of milk': a large glass
+        SIZE_SAID[w] if w in SIZE_SAID and canonical_unit(after) in SIZED_MEASURES else w
+        for w, after in zip(words, [*words[1:], ""], strict=False)
+    ]
     quantity, taken = _leading_quantity(words)
     unit = None
     rest = words[taken:]
     contained = bool(rest) and (rest[0] in _LEADING_CONTAINERS or " ".join(rest[:2]) in _TWO_WORD_MEASURES)
     contained = contained or (len(rest) > 2 and rest[0] in _SERVED and rest[1] == "of")  # 'side of fries'
+    contained = contained or (  # 'large glass of water'
+        len(rest) > 3 and rest[0] in SIZES and rest[1] in _LEADING_CONTAINERS and rest[2] == "of"
+    )
     if quantity is not None or contained:  # 'bottle of beer', 'small bag of chips'
         unit, used = _leading_unit(rest)
         rest = rest[used:]

@@ -187,9 +187,16 @@ def _in_the_shell(food: Food, quantity: float, word: str, words: str, taken: Mea
     return Measured(taken.grams, taken.portion, "; ".join(filter(None, [taken.assumed, said])), stand_in=True)
 
 
+# People's words for a size before a measure: 'a big glass', 'a little bowl' (never alone: 'Big Mac')
+SIZE_SAID = {"big": "large", "huge": "large", "giant": "large", "tall": "large", "little": "small"}
+
+
 def canonical_unit(text: str) -> str:
     """A mass or volume unit's one name ('Tablespoons' -> 'tbsp'), or the singular words of a portion."""
     key = " ".join(text.lower().split()).rstrip(".")
+    size, _, measure = key.partition(" ")
+    if measure and size in SIZE_SAID:
+        key = f"{SIZE_SAID[size]} {measure}"  # 'big glass': a large glass
     return UNIT_SPELLINGS.get(key) or UNIT_SPELLINGS.get(key.replace(" ", "")) or _words(key)
 
 
