@@ -392,3 +392,9 @@ def test_x_with_y_found_as_the_y_x_dish_is_a_guess() -> None:
 def test_a_shelved_foods_part_names_it_by_what_comes_before_with_and_never_by_canned() -> None:
     # 'Soup, chicken with star-shaped pasta, canned, condensed' was named by 'pasta' and 'canned'
     assert "Soup" not in Catalog().resolve("pasta with chicken").food.description
+
+
+def test_a_kind_the_words_did_not_say_is_no_close_second_to_the_plain_food() -> None:
+    match = Catalog().resolve("hummus")  # 'Hummus, home prepared' (29 mg/100 g) made it a guess
+    assert (match.food.food_id, match.confident) == ("41205070", True)
+    assert not Catalog().resolve("wine").confident  # red or white: kinds both, neither said

@@ -1997,7 +1997,8 @@ def _words_match(query: str) -> Match:
                      tuple(others[:3]))  # fmt: skip
     rival = next(
         (s for s in plausible[1:] if s.complete and s.score >= best.score - DOUBT_MARGIN
-         and _different(best.food, s.food)),
+         and _different(best.food, s.food)
+         and (best.specific or not s.specific)),  # 'hummus': not 'Hummus, home prepared', a kind unsaid
         None,
     )  # fmt: skip
     if rival is not None:
