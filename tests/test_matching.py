@@ -398,3 +398,8 @@ def test_a_kind_the_words_did_not_say_is_no_close_second_to_the_plain_food() -> 
     match = Catalog().resolve("hummus")  # 'Hummus, home prepared' (29 mg/100 g) made it a guess
     assert (match.food.food_id, match.confident) == ("41205070", True)
     assert not Catalog().resolve("wine").confident  # red or white: kinds both, neither said
+
+
+def test_a_product_named_by_its_makers_name_is_that_product_whatever_its_flavour() -> None:
+    match = Catalog().resolve("Quaker - Chewy Granola Bar, Chocolate Chip")  # was a hard granola bar
+    assert (match.food.food_id, match.confident) == ("53711000", False)  # the flavour unfound: a guess

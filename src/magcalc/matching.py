@@ -1954,6 +1954,11 @@ def _words_match(query: str) -> Match:
     if not best.complete:
         if (flavored := _other_flavor(words, best, foods)) is not None:
             return flavored
+        if (product := _product_said(words, best, plausible)) is not None:
+            # 'quaker - chewy granola bar, chocolate chip': the product its maker's name names (the
+            # survey's 'Cereal or granola bar (Quaker Chewy Granola Bar)'), not a hard bar of the flavour
+            rest = [f for f in others if f is not product.food][:2]
+            return Match(product.food, False, INCOMPLETE, (best.food, *rest))
         if other_food := _other_food(words, best.food):
             # 'acai bowl' -> 'Waffle Bowls', 'avocado toast' -> toast: a food of its own left out
             part = (
@@ -2044,6 +2049,26 @@ def _words_match(query: str) -> Match:
             rest = [f for f in others if f is not product.food][:2]
             return Match(best.food, False, BRAND_DOUBT, (product.food, *rest))
     return Match(best.food, True, None, tuple(others[:3]), _rivals(best, plausible, words))
+
+
+def _product_said(words: list[str], best: Scored, plausible: list[Scored]) -> Scored | None:
+    """Of foods that lack some words, the one whose own bracketed product name ('(Quaker Chewy Granola
+    Bar)', two words or more) is all said, when the best's is not: the words left are its flavour."""
+
+    def said(food: Food) -> bool:
+        where = _BRACKETED.search(food.description.split(",")[0])
+        named = set(tokenize(where[1])) if where else set()
+        return len(named) > 1 and named <= set(words)
+
+    if said(best.food):
+        return None
+    return next(
+        (s for s in plausible[1:8] if s.head and s.score >= best.score - _PRODUCT_MARGIN and said(s.food)),
+        None,
+    )
+
+
+_PRODUCT_MARGIN = 10.0  # a food of the product named this close to a best that lacks as many words
 
 
 def _served_with_unsaid(food: Food, words: list[str]) -> bool:
