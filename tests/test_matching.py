@@ -403,3 +403,14 @@ def test_a_kind_the_words_did_not_say_is_no_close_second_to_the_plain_food() -> 
 def test_a_product_named_by_its_makers_name_is_that_product_whatever_its_flavour() -> None:
     match = Catalog().resolve("Quaker - Chewy Granola Bar, Chocolate Chip")  # was a hard granola bar
     assert (match.food.food_id, match.confident) == ("53711000", False)  # the flavour unfound: a guess
+
+
+@pytest.mark.parametrize(
+    ("words", "food_id"),
+    [("burrito from the taco truck", "58102300"),  # were unknown: no food has 'truck', 'gas', 'station'
+     ("hot dogs from the gas station", "25210110"),
+     ("fries from mcdonalds", "21238")],  # a maker USDA names still names the food
+)  # fmt: skip
+def test_where_a_food_came_from_in_words_no_food_has_is_no_word_of_the_food(words: str, food_id: str) -> None:
+    match = Catalog().resolve(words)
+    assert (match.food.food_id, match.confident) == (food_id, True)

@@ -1689,6 +1689,8 @@ def best_match(query: str) -> Match:
     turkey, not MorningStar's Turk'y), as a guess."""
     if (packed := _packed(query)) is not None:
         return packed
+    if (placed := _from_a_place(query)) is not None:
+        return placed
     match = _words_match(query)
     if match.confident and (turned := _turned_around(query, match.food)) is not None:
         return Match(match.food, False, turned, match.alternatives)
@@ -1720,6 +1722,21 @@ def best_match(query: str) -> Match:
 
 
 _READING: set[str] = set()  # the words whose other readings are being tried
+
+
+def _from_a_place(query: str) -> Match | None:
+    """'hot dogs from the gas station', 'a burrito from the taco truck': where the food came from, in
+    words no food has, is no word of the food; the food is the words before 'from' (as they match:
+    'fries from mcdonalds', a maker USDA names, is left to _from_a_maker)."""
+    words = tokenize(query)
+    if "from" not in words[1:-1]:
+        return None
+    at = len(words) - 1 - words[::-1].index("from")
+    if all(word in index().postings for word in words[at + 1 :]):
+        return None  # 'from frozen', 'from the deli', 'from wendys': words of foods, matched with them
+    with suppress(UnknownFood):
+        return best_match(" ".join(words[:at]))
+    return None
 
 
 def _from_a_maker(words: list[str]) -> Match | None:
