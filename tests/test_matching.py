@@ -75,7 +75,7 @@ def resolve(query: str) -> Food:
         ("bread, sourdough", {"51107010"}),  # the survey's bread (a slice of people's size), not SR28's 139 g slice
         ("doritos nacho cheese", {"54401110"}),  # the survey's name in brackets names the food ('(Doritos)')
         ("beans, pinto, refried", {"41205010", "16043"}),  # not 'Beans with meat', 'excluding pinto, ...'
-        # a word of the form said last, as apps export names, is no head the food must have
+        # a creamy nut butter is USDA's smooth style, said first or last
         ("creamy peanut butter", {"42202000", "16398", "16098"}),  # not the omega-3 one ('..., creamy'), sure
         ("Peanut Butter, Creamy", {"42202000", "16398", "16098"}),
     ],
@@ -398,6 +398,7 @@ def test_a_kind_the_words_did_not_say_is_no_close_second_to_the_plain_food() -> 
     match = Catalog().resolve("hummus")  # 'Hummus, home prepared' (29 mg/100 g) made it a guess
     assert (match.food.food_id, match.confident) == ("41205070", True)
     assert not Catalog().resolve("wine").confident  # red or white: kinds both, neither said
+    assert not Catalog().resolve("ginger").confident  # 'Tea, ginger' is not named by the words' head
 
 
 def test_a_product_named_by_its_makers_name_is_that_product_whatever_its_flavour() -> None:

@@ -253,7 +253,6 @@ _OPTIONAL = frozenset(
         "classic",  # 'sabra - classic hummus', 'lays classic': the plain one, as 'original' says
         "original",
         "traditional",
-        "creamy",  # 'creamy peanut butter' is the smooth one, named so by USDA
     ]
 )
 # a size said is no word of the food
@@ -345,6 +344,7 @@ _HEAT = re.compile(r"\b(dry|moist)[\s-]+heat\b")
 _IN_SHELL = re.compile(r"\b(?:in[\s-]+(?:the[\s-]+|their[\s-]+)?shells?|unshelled)\b")
 
 
+_NUT_BUTTER = re.compile(r"\b(?:peanut|almond|cashew|sunflower|seed|nut)\s*butter\b")
 _LEAN_RATIO = re.compile(r"\b(\d{2})\s*/\s*(\d{1,2})\b")  # '85/15' ground beef
 
 
@@ -365,6 +365,8 @@ def tokenize(text: str) -> list[str]:
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     lowered = _SAME_WORDS.sub("airfried", lean_ratios(text.lower().replace("'", "").replace("\u2019", "")))
     lowered = _HEAT.sub(r"\1heat", lowered)
+    if _NUT_BUTTER.search(lowered):  # 'creamy peanut butter', 'Peanut Butter, Creamy': USDA's smooth style
+        lowered = re.sub(r"\bcreamy\b", "smooth", lowered)
     lowered = _IN_SHELL.sub("inshell", lowered)
     lowered = INCH_SIZE.sub(" ", lowered)  # '6 inch sub', 'PIZZA HUT 12" Cheese Pizza': a size, no food
     words = _TOKEN.findall(lowered)
@@ -1000,7 +1002,7 @@ def _score(
     if doc.table == SR28 and doc.group in _MADE_DISH_GROUPS:
         score -= _SR28_DISH  # an SR28 product ('frozen entree'): the survey names the dish as eaten
     last = expansions[-1]
-    if not any(doc.tokens.get(t, 99) != 99 for t in last) and not last.keys() & _OPTIONAL:
+    if not any(doc.tokens.get(t, 99) != 99 for t in last):
         score -= 10  # the query's last word (its head, in English) is only in the food's other names
     if (
         doc.group in _RAW_STAPLES and doc.tokens.keys() & _RAW_WORDS and not query_words & _RAW_WORDS
@@ -1159,7 +1161,7 @@ def _by_ceiling(
             if token in costs:
                 break
         else:
-            found -= _LAST_WORD_ELSEWHERE * (not set(last) & _OPTIONAL)  # not in the description
+            found -= _LAST_WORD_ELSEWHERE  # the query's last word is not in the description
         return found if food_id in named else found - _NO_HEAD
 
     complete = candidates - lacking.keys()
@@ -2020,7 +2022,9 @@ def _words_match(query: str) -> Match:
     rival = next(
         (s for s in plausible[1:] if s.complete and s.score >= best.score - DOUBT_MARGIN
          and _different(best.food, s.food)
-         and (best.specific or not s.specific)),  # 'hummus': not 'Hummus, home prepared', a kind unsaid
+         # 'hummus': not 'Hummus, home prepared', a kind unsaid (of a best named by the words' head:
+         # 'ginger' is no sure 'Tea, ginger')
+         and (best.specific or not s.specific or not _named_first(best.food, words))),
         None,
     )  # fmt: skip
     if rival is not None:
@@ -2086,6 +2090,11 @@ def _product_said(words: list[str], best: Scored, plausible: list[Scored]) -> Sc
 
 
 _PRODUCT_MARGIN = 10.0  # a food of the product named this close to a best that lacks as many words
+
+
+def _named_first(food: Food, words: list[str]) -> bool:
+    """Is the food's name led by the words' head, their last word ('Hummus, plain' for 'hummus')?"""
+    return tokenize(food.description)[:1] == words[-1:]
 
 
 def _served_with_unsaid(food: Food, words: list[str]) -> bool:

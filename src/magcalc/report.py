@@ -175,8 +175,12 @@ def _sized_measure(entry: Entry, catalog: Catalog) -> LineItem | None:
     except UnitError:
         return None  # 'a small jar of peanut butter': no jar of it; its usual portion, as measure() says
     food = catalog.get(plain.food_id) if plain.food_id is not None else None
-    if food is None or plain.grams is None or not plain.confident:
+    if food is None or plain.grams is None:
+        return None
+    canned = inner == "can" and "canned" in food.description.lower() and units.has_measure(food, inner)
+    if not plain.confident and not canned:
         return None  # 'a bar of chocolate' is a doubtful cookie: the sized measure's own path does better
+    # (but 'a large can of salmon' is the canned salmon 'a can of salmon' is, by USDA's cans: a guess still)
     try:
         measured = units.measure(food, entry.amount, entry.unit, entry.input)
     except UnitError:

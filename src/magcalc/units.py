@@ -188,7 +188,8 @@ def _in_the_shell(food: Food, quantity: float, word: str, words: str, taken: Mea
 
 
 # People's words for a size before a measure: 'a big glass', 'a little bowl' (never alone: 'Big Mac')
-SIZE_SAID = {"big": "large", "huge": "large", "giant": "large", "tall": "large", "little": "small"}
+# ('tall' is a coffee shop's 12 fl oz and USDA's 'tall can' of salmon: no size)
+SIZE_SAID = {"big": "large", "huge": "large", "giant": "large", "little": "small"}
 
 
 def canonical_unit(text: str) -> str:
