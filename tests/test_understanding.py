@@ -1376,7 +1376,8 @@ def test_a_misspelt_name_people_give_a_dish_is_read_as_that_name() -> None:
      ("a big glass of milk", ("11100000", 244.0)),  # people's word for large: was an unknown food
      ("big bowl of pho", ("28310330", 367.5)),  # was unknown
      ("large slice of pizza", ("58106210", 119.0)),  # no article: a slice, not the whole large pizza (954 g)
-     ("a big can of salmon", ("26137180", 420.0))],  # the canned salmon's largest can: was a 210 g fillet, sure
+     ("a big can of salmon", ("26137180", 420.0)),  # the canned salmon's largest can: was a 210 g fillet, sure
+     ("big can of black beans", ("41102080", 270.0))],  # canned, as 'a can of' is: were beans cooked from dry
 )  # fmt: skip
 def test_a_size_before_a_measure_is_the_measures(text: str, found: tuple[str, float]) -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))

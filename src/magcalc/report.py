@@ -166,8 +166,10 @@ def _sized_measure(entry: Entry, catalog: Catalog) -> LineItem | None:
     its size when that one is sure ('a piece of salmon': the salmon USDA has fillets of), then weighed
     in that size of the measure (its small fillet): the size does not choose the food."""
     size, _, inner = units.canonical_unit(entry.unit or "").partition(" ")
-    if size not in units.SIZES or entry.amount is None or entry.magnesium_mg is not None:
+    if size not in units.SIZES or entry.magnesium_mg is not None:
         return None
+    if entry.amount is None:  # 'big can of salmon': one
+        entry = entry.model_copy(update={"amount": 1.0})
     if not (inner in units.SIZED_MEASURES or inner in units.CONTAINERS or inner in units.VOLUME_ML):
         return None
     try:
@@ -177,7 +179,7 @@ def _sized_measure(entry: Entry, catalog: Catalog) -> LineItem | None:
     food = catalog.get(plain.food_id) if plain.food_id is not None else None
     if food is None or plain.grams is None:
         return None
-    canned = inner == "can" and "canned" in food.description.lower() and units.has_measure(food, inner)
+    canned = inner == "can" and "canned" in food.description.lower()
     if not plain.confident and not canned:
         return None  # 'a bar of chocolate' is a doubtful cookie: the sized measure's own path does better
     # (but 'a large can of salmon' is the canned salmon 'a can of salmon' is, by USDA's cans: a guess still)
