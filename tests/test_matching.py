@@ -409,9 +409,32 @@ def test_a_product_named_by_its_makers_name_is_that_product_whatever_its_flavour
 @pytest.mark.parametrize(
     ("words", "food_id"),
     [("burrito from the taco truck", "58102300"),  # were unknown: no food has 'truck', 'gas', 'station'
-     ("hot dogs from the gas station", "25210110"),
+     ("plain hot dogs from the gas station", "25210110"),
      ("fries from mcdonalds", "21238")],  # a maker USDA names still names the food
 )  # fmt: skip
 def test_where_a_food_came_from_in_words_no_food_has_is_no_word_of_the_food(words: str, food_id: str) -> None:
     match = Catalog().resolve(words)
     assert (match.food.food_id, match.confident) == (food_id, True)
+
+
+@pytest.mark.parametrize(
+    ("words", "food_id", "confident"),
+    [("2 hot dogs", "25210110", False),  # the frank, or the frank in a bun (27564000): a guess
+     ("beef hot dog", "25210210", False),
+     ("plain hot dog", "25210110", True),  # words that settle which
+     ("hot dog in a bun", "27564000", False)],  # the sandwich, its 'sandwich' unsaid
+)  # fmt: skip
+def test_a_name_of_two_foods_is_a_guess_unless_the_words_settle_which(
+    words: str, food_id: str, confident: bool
+) -> None:
+    match = Catalog().resolve(words.removeprefix("2 "))
+    assert (match.food.food_id, match.confident) == (food_id, confident)
+    if not confident and food_id.startswith("2521"):
+        assert match.alternatives[0].description.startswith("Hot dog sandwich")
+
+
+def test_an_alias_is_not_the_same_words_around_a_place() -> None:
+    # 'hot dog on a bun' tokenizes as the alias 'hot dog bun' (the bun alone), and was that, sure
+    match = Catalog().resolve("hot dog on a bun")
+    assert match.food.food_id == "27564000"
+    assert Catalog().resolve("corn on the cob").confident  # an alias that says the place itself

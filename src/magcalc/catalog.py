@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from magcalc.errors import UnknownFood
 from magcalc.foods import USER_PREFIX, Food, get_food
-from magcalc.matching import Match, Scored, best_match, rank, tokenize
+from magcalc.matching import Match, Scored, best_match, either, rank, tokenize
 from magcalc.models import FoodView, SearchHit
 
 USER_MATCH_MIN = 90  # rapidfuzz token_sort_ratio: a typo in the name of your own food still finds it
@@ -80,7 +80,7 @@ class Catalog:
             if food is None:
                 raise UnknownFood(f"no USDA food has the id {key.zfill(5) if len(key) <= 5 else key}")
             return Match(food, True)
-        return _as_surveyed(best_match(key), key)
+        return either(_as_surveyed(best_match(key), key), key)
 
     def _user_match(self, query: str) -> Food | None:
         """The user's own food or recipe that `query` names: the same words, or nearly (a typo)."""

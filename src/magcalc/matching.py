@@ -1204,6 +1204,50 @@ def aliases() -> dict[str, str]:
     return {" ".join(tokenize(row["phrase"])): row["food_id"] for row in rows}
 
 
+@cache
+def _aliases_placed() -> dict[str, tuple[str, ...]]:
+    """The words of where in each alias ('on' of 'corn on the cob'): words tokenize leaves out."""
+    rows = csv.DictReader(io.StringIO(read_text("aliases.csv")))
+    return {" ".join(tokenize(row["phrase"])): _placed(row["phrase"]) for row in rows}
+
+
+def _placed(text: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"[a-z]+", text.lower()) if w in ("on", "in"))
+
+
+def _alias(key: str, query: str) -> str | None:
+    """The alias of the words, unless the query says a place the alias does not: 'hot dog on a bun' is
+    no 'hot dog bun' (the bun alone), though both are the words 'hot dog bun'."""
+    found = aliases().get(key)
+    if found is None or _placed(query) != _aliases_placed()[key]:
+        return None
+    return found
+
+
+@cache
+def _eithers() -> dict[str, tuple[str, frozenset[str], str]]:
+    """data/either.csv: a food whose everyday name also names another food of other magnesium ('hot
+    dog': the frank, or the frank in a bun), the words that settle which, and why."""
+    rows = csv.DictReader(io.StringIO(read_text("either.csv")))
+    return {r["food_id"]: (r["or_food_id"], frozenset(r["settled_by"].split()), r["why"]) for r in rows}
+
+
+def either(match: Match, query: str) -> Match:
+    """A sure match of a food whose name names another food too is a guess, with the other food first
+    among the alternatives, unless the words settle which ('2 hot dogs' is doubtful; '2 hot dog franks'
+    and 'hot dog in a bun' are not)."""
+    found = _eithers().get(match.food.food_id)
+    if not match.confident or found is None:
+        return match
+    other, settled_by, why = found
+    if settled_by & {stem(w) for w in re.findall(r"[a-z]+", query.lower())} | settled_by & set(
+        re.findall(r"[a-z]+", query.lower())
+    ):
+        return match
+    rest = tuple(f for f in match.alternatives if f.food_id != other)
+    return Match(match.food, False, why, (load_foods()[other], *rest)[:3], match.rivals)
+
+
 def _different(a: Food, b: Food) -> bool:
     """Would choosing b instead of a change the magnesium clearly (more than 25 % and 3 mg/100 g)?"""
     x, y = a.magnesium_mg_per_100g, b.magnesium_mg_per_100g
@@ -1843,11 +1887,11 @@ def _words_match(query: str) -> Match:
         raise UnknownFood("the food name is empty")
     key = " ".join(words)
     unsized = " ".join(w for w in words if w not in _SIZE_WORDS)  # 'apple - medium': the apple's alias
-    alias = aliases().get(key) or (aliases().get(unsized) if unsized else None)
+    alias = _alias(key, query) or (_alias(unsized, query) if unsized else None)
     foods = load_foods()
     if alias is not None:
         return Match(foods[alias], True)
-    alias = aliases().get(" ".join(words[:-1])) if len(words) > 2 else None
+    alias = _alias(" ".join(words[:-1]), query) if len(words) > 2 else None
     if alias is not None and has_measure(foods[alias], words[-1]):  # 'breakfast sausage links': by its link
         return Match(foods[alias], True)
     place = _brands().get(tuple(typed))
@@ -1877,7 +1921,7 @@ def _words_match(query: str) -> Match:
     if any(w in _CUTS and w not in index().postings for w in words) and (uncut := _uncut(words, [])):
         return uncut  # 'broccoli florets', 'halved strawberries': words no food has, of how it was cut
     corrected = [_corrected(w, words) for w in words]
-    alias = aliases().get(" ".join(corrected)) if corrected != words else None
+    alias = _alias(" ".join(corrected), query) if corrected != words else None
     if alias is not None:  # 'spagetti': the alias of 'spaghetti', as a guess
         return Match(foods[alias], False, f"{GUESSED} a misspelt word, or by another name of the food")
     respelling = " ".join(corrected)
