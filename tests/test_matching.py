@@ -438,3 +438,8 @@ def test_an_alias_is_not_the_same_words_around_a_place() -> None:
     match = Catalog().resolve("hot dog on a bun")
     assert match.food.food_id == "27564000"
     assert Catalog().resolve("corn on the cob").confident  # an alias that says the place itself
+
+
+def test_a_bun_alone_is_the_bread_roll() -> None:
+    match = Catalog().resolve("bun")  # was a hamburger on a bun, doubtful
+    assert (match.food.food_id, match.confident) == ("51154100", True)

@@ -1392,3 +1392,16 @@ def test_a_size_the_food_has_no_measure_of_is_said() -> None:
 def test_a_big_measure_in_the_unit_column_is_a_large_one() -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input="milk", amount=1.0, unit="big glass"))
     assert (item.food_id, item.grams) == ("11100000", pytest.approx(244.0))  # was refused: no 'big glass'
+
+
+@pytest.mark.parametrize(
+    ("food", "unit", "found"),
+    [("sausage, italian", "link", ("25221350", 75.0)),  # bun-size, nearest its typical 60 g: was breakfast, 20 g
+     ("raisins", "box", ("62125100", 43.0)),  # the small box, nearest its typical 40 g: was the miniature one
+     ("chocolate chip cookies", "medium", ("53206000", 60.0))],  # a size said: its medium cookie, not bar
+)  # fmt: skip
+def test_of_sizes_alike_of_the_measure_said_the_one_nearest_the_typical_amount(
+    food: str, unit: str, found: tuple[str, float]
+) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=food, amount=2.0 if unit == "medium" else 1.0, unit=unit))
+    assert (item.food_id, item.grams) == (found[0], pytest.approx(found[1]))
