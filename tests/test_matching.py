@@ -443,3 +443,18 @@ def test_an_alias_is_not_the_same_words_around_a_place() -> None:
 def test_a_bun_alone_is_the_bread_roll() -> None:
     match = Catalog().resolve("bun")  # was a hamburger on a bun, doubtful
     assert (match.food.food_id, match.confident) == ("51154100", True)
+
+
+@pytest.mark.parametrize(
+    ("words", "food_id"),
+    [("strawberry yogurt", "11430000"),  # was 'Yogurt, Greek, strawberry, lowfat', its 'greek' unsaid
+     ("blueberry greek yogurt", "11433990"),
+     ("vanilla yogurt", "01295")],  # no fruit: as before
+)  # fmt: skip
+def test_a_yogurt_of_a_fruits_flavour_is_the_surveys_fruit_yogurt(words: str, food_id: str) -> None:
+    match = Catalog().resolve(words)
+    assert (match.food.food_id, match.confident) == (food_id, True)
+
+
+def test_a_fruit_said_with_yogurt_in_another_food_stays_that_fruit() -> None:
+    assert "frozen" in Catalog().resolve("strawberry frozen yogurt").food.description.lower()

@@ -344,6 +344,18 @@ _HEAT = re.compile(r"\b(dry|moist)[\s-]+heat\b")
 _IN_SHELL = re.compile(r"\b(?:in[\s-]+(?:the[\s-]+|their[\s-]+)?shells?|unshelled)\b")
 
 
+# A yogurt of a fruit's flavour is USDA's fruit yogurt ('Yogurt, NS as to type of milk, fruit'): the
+# survey codes every fruit flavour so (not a frozen yogurt, a smoothie, or yogurt-covered raisins)
+_YOGURT = re.compile(r"\byogh?urts?\b")
+_NOT_A_YOGURT = re.compile(
+    r"\b(?:frozen|froyo|smoothies?|parfaits?|covered|coated|dressing|dip|sauce|bars?|raisins?|pretzels?|"
+    r"drinks?|tubes?|gogurt|tzatziki|raita|lassi|cake|muffins?|bread)\b"
+)
+_FRUIT_FLAVOUR = re.compile(
+    r"\b(?:mixed berry|strawberry|strawberries|blueberry|blueberries|raspberry|raspberries|blackberry|"
+    r"peach|peaches|cherry|cherries|mango|pineapple|apricot|banana|boysenberry|berry|berries|apple|pear|"
+    r"passion fruit|key lime|lime|orange|tropical)\b"
+)
 _NUT_BUTTER = re.compile(r"\b(?:peanut|almond|cashew|sunflower|seed|nut)\s*butter\b")
 _LEAN_RATIO = re.compile(r"\b(\d{2})\s*/\s*(\d{1,2})\b")  # '85/15' ground beef
 
@@ -367,6 +379,8 @@ def tokenize(text: str) -> list[str]:
     lowered = _HEAT.sub(r"\1heat", lowered)
     if _NUT_BUTTER.search(lowered):  # 'creamy peanut butter', 'Peanut Butter, Creamy': USDA's smooth style
         lowered = re.sub(r"\bcreamy\b", "smooth", lowered)
+    if _YOGURT.search(lowered) and not _NOT_A_YOGURT.search(lowered):  # 'strawberry yogurt', 'Chobani -
+        lowered = _FRUIT_FLAVOUR.sub("fruit", lowered)  # Greek Yogurt, Peach': its fruit yogurt
     lowered = _IN_SHELL.sub("inshell", lowered)
     lowered = INCH_SIZE.sub(" ", lowered)  # '6 inch sub', 'PIZZA HUT 12" Cheese Pizza': a size, no food
     words = _TOKEN.findall(lowered)
