@@ -458,3 +458,10 @@ def test_a_yogurt_of_a_fruits_flavour_is_the_surveys_fruit_yogurt(words: str, fo
 
 def test_a_fruit_said_with_yogurt_in_another_food_stays_that_fruit() -> None:
     assert "frozen" in Catalog().resolve("strawberry frozen yogurt").food.description.lower()
+
+
+def test_dressing_alone_is_salad_dressing_as_a_guess() -> None:
+    match = Catalog().resolve("dressing")  # was a Korean marinade, sure
+    assert (match.food.food_id, match.confident) == ("83100100", False)
+    assert match.alternatives[0].food_id == "51182010"  # the stuffing the South calls dressing
+    assert Catalog().resolve("salad dressing").confident

@@ -1405,3 +1405,9 @@ def test_of_sizes_alike_of_the_measure_said_the_one_nearest_the_typical_amount(
 ) -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input=food, amount=2.0 if unit == "medium" else 1.0, unit=unit))
     assert (item.food_id, item.grams) == (found[0], pytest.approx(found[1]))
+
+
+def test_where_a_food_sat_is_no_food() -> None:
+    # 'on top' was a food of its own: a Malt-O-Meal cereal, found by 'top'
+    items = Measurer(Catalog())(Entry(line=1, input="toast with an egg on top", amount=None, unit=None))
+    assert [i.food_id for i in items] == ["51000110", "31102000"]

@@ -175,6 +175,8 @@ _CONTEXT = re.compile(
     r"dinner|supper|bedtime|night|home)\b(?:\s+(?!and\b|plus\b)[a-z]+){0,3}(?=\s*(?:[,;]|\band\b|\bplus\b|$))",
     re.IGNORECASE,
 )
+# Where a food sat, no food: 'toast with an egg on top', 'fries with ketchup on the side'
+_ON_TOP = re.compile(r"\s+on\s+(?:the\s+)?(?:top|side)(?:\s+of\s+(?:it|that|them|this))?\b", re.IGNORECASE)
 # What people add to a diary line that says no food: 'lol', 'haha', 'yum', 'omg', 'smh', emoticons
 _FILLER = re.compile(
     r"(?<![\w'])(?:lol|lmao|rofl|(?:ha){2,}h?|omg|ugh+|yum+y?|jk|smh|tbh|idk|oops)(?![\w'])|[:;]-?[()DPp](?!\w)|!+",
@@ -429,6 +431,7 @@ def split(text: str) -> list[str]:
     text = _numbered_kept(text)  # 'half and half' is no list
     text = re.sub(r"\b[wW]/\s*|(?<=\s)[wW](?=\s)", "with ", text)  # 'eggs w/ toast', 'bagel w cream cheese'
     text = _CONTEXT.sub("", text)
+    text = _ON_TOP.sub("", text)
     text = _PBJ.sub("pbj", text)  # '1/2 pb&j' is half a sandwich, not peanut butter and a jelly
     text = re.sub(r"(?<=\s)'?[nN]'?(?=\s)", "and", text)  # 'eggs n toast', "mac 'n' cheese"
     text = _without_label(text)
