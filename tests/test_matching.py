@@ -465,3 +465,9 @@ def test_dressing_alone_is_salad_dressing_as_a_guess() -> None:
     assert (match.food.food_id, match.confident) == ("83100100", False)
     assert match.alternatives[0].food_id == "51182010"  # the stuffing the South calls dressing
     assert Catalog().resolve("salad dressing").confident
+
+
+@pytest.mark.parametrize("words", ["black coffee", "Coffee, black"])
+def test_black_coffee_is_brewed_coffee(words: str) -> None:
+    match = Catalog().resolve(words)  # was 'Bread, black' for an app's 'Coffee, black'
+    assert (match.food.food_id, match.confident) == ("92101000", True)

@@ -1411,3 +1411,17 @@ def test_where_a_food_sat_is_no_food() -> None:
     # 'on top' was a food of its own: a Malt-O-Meal cereal, found by 'top'
     items = Measurer(Catalog())(Entry(line=1, input="toast with an egg on top", amount=None, unit=None))
     assert [i.food_id for i in items] == ["51000110", "31102000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("a bun", [("51154100", 52.0)]),  # its hamburger bun: was the miniature one, 28 g, sure
+     ("hot dog on a bun", [("27564000", 102.0)]),  # one sandwich: was the frank and a bun, split at 'on a'
+     ("cheeseburger on a bun", [("27510241", 165.0)]),  # the bun is in the cheeseburger: not counted twice
+     ("toast with an egg", [("51000110", 25.0), ("31102000", 50.0)])],
+)  # fmt: skip
+def test_a_food_on_a_bun_is_one_sandwich_and_a_bun_alone_its_usual_size(
+    text: str, found: list[tuple[str, float]]
+) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert [(i.food_id, i.grams) for i in items] == [(f, pytest.approx(g)) for f, g in found]

@@ -462,7 +462,10 @@ def split(text: str) -> list[str]:
         said_before = _SPLIT.findall(separators[number - 1]) if number else []
         before = said_before[-1].strip().lower() if said_before else ""
         # 'pigs in a blanket', 'egg in a basket': 'in a' names where, not another food ('in 2 tortillas')
-        starts_new = quantity is not None and not (before in ("in", "into") and words[0] in ("a", "an"))
+        # 'a burger on a bun', 'sausage on a roll': 'on a' and the bread name a sandwich, not another food
+        on_bread = before == "on" and words[0] in ("a", "an") and len(words) > 1 and words[-1] in _BREADS
+        placed = before in ("in", "into") and words[0] in ("a", "an")
+        starts_new = quantity is not None and not placed and not on_bread
         unit_taken = _leading_unit([*words[taken:], "x"])[1]
         only_amount = starts_new and len(words) <= taken + (unit_taken or 0)
         if only_amount and before in _AND and " ".join(words[taken:]) in _FOODS_AS_MEASURES:
@@ -485,6 +488,7 @@ def split(text: str) -> list[str]:
     return [" ".join(f.split()) for f in foods]
 
 
+_BREADS = frozenset({"bun", "roll", "bagel", "biscuit", "croissant", "hoagie", "kaiser", "brioche", "muffin"})
 _STATES_SAID = frozenset({"dry", "raw", "cooked", "uncooked", "prepared", "drained", "whole", "each"})
 
 

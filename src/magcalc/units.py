@@ -799,6 +799,13 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
         whole = re.split(r"\s*\(", portion.label, maxsplit=1)[0]  # '1 oz' of '1 oz (23 whole kernels)'
         one = f"{_singular(inner[2].strip())}, 1/{float(inner[1]):g} of {whole}"
         return Portion(portion.seq, 1, one, per)
+    # 'a bun': its 'hamburger bun' (52 g), not the 'miniature/small hamburger bun' (28 g) its 'small'
+    # would find first: of two measures of the word said, one the other with an odd size before it
+    by_said = [p for p in candidates if said & set(words[p.seq])]
+    if len(by_said) == 2:
+        plain, sized = sorted(by_said, key=lambda p: len(words[p.seq]))
+        if odd(sized) and not odd(plain) and words[sized.seq][1:] == words[plain.seq]:
+            return plain
     for word in order:
         for portion in candidates:
             portion_words = words[portion.seq]
