@@ -471,3 +471,8 @@ def test_dressing_alone_is_salad_dressing_as_a_guess() -> None:
 def test_black_coffee_is_brewed_coffee(words: str) -> None:
     match = Catalog().resolve(words)  # was 'Bread, black' for an app's 'Coffee, black'
     assert (match.food.food_id, match.confident) == ("92101000", True)
+
+
+def test_a_fruit_after_the_yogurt_is_usdas_own_flavour_or_a_topping() -> None:
+    match = Catalog().resolve("Chobani - Greek Yogurt, Strawberry")  # USDA's own: not the survey's fruit one
+    assert (match.food.food_id, match.confident) == ("01281", True)

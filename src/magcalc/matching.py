@@ -355,7 +355,8 @@ _FRUIT_FLAVOUR = re.compile(
     r"\b(?:mixed berry|strawberry|strawberries|blueberry|blueberries|raspberry|raspberries|blackberry|"
     r"peach|peaches|cherry|cherries|mango|pineapple|apricot|banana|boysenberry|berry|berries|apple|pear|"
     r"passion fruit|key lime|lime|orange|tropical)\b"
-)
+    r"(?=(?:\s+(?!with\b|and\b|w\b)[a-z%-]+){0,3}?\s+yogh?urts?\b)"  # said before the yogurt: 'strawberry
+)  # greek yogurt', not 'yogurt with strawberries' nor USDA's own 'Yogurt, Greek, strawberry, CHOBANI'
 _NUT_BUTTER = re.compile(r"\b(?:peanut|almond|cashew|sunflower|seed|nut)\s*butter\b")
 _LEAN_RATIO = re.compile(r"\b(\d{2})\s*/\s*(\d{1,2})\b")  # '85/15' ground beef
 
