@@ -1255,9 +1255,8 @@ def either(match: Match, query: str) -> Match:
     if not match.confident or found is None:
         return match
     other, settled_by, why = found
-    if settled_by & {stem(w) for w in re.findall(r"[a-z]+", query.lower())} | settled_by & set(
-        re.findall(r"[a-z]+", query.lower())
-    ):
+    said = set(re.findall(r"[a-z]+", query.lower()))
+    if settled_by & (said | {stem(w) for w in said}):
         return match
     rest = tuple(f for f in match.alternatives if f.food_id != other)
     return Match(match.food, False, why, (load_foods()[other], *rest)[:3], match.rivals)

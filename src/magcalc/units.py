@@ -327,15 +327,14 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
     described = {*wanted.split(), *_words(food.description).split()}
     named = {w for w in _words(words).split() if len(w) > 3} - described
     by_words = any(named & set(n.full.split()) for n in names)
+    # of sizes alike ('breakfast size link', 'bun-size or griller link'), the one nearest the survey's
+    # typical amount of the food: a link of Italian sausage is the bun-size one, a box of raisins the
+    # small box (1.5 oz), not the miniature one; unless a size is said ('medium', 'a large slice')
     unsaid = food.portion(QUANTITY_NOT_SPECIFIED)
+    typical_g = None if {*wanted.split(), *_words(words).split()} & SIZES or unsaid is None else unsaid.grams
 
     def everyday(name: _PortionName) -> tuple[int, float]:
-        # of sizes alike ('breakfast size link', 'bun-size or griller link'), the one nearest the survey's
-        # typical amount of the food: a link of Italian sausage is the bun-size one, a box of raisins
-        # the small box (1.5 oz), not the miniature one
-        sized = {*wanted.split(), *_words(words).split()} & SIZES  # 'medium', 'a large slice': the size said
-        near = unsaid is not None and not sized
-        return _typical(name), abs(name.portion.grams_each - unsaid.grams) if near and unsaid else 0.0
+        return _typical(name), abs(name.portion.grams_each - typical_g) if typical_g is not None else 0.0
 
     for matches in matchers:
         found = sorted((n for n in names if matches(n)), key=everyday)
