@@ -476,3 +476,8 @@ def test_black_coffee_is_brewed_coffee(words: str) -> None:
 def test_a_fruit_after_the_yogurt_is_usdas_own_flavour_or_a_topping() -> None:
     match = Catalog().resolve("Chobani - Greek Yogurt, Strawberry")  # USDA's own: not the survey's fruit one
     assert (match.food.food_id, match.confident) == ("01281", True)
+
+
+def test_what_a_food_is_said_to_exclude_is_no_word_of_it() -> None:
+    found = Catalog().resolve("beef rice and broccoli").food.description  # was '...excluding carrots, broccoli'
+    assert found.startswith("Beef, rice, and vegetables including")

@@ -1425,3 +1425,9 @@ def test_a_food_on_a_bun_is_one_sandwich_and_a_bun_alone_its_usual_size(
 ) -> None:
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
     assert [(i.food_id, i.grams) for i in items] == [(f, pytest.approx(g)) for f, g in found]
+
+
+def test_a_measure_of_two_foods_is_no_food_that_joins_nothing() -> None:
+    # a whole of both words that is not a dish of both: was 'Walnuts, honey roasted', sure
+    items = Measurer(Catalog())(Entry(line=1, input="1 tbsp walnuts and honey", amount=None, unit=None))
+    assert [i.food_name.split(",")[0] for i in items] == ["Nuts", "Honey"]

@@ -92,6 +92,9 @@ _NEGATIONS = frozenset({"no", "without", "non"})
 _CONTRARY_COST = 8.0
 _JOINED_COST = 9.0  # a food joined to the head by 'and' ('Vodka and lemonade'), unsaid
 _MODIFIER_COST = 6.0  # an unasked word before the head (3, doubled) or a contrary one
+# a word of 'excluding carrots, broccoli', unsaid: near a plain word's 3 (ranks as when it was read as a
+# word of the food), but under the 3 of a lack that makes another food ('Pizza, no cheese')
+_EXCLUDED_COST = 2.5
 # Last words of a name that say the kind of thing, not which: 'Pistachio nuts' is pistachios,
 # 'Fennel bulb' fennel.
 _GENERIC_TAIL = frozenset(
@@ -564,7 +567,11 @@ def _make_doc(
     tokens: dict[str, int] = {}
     costs: dict[str, float] = {}
     segments: list[list[str]] = []
-    parts = food.description.split(",")
+    # 'Beef, rice, and vegetables excluding carrots, broccoli...': what it is not are no words of it;
+    # a person who says 'broccoli' means another food ('Walnuts, excluding honey roasted' for 'walnuts
+    # and honey' neither)
+    described, excluded = _without_excluded(food.description)
+    parts = described.split(",")
     heads = _head(food, [tokenize(parts[0])])[0]
     heads = heads - _DISH_FORMS or heads  # 'Burrito bowl': bowl still costs when unsaid ('bean burrito')
     # SR28's food named after its shelf ('Nuts, coconut milk, raw'): a food before its head changes it
@@ -606,7 +613,8 @@ def _make_doc(
                 continue
             tokens.setdefault(token, number)
             if token.startswith("no-"):  # 'Pizza, no cheese': cheese is what it has not
-                costs.setdefault(token, 0.5 if token[3:] in _NEUTRAL else 3.0)
+                lacked = _EXCLUDED_COST if token in excluded else 3.0
+                costs.setdefault(token, 0.5 if token[3:] in _NEUTRAL else lacked)
                 continue
             cost = _FREE if generic else min(_extra_cost(token), 0.5) if provenance else _extra_cost(token)
             if provenance and token in _AWAY:  # 'Potato salad, from restaurant': made at home unless said
@@ -670,6 +678,20 @@ def _make_doc(
         survey=food.survey,
         generic=any(c <= _FREE for c in costs.values()),
     )
+
+
+def _without_excluded(description: str) -> tuple[str, frozenset[str]]:
+    """The description with each word of an 'excluding ...' (or 'except ...') clause said as absent,
+    and those absent words as tokens ('no-broccoli')."""
+    excluded: set[str] = set()
+
+    def absent(clause: re.Match[str]) -> str:
+        words = [w for w in re.findall(r"[a-z]+", clause[0].lower())[1:] if w not in ("and", "or")]
+        said = " ".join(f"without {w}" for w in words)
+        excluded.update(tokenize(said))
+        return said
+
+    return _EXCEPT.sub(absent, description), frozenset(excluded)
 
 
 def _or_follows(parts: list[str], number: int) -> bool:

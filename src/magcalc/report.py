@@ -860,8 +860,11 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
             return [phrase]
     # (not 'a glass of milk and cookies': the whole, a cookie, lacks the milk and has no glass)
     of_all = _measure_of_all(phrase, each)
-    if (whole is not None and of_all and not unasked(whole.food, phrase.food)  # ('a bowl of cereal and
-            and (not whole.incomplete or _measures(whole.food, phrase))):  # milk': no baby food of both)
+    # ('a bowl of cereal and milk': no baby food of both; nor a whole of the first food that the last
+    # only says how it is made: '1 tbsp walnuts and honey' is not 'Walnuts, honey roasted')
+    if whole is not None and of_all and not unasked(whole.food, phrase.food) and (
+        _measures(whole.food, phrase) if whole.incomplete else not _made_with(whole.food, phrase.food, each)
+    ):
         return [phrase]
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
     said = first.quantity is not None or first.unit is not None  # ('bowl of chili with cheese': a bowl)
@@ -996,6 +999,15 @@ def _in_context(parts: list[phrases.Phrase]) -> list[phrases.Phrase]:
 
 
 _JOINED = re.compile(r"\b(and|with|or|n|on)\b|&")
+
+
+def _made_with(food: foods.Food, words: str, each: list[phrases.Phrase]) -> bool:
+    """'walnuts and honey' -> 'Walnuts, honey roasted': two foods found as the first, made with the
+    last (a food that joins nothing, the last's words only after its name; not 'broccoli and cheese
+    soup' -> 'Soup, broccoli cheese')."""
+    name, _, rest = food.description.partition(",")
+    last = set(tokenize(each[-1].food))
+    return _two_foods(food, words) and not last & set(tokenize(name)) and last <= set(tokenize(rest))
 
 
 def _two_foods(food: foods.Food, words: str) -> bool:
