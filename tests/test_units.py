@@ -142,6 +142,8 @@ def test_canonical_unit(spelling: str, unit: str) -> None:
         ("12061", 1, "kg", 1000.0),
         ("12061", 500, "mg", 0.5),
         ("12061", 1, "lb", 453.59237),
+        ("06224", 1, "cup", 260.0),  # a sauce measured only as 'serving 1/2 cup' (130 g): was refused
+        ("06094", 2, "tsp", 2 / 3 * 7.5),  # onion soup mix's 'serving 1 tbsp'
     ],
 )
 def test_to_grams_through_usda_measures(food_id: str, amount: float, unit: str, grams: float) -> None:

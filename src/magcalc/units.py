@@ -246,6 +246,22 @@ def _portion_names(food: Food) -> tuple[_PortionName, ...]:
     return tuple(names)
 
 
+# a serving named by its volume ('serving 1/2 cup', 'serving (2 tbsp)'); not 'portion, amount to make
+# 1/2 cup' (of a dry mix), nor a container's '(6 fl oz)' (a packet that makes that much)
+_SERVED_VOLUME = re.compile(r"^serving,?\s*\(?(\d+(?:\.\d+)?(?:/\d+)?)\s*(cups?|tbsp|tsp|fl oz)\)?$")
+
+
+def _serving_volume(food: Food) -> tuple[float, Portion] | None:
+    """Grams per ml of a food USDA measures only by a serving of a stated volume, and that serving."""
+    for portion in food.portions:
+        said = _SERVED_VOLUME.match(portion.description.lower())
+        if said is not None:
+            numerator, _, denominator = said[1].partition("/")
+            volume = float(numerator) / float(denominator or 1) * VOLUME_ML[canonical_unit(said[2])]
+            return portion.grams_each / volume, portion
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Conversion:
     grams: float
@@ -300,6 +316,9 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
         if len(hinted) > 1 and not set(_words(words).split()) & _LACKS:  # 'pistachios in shell': its
             hinted = [n for n in hinted if not set(n.full.split()) & _LACKS] or hinted  # 'cup, in shell'
         candidates = hinted or candidates
+        if not candidates and (served := _serving_volume(food)) is not None:
+            per_ml, portion = served  # 'serving 1/2 cup' of a soup or a sauce: its weight by the cup
+            return _checked(amount * VOLUME_ML[wanted] * per_ml, _measure(portion))
         if not candidates:
             raise UnitError(
                 f"{unit!r} is a volume, and USDA gives no volume measure for {_name(food)}; "
