@@ -1431,3 +1431,9 @@ def test_a_measure_of_two_foods_is_no_food_that_joins_nothing() -> None:
     # a whole of both words that is not a dish of both: was 'Walnuts, honey roasted', sure
     items = Measurer(Catalog())(Entry(line=1, input="1 tbsp walnuts and honey", amount=None, unit=None))
     assert [i.food_name.split(",")[0] for i in items] == ["Nuts", "Honey"]
+
+
+def test_a_link_of_a_hot_dog_is_one_frank() -> None:
+    # USDA measures hot dogs as 'regular', 'footlong'...: was refused ('not measured in link')
+    (item,) = Measurer(Catalog())(Entry(line=1, input="turkey hot dog", amount=1.0, unit="link"))
+    assert (item.food_id, item.grams) == ("25210410", pytest.approx(57.0))

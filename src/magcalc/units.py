@@ -498,7 +498,7 @@ _ITEM_WORDS = (
 )  # fmt: skip
 _USUAL_NAMES = ("medium or regular", "regular", "medium")  # the survey's usual size of a measure
 # a unit an app gives anything counted ('pita bread, 1, whole', 'nuggets, 8, ct')
-_ITEMS_SAID = frozenset({"sandwich", "burger", "item", "each", "ct", "count", "whole"})
+_ITEMS_SAID = frozenset({"sandwich", "burger", "item", "each", "ct", "count", "whole", "link"})  # (a hot dog)
 _ITEM_CALLED = {"string": "stick", "cob": "ear"}  # an item by the name people give it, as USDA measures it
 _LARGE_FIRST = frozenset({"egg"})  # US recipes and USDA's own egg measure assume large eggs
 _SERVING_WORDS = frozenset({"serving", "portion", "helping", "plate", "order", "side"})
