@@ -1437,3 +1437,9 @@ def test_a_link_of_a_hot_dog_is_one_frank() -> None:
     # USDA measures hot dogs as 'regular', 'footlong'...: was refused ('not measured in link')
     (item,) = Measurer(Catalog())(Entry(line=1, input="turkey hot dog", amount=1.0, unit="link"))
     assert (item.food_id, item.grams) == ("25210410", pytest.approx(57.0))
+
+
+@pytest.mark.parametrize(("food", "grams"), [("yogurt", 170.1), ("greek yogurt", 170.1), ("milk", 183.0)])
+def test_an_ounce_of_yogurt_is_weighed_and_of_a_drink_poured(food: str, grams: float) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=food, amount=6.0, unit="oz"))
+    assert item.grams == pytest.approx(grams, abs=0.5)  # yogurt was read as fl oz: 184 g

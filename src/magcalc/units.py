@@ -1001,7 +1001,11 @@ def _the(why: str) -> str:
 def is_drink(food: Food) -> bool:
     """A beverage, milk or juice: the survey's drink codes (milk 11, citrus juice 612, other juice 64,
     beverages 92 to 95; not 91, its sugars and sweets: an ounce of chocolate candy is by weight), SR28's
-    beverages, or a food whose name says it is milk, juice or a drink."""
+    beverages, or a food whose name says it is milk, juice or a drink. A yogurt is none ('Yogurt,
+    Greek, whole milk': a 6 oz cup weighs 170 g), unless it says it is liquid or a drink."""
+    lowered = food.description.lower()
+    if lowered.startswith("yogurt") or (food.table == FNDDS and food.food_id.startswith("114")):
+        return bool(re.search(r"\b(?:liquid|drink|drinkable)\b", lowered))
     if food.table == FNDDS:
         return food.food_id.startswith(("11", "612", "64", "92", "93", "94", "95"))
     # the word must end a part of the name: 'Milk, reduced fat' and 'Orange juice' are drinks,
