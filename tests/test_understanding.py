@@ -1443,3 +1443,10 @@ def test_a_link_of_a_hot_dog_is_one_frank() -> None:
 def test_an_ounce_of_yogurt_is_weighed_and_of_a_drink_poured(food: str, grams: float) -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input=food, amount=6.0, unit="oz"))
     assert item.grams == pytest.approx(grams, abs=0.5)  # yogurt was read as fl oz: 184 g
+
+
+@pytest.mark.parametrize(("food", "grams"), [("marie biscuits", 14.0), ("pizzelles", 26.0)])
+def test_a_count_of_a_food_measured_by_one_thing_alone_is_that_many_of_it(food: str, grams: float) -> None:
+    # USDA's one measure of a thing ('1 cookie', 7 g): was the typical portion (21 g) for each
+    (item,) = Measurer(Catalog())(Entry(line=1, input=food, amount=2.0, unit=None))
+    assert item.grams == pytest.approx(grams)

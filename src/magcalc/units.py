@@ -853,7 +853,20 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     piece = next((p for p in candidates if words[p.seq] == ["drummette"]), None)
     if "wing" in described and piece is not None:
         return piece  # '10 hot wings' of 'Chicken "wings" with hot sauce', measured by the drummette
+    # '2 marie biscuits' of 'Marie biscuit', measured by the 'cookie' alone: that one thing, by any name
+    # (not a typical portion of three of them for each); a package or a serving is no one thing
+    things = [p for p in candidates if words[p.seq] and not set(words[p.seq]) & _NO_ONE_THING]
+    if len(candidates) == 1 and len(things) == 1:
+        return things[0]
     return _one_of_several(food)
+
+
+# words of a measure that holds more than one thing, or no thing at all
+_NO_ONE_THING = frozenset(
+    {"package", "pkg", "packet", "pouch", "box", "bag", "container", "can", "bottle", "jar", "carton", "tub",
+     "serving", "portion", "order", "plate", "bowl", "recipe", "batch", "loaf", "pan", "pie", "cake", "pizza",
+     "yield", "guideline", "nfs", "any", "size", "cubic", "inch", "square"}
+)  # fmt: skip
 
 
 def _one_of_several(food: Food) -> Portion | None:
