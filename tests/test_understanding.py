@@ -1431,6 +1431,9 @@ def test_a_measure_of_two_foods_is_no_food_that_joins_nothing() -> None:
     # a whole of both words that is not a dish of both: was 'Walnuts, honey roasted', sure
     items = Measurer(Catalog())(Entry(line=1, input="1 tbsp walnuts and honey", amount=None, unit=None))
     assert [i.food_name.split(",")[0] for i in items] == ["Nuts", "Honey"]
+    # a guessed whole stays one guess, not a sure ounce of nuts beside a typical portion of raisins
+    (guess,) = Measurer(Catalog())(Entry(line=1, input="1 oz nuts and raisins", amount=None, unit=None))
+    assert not guess.confident
 
 
 def test_a_link_of_a_hot_dog_is_one_frank() -> None:
@@ -1450,3 +1453,17 @@ def test_a_count_of_a_food_measured_by_one_thing_alone_is_that_many_of_it(food: 
     # USDA's one measure of a thing ('1 cookie', 7 g): was the typical portion (21 g) for each
     (item,) = Measurer(Catalog())(Entry(line=1, input=food, amount=2.0, unit=None))
     assert item.grams == pytest.approx(grams)
+
+
+def test_a_link_is_never_a_slice_of_a_sausage() -> None:
+    # review: a link was counted as the food's one thing, for pepperoni its 2 g slice, sure
+    (item,) = Measurer(Catalog())(Entry(line=1, input="pepperoni", amount=1.0, unit="link"))
+    assert item.grams == pytest.approx(251.0)  # its 'sausage (10-1/4" long)'
+    with pytest.raises(MagcalcError):  # measured by slices and cubic inches only: no link of it
+        Measurer(Catalog())(Entry(line=1, input="blood sausage", amount=1.0, unit="link"))
+
+
+def test_a_measure_of_two_words_after_and_names_a_food_of_its_own() -> None:
+    # 'a juice box' was read as the amount of the goldfish, and the juice was lost
+    items = Measurer(Catalog())(Entry(line=1, input="goldfish crackers and a juice box", amount=None, unit=None))
+    assert [(i.food_id, i.grams) for i in items] == [("54304020", pytest.approx(18.0)), ("64100100", 209.0)]

@@ -15,12 +15,14 @@ from magcalc.errors import UnitError
 from magcalc.matching import lean_ratios, numbered_names
 from magcalc.units import (
     CONTAINERS,
+    MASS_G,
     NUMBER_WORDS,
     SHORT_MEASURES,
     SIZE_SAID,
     SIZED_MEASURES,
     SIZES,
     UNIT_SPELLINGS,
+    VOLUME_ML,
     canonical_unit,
     check_amount,
 )
@@ -470,6 +472,9 @@ def split(text: str) -> list[str]:
         only_amount = starts_new and len(words) <= taken + (unit_taken or 0)
         if only_amount and before in _AND and " ".join(words[taken:]) in _FOODS_AS_MEASURES:
             only_amount = False  # 'chips and a cookie': a cookie is a food of its own, not chips counted
+        measure = " ".join(words[taken : taken + (unit_taken or 0)])
+        if only_amount and before in _AND and " " in measure and canonical_unit(measure) not in _AMOUNTS:
+            only_amount = False  # 'goldfish and a juice box': a measure of two words names its food
         after = words[taken + (unit_taken or 0) :]
         if foods and starts_new and not only_amount and _own_noun(after, foods[-1]):
             foods[-1] = f"{foods[-1]}{separators[number - 1]}{piece}"  # 'Eggs - Large, 2 egg': an app's
@@ -488,6 +493,7 @@ def split(text: str) -> list[str]:
     return [" ".join(f.split()) for f in foods]
 
 
+_AMOUNTS = frozenset({*MASS_G, *VOLUME_ML})  # measures of any food ('fl oz'), naming none
 _BREADS = frozenset({"bun", "roll", "bagel", "biscuit", "croissant", "hoagie", "kaiser", "brioche", "muffin"})
 _STATES_SAID = frozenset({"dry", "raw", "cooked", "uncooked", "prepared", "drained", "whole", "each"})
 

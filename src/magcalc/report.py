@@ -860,10 +860,12 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
             return [phrase]
     # (not 'a glass of milk and cookies': the whole, a cookie, lacks the milk and has no glass)
     of_all = _measure_of_all(phrase, each)
-    # ('a bowl of cereal and milk': no baby food of both; nor a whole of the first food that the last
-    # only says how it is made: '1 tbsp walnuts and honey' is not 'Walnuts, honey roasted')
+    # ('a bowl of cereal and milk': no baby food of both; nor a sure whole of the first food that the
+    # last only says how it is made: '1 tbsp walnuts and honey' is not 'Walnuts, honey roasted'; a
+    # guess stays one: '1 oz nuts and raisins' is no sure ounce of nuts beside the raisins)
     if whole is not None and of_all and not unasked(whole.food, phrase.food) and (
-        _measures(whole.food, phrase) if whole.incomplete else not _made_with(whole.food, phrase.food, each)
+        _measures(whole.food, phrase) if whole.incomplete
+        else not (whole.confident and _made_with(whole.food, phrase.food, each))
     ):
         return [phrase]
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)

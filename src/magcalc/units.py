@@ -498,7 +498,7 @@ _ITEM_WORDS = (
 )  # fmt: skip
 _USUAL_NAMES = ("medium or regular", "regular", "medium")  # the survey's usual size of a measure
 # a unit an app gives anything counted ('pita bread, 1, whole', 'nuggets, 8, ct')
-_ITEMS_SAID = frozenset({"sandwich", "burger", "item", "each", "ct", "count", "whole", "link"})  # (a hot dog)
+_ITEMS_SAID = frozenset({"sandwich", "burger", "item", "each", "ct", "count", "whole"})
 _ITEM_CALLED = {"string": "stick", "cob": "ear"}  # an item by the name people give it, as USDA measures it
 _LARGE_FIRST = frozenset({"egg"})  # US recipes and USDA's own egg measure assume large eggs
 _SERVING_WORDS = frozenset({"serving", "portion", "helping", "plate", "order", "side"})
@@ -516,7 +516,7 @@ _WHOLES = frozenset({"bar", "package", "loaf", "cake", "pie", "pizza", "box", "b
 # Words for the same measure: a slice of pizza is USDA's piece; a packet of crackers its single
 # serving bag
 _SAME_MEASURE = {
-    "slice": ("piece",), "piece": ("slice",), "bottle": ("can",), "can": ("bottle",),
+    "slice": ("piece",), "piece": ("slice",), "bottle": ("can",), "can": ("bottle",), "link": ("sausage",),
     "bag": ("pouch", "packet"), "packet": ("pouch", "bag", "envelope"), "pouch": ("packet", "bag"),
     "sachet": ("packet", "envelope"), "pack": ("package", "packet", "pouch", "bag"),
     "package": ("pack", "packet"), "mini": ("miniature",), "miniature": ("mini",), "strip": ("slice",),
@@ -720,6 +720,20 @@ def _a_whole_fruit(food: Food) -> bool:
     return surveyed_fruit or food.food_group == "Fruits and Fruit Juices"
 
 
+def _a_link(food: Food, word: str, words: str) -> bool:
+    """Is a link of the food its one whole item ('turkey hot dog, 1 link': its regular frank), not a
+    cut of it ('1 link pepperoni' is no slice of it) nor a serving?"""
+    item = item_portion(food, words) if word == "link" else None
+    return item is not None and not set(_portion_words(item)) & {*_SLICED, "serving", "portion", "cup"}
+
+
+def _portion_words(portion: Portion) -> list[str]:
+    """A measure's words, singular: 'small/regular' kept whole (its first word), and each of a pair
+    said after it ('juice box/pouch' is a juice box)."""
+    words = [_singular(w) for w in re.findall(r"[a-z/]+", portion.description.lower())]
+    return words + [_singular(part) for w in words[1:] if "/" in w for part in w.split("/") if part]
+
+
 def item_portion(food: Food, typed: str = "") -> Portion | None:
     """The food's natural single item: 1 egg, 1 medium banana, 1 slice of bread, 1 pancake; the one
     the typed words name when several items are measured ('big mac': 'McDonald's Big Mac', not
@@ -733,7 +747,7 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
     if inches is not None and (sized := _of_inches(candidates, int(inches[1]))) is not None:
         return sized  # 'a 6-inch turkey sub': its 'regular or 6" submarine'; '12-inch pizza' a medium one
     nouns = _food_nouns(food)
-    words = {p.seq: [_singular(w) for w in re.findall(r"[a-z/]+", p.description.lower())] for p in candidates}
+    words = {p.seq: _portion_words(p) for p in candidates}
     said = {_singular(w) for w in re.findall(r"[a-z]+", typed.lower())} - SIZES - _NOT_NAMES
     said = {_ITEM_CALLED.get(w, w) for w in said}  # 'string cheese' is a stick, not USDA's '1 string' (4.7 g)
     named_so = {w for seq_words in words.values() for w in seq_words}  # 'snickerdoodels': snickerdoodles
@@ -1316,7 +1330,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         item = item_portion(food, words) if word == "whole" else None
         if item is not None and (cut_from := whole_of(food, item)) is not None:  # 'a whole cantaloupe': the
             return _of_the_whole(quantity, cut_from, "whole: 1", f"1 {item.description}")  # melon, no wedge
-        if word and word not in _SIZE_WORDS and (_singular(word) in _food_nouns(food) or word in _ITEMS_SAID):
+        if word and word not in _SIZE_WORDS and (
+            _singular(word) in _food_nouns(food) or word in _ITEMS_SAID or _a_link(food, word, words)
+        ):
             with contextlib.suppress(UnitError):  # '10 carrot' of 'Carrots, baby', '1 sandwich' of a Big Mac
                 return measure(food, quantity, None, words)
         for other in _SAME_MEASURE.get(word or "", ()):  # a slice of pizza is USDA's piece
