@@ -481,3 +481,14 @@ def test_a_fruit_after_the_yogurt_is_usdas_own_flavour_or_a_topping() -> None:
 def test_what_a_food_is_said_to_exclude_is_no_word_of_it() -> None:
     found = Catalog().resolve("beef rice and broccoli").food.description  # was '...excluding carrots, broccoli'
     assert found.startswith("Beef, rice, and vegetables including")
+
+
+@pytest.mark.parametrize(("words", "food_id"), [("strawberries", "63223020"), ("orange", "61119010"),
+                                                 ("grapes", "63123000")])  # fmt: skip
+def test_a_fruit_said_plainly_is_the_raw_fruit_for_sure(words: str, food_id: str) -> None:
+    match = Catalog().resolve(words)  # was doubtful: 'raw' unsaid made canned ones rival kinds
+    assert (match.food.food_id, match.confident) == (food_id, True)
+
+
+def test_a_fruit_said_canned_stays_canned() -> None:
+    assert "canned" in Catalog().resolve("canned strawberries").food.description.lower()

@@ -16,7 +16,7 @@ from magcalc.matching import unasked
 from magcalc.models import Entry
 from magcalc.phrases import parse, parse_one
 from magcalc.report import Measurer
-from magcalc.units import measure
+from magcalc.units import item_portion, measure
 from tests import realistic
 from tests.conftest import Run
 
@@ -674,8 +674,10 @@ def test_remembered_words_are_listed_and_forgotten(run: Run, tmp_path: object) -
 # development sets now. realistic18 and realistic19, the held-out sets, are left out
 # on purpose: measured, never tuned to.
 # realistic's structured floor went from 0.79 to 0.78 when counts took the survey's sizes (its writer
-# used SR28's sizes of a mango, an avocado and a strawberry; realistic2 to 4 used the survey's).
-FLOORS = {("realistic", "structured"): 0.81, ("realistic", "phrase"): 0.84,
+# used SR28's sizes of a mango, an avocado and a strawberry; realistic2 to 4 used the survey's). Its
+# phrase floor went from 0.84 to 0.83 when a baked potato did too (SR28's medium one, 173 g, there; the
+# survey's, 285 g, in realistic2, 4, 6 and 14 to 16).
+FLOORS = {("realistic", "structured"): 0.81, ("realistic", "phrase"): 0.83,
           ("realistic2", "structured"): 0.85, ("realistic2", "phrase"): 0.85,
           ("realistic3", "structured"): 0.90, ("realistic3", "phrase"): 0.90,
           ("realistic4", "structured"): 0.90, ("realistic4", "phrase"): 0.90,
@@ -763,7 +765,7 @@ def test_a_food_said_without_its_form_takes_the_usual_form_as_a_guess(
 
 def test_fruit_is_taken_raw() -> None:
     match = Catalog().resolve("pineapple chunks")  # not 'Pineapple, frozen, chunks, sweetened'
-    assert match.food.description.startswith("Pineapple, raw") and not match.confident
+    assert match.food.description.startswith("Pineapple, raw") and match.confident
 
 
 def test_the_form_said_wins_over_the_usual_form() -> None:
@@ -1079,7 +1081,7 @@ def test_the_measure_the_words_name(food: str, amount: float, unit: str | None, 
     [("large fries", "71401031", 180, False),  # a large order of fries that have sizes, as a guess
      ("medium fries", "71401031", 145, False),  # was the plain fries' usual 110 g, sure
      ("large banana", "09040", 136, True),  # SR28's large one, not the survey's typical 126 g
-     ("small apple", "09003", 149, True),
+     ("small apple", "09003", 165, True),  # the survey's small apple (SR28's is 149 g)
      ("3 large eggs", "31102000", 150, True),  # USDA's egg weighs a large one: no raw egg for its size
      ("small bag of chips", "71200010", 28, True)],  # its small bag, not rice chips
 )  # fmt: skip
@@ -1344,7 +1346,7 @@ def test_an_exports_bracketed_size_is_how_much_not_a_food(text: str, found: tupl
     ("text", "found"),
     [("Big Mac, 1 burger", [("27510389", 205.0)]),  # was a Big Mac and a hamburger
      ("Avocado, Raw, 1/2 fruit", [("09037", 75.0)]),  # was an avocado and half a 'Fruit, NFS'
-     ("oatmeal, 1 banana", [("56202960", 240.0), ("09040", 118.0)])],  # a banana is no kind of oatmeal
+     ("oatmeal, 1 banana", [("56202960", 240.0), ("09040", 126.0)])],  # a banana is no kind of oatmeal
 )  # fmt: skip
 def test_an_exports_count_by_the_kind_of_food_is_no_second_food(text: str, found: list[tuple[str, float]]) -> None:
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
@@ -1467,3 +1469,22 @@ def test_a_measure_of_two_words_after_and_names_a_food_of_its_own() -> None:
     # 'a juice box' was read as the amount of the goldfish, and the juice was lost
     items = Measurer(Catalog())(Entry(line=1, input="goldfish crackers and a juice box", amount=None, unit=None))
     assert [(i.food_id, i.grams) for i in items] == [("54304020", pytest.approx(18.0)), ("64100100", 209.0)]
+
+
+@pytest.mark.parametrize(("unit", "grams"), [(None, 285.0), ("large", 400.0)])
+def test_a_counted_whole_food_without_a_usda_twin_is_the_surveys_size_of_it(unit: str | None, grams: float) -> None:
+    # SR28's baked potato has no twin of USDA's: its own medium (173 g) was taken, not the survey's
+    (item,) = Measurer(Catalog())(Entry(line=1, input="baked potato", amount=1.0, unit=unit))
+    assert (item.food_id, item.grams) == ("11674", grams)
+    assert "Potato, baked, NFS" in (item.assumed or "")
+
+
+def test_a_product_counted_keeps_its_own_item() -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input="rice cakes", amount=2.0, unit=None))
+    assert item.grams == pytest.approx(18.0)  # SR28's own cake (9 g), not the survey's mini one
+
+
+def test_a_sliced_banana_is_one_banana_not_one_slice() -> None:
+    banana = load_foods()["63107010"]  # measured by 'banana' (126 g) and 'slice' (6 g)
+    portion = item_portion(banana, "a sliced banana")  # 'sliced' was read as a slip for 'slice'
+    assert portion is not None and portion.description == "banana"

@@ -2126,7 +2126,7 @@ def _words_match(query: str) -> Match:
             return Match(best.food, False, doubt,
                          (other_form.food, *[f for f in others if f is not other_form.food][:2]))  # fmt: skip
     unsweetened = _unsweetened_unsaid(best.food, words) or _served_with_unsaid(best.food, words)
-    if best.specific or unsweetened:
+    if (best.specific and not _only_usual_form(best.food, words, usual)) or unsweetened:
         # 'blueberry muffin' -> 'Muffins, blueberry, toaster-type': a kind the words did not name,
         # while USDA has other kinds of it with other magnesium. 'Unsweetened' costs next to nothing
         # in the ranking, so any sweetened kind among the first few counts ('cranberry juice')
@@ -2150,6 +2150,15 @@ def _words_match(query: str) -> Match:
             rest = [f for f in others if f is not product.food][:2]
             return Match(best.food, False, BRAND_DOUBT, (product.food, *rest))
     return Match(best.food, True, None, tuple(others[:3]), _rivals(best, plausible, words))
+
+
+def _only_usual_form(food: Food, words: list[str], usual: tuple[str, str] | None) -> bool:
+    """Is the food's one word unsaid its usual form ('Strawberries, raw' for 'strawberries')? Then it is
+    the food the words name, not a kind of it: canned or frozen ones are other forms, asked by name."""
+    if usual is None or _form(food) != usual[0]:
+        return False
+    costs = index().doc(food.food_id).costs
+    return not any(cost >= 3.0 and token not in words for token, cost in costs.items())
 
 
 def _product_said(words: list[str], best: Scored, plausible: list[Scored]) -> Scored | None:

@@ -18,6 +18,7 @@ from magcalc.logfile import DAILY_TOTAL
 from magcalc.matching import (
     GUESSED,
     PREPARATIONS,
+    WHOLE_FOOD_GROUPS,
     Match,
     baby_food,
     contrary_to,
@@ -97,7 +98,7 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         if quantity is None and food.portion(units.QUANTITY_NOT_SPECIFIED) is None:
             measured = _typical_from_survey(food, entry.input, catalog)
         else:
-            measured = _survey_count(food, quantity, entry.unit, entry.input) or units.measure(
+            measured = _survey_count(food, quantity, entry.unit, entry.input, catalog) or units.measure(
                 food, quantity, entry.unit, entry.input
             )
             if measured.stand_in:
@@ -401,21 +402,31 @@ def _canned(entry: Entry, catalog: Catalog) -> Match | None:
 
 
 def _survey_count(
-    food: foods.Food, quantity: float | None, unit: str | None, words: str
+    food: foods.Food, quantity: float | None, unit: str | None, words: str, catalog: Catalog | None = None
 ) -> units.Measured | None:
     """A count of an SR28 food ('1 mango', 'half an avocado'): in the survey's size of one, from its
-    FNDDS twin (the same food), as people eat them: a mango is 210 g there, 336 g in SR28."""
+    FNDDS twin (the same food), as people eat them: a mango is 210 g there, 336 g in SR28. Without a
+    twin of USDA's, the survey's food the words surely name, of about the same magnesium ('1 baked
+    potato': the survey's medium one is 285 g, SR28's 173 g)."""
     size = units.canonical_unit(unit) if unit is not None else None
     if (unit is not None and (size not in units.SIZES or units.is_drink(food))) or quantity is None:
         return None  # ('large oj' is a large drink, not the juice of a large orange)
     twin = foods.survey_twin(food)
+    usdas = twin is not None  # USDA's own link, not the words'
+    if twin is None and catalog is not None and food.food_group in WHOLE_FOOD_GROUPS:
+        twin = catalog.survey_twin(words)
+        if twin is not None and not (_about_as_much(food, twin) and _counts(food, quantity, unit, words)):
+            twin = None  # (a food that has no such item of its own is left to its close candidates)
     item = units.item_portion(twin, words) if twin is not None else None
     if twin is None or item is None:
         return None
     if size is not None:  # 'avocado, 1/2, medium': the survey's medium one, or its one size of it
         sized = {p.description.lower().split(" ")[0]: p for p in reversed(twin.portions)}
         sized = {word: p for word, p in sized.items() if word in units.SIZES}
-        item = sized.get(size) if sized else item if size == "medium" else None
+        # (of one size only, the survey's food the words name is no 'medium' of a food SR28 weighs by
+        # sizes: 'banana, 1, medium' is SR28's medium one)
+        alone = size == "medium" and (usdas or unit is None or not _counts(food, quantity, unit, words))
+        item = sized.get(size) if sized else item if alone else None
         if item is None:  # ('1 large avocado': the survey weighs one size only; said so elsewhere)
             return None
     if size is None and quantity < 1 and (whole := units.whole_of(twin, item)) is not None:
@@ -426,6 +437,20 @@ def _survey_count(
         f"1 {item.description} = {item.grams_each:g} g (FNDDS {twin.food_id}, the same food)",
         f"each: 1 {item.description} (the survey's size, of {twin.description}), {item.grams_each:g} g",
     )
+
+
+def _counts(food: foods.Food, quantity: float, unit: str | None, words: str) -> bool:
+    """Does USDA measure the food by the item or size said?"""
+    try:
+        return not units.measure(food, quantity, unit, words).stand_in
+    except UnitError:
+        return False
+
+
+def _about_as_much(food: foods.Food, other: foods.Food) -> bool:
+    """Magnesium per 100 g within a fifth of each other: the same food, as the other table has it."""
+    a, b = food.magnesium_mg_per_100g, other.magnesium_mg_per_100g
+    return a is not None and b is not None and abs(a - b) <= 0.2 * max(a, b)
 
 
 def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Food]:

@@ -572,6 +572,8 @@ def _single(portion: Portion) -> bool:
 
 
 _NOT_NAMES = frozenset({"a", "an", "of", "the", "and", "with", "or", "from"})
+# what was done to the food, no measure of it (nor a slip for one: 'a sliced banana' is no slice)
+_DONE_TO = frozenset({"sliced", "diced", "chopped", "cubed", "mashed", "halved", "quartered", "peeled"})
 
 
 # Packages a food is sold in, said as part of its name: 'applesauce pouch', 'yogurt tub'
@@ -748,7 +750,7 @@ def item_portion(food: Food, typed: str = "") -> Portion | None:
         return sized  # 'a 6-inch turkey sub': its 'regular or 6" submarine'; '12-inch pizza' a medium one
     nouns = _food_nouns(food)
     words = {p.seq: _portion_words(p) for p in candidates}
-    said = {_singular(w) for w in re.findall(r"[a-z]+", typed.lower())} - SIZES - _NOT_NAMES
+    said = {_singular(w) for w in re.findall(r"[a-z]+", typed.lower())} - SIZES - _NOT_NAMES - _DONE_TO
     said = {_ITEM_CALLED.get(w, w) for w in said}  # 'string cheese' is a stick, not USDA's '1 string' (4.7 g)
     named_so = {w for seq_words in words.values() for w in seq_words}  # 'snickerdoodels': snickerdoodles
     described = {_singular(w) for w in re.findall(r"[a-z]+", food.description.lower())}
