@@ -492,3 +492,8 @@ def test_a_fruit_said_plainly_is_the_raw_fruit_for_sure(words: str, food_id: str
 
 def test_a_fruit_said_canned_stays_canned() -> None:
     assert "canned" in Catalog().resolve("canned strawberries").food.description.lower()
+
+
+def test_chicken_alfredo_is_pasta_with_cream_sauce_and_poultry_as_a_guess() -> None:
+    match = Catalog().resolve("chicken alfredo")  # was a diet frozen meal, refused by the cup
+    assert (match.food.food_id, match.confident) == ("58146422", False)
