@@ -497,3 +497,10 @@ def test_a_fruit_said_canned_stays_canned() -> None:
 def test_chicken_alfredo_is_pasta_with_cream_sauce_and_poultry_as_a_guess() -> None:
     match = Catalog().resolve("chicken alfredo")  # was a diet frozen meal, refused by the cup
     assert (match.food.food_id, match.confident) == ("58146422", False)
+
+
+def test_a_blueberry_muffin_is_the_store_bought_one_not_a_toaster_muffin() -> None:
+    # '(Includes mini-muffins)' widens the food, and 'commercially prepared' is the ordinary kind: they
+    # cost as much as 'toaster-type' did, and the toaster muffin (33 g) won
+    match = Catalog().resolve("blueberry muffin")
+    assert (match.food.food_id, match.confident) == ("18274", True)

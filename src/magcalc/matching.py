@@ -56,6 +56,7 @@ _NEUTRAL = frozenset(
         "all",
         "variety",
         "commercial",
+        "commercially",  # store-bought: the ordinary kind of a baked food, beside toaster-type or dry mix
         "prepared",
         "nut",
         "bean",
@@ -582,6 +583,8 @@ def _make_doc(
     # 'Big Mac (McDonalds)': where it is from, in brackets after its name, as 'from fast food' is
     # (only for a name that is the maker's own: 'granola bar' says no Kashi Chewy)
     noted = _bracketed(parts[0])[1] if food.food_id in own_names else set()
+    # '(Includes mini-muffins)': what else the food covers widens it; unsaid, it is no other kind
+    widened = set(tokenize(" ".join(_INCLUDES.findall(food.description))))
     for number, part in enumerate(parts):
         words = tokenize(part)
         segments.append(words)
@@ -646,7 +649,7 @@ def _make_doc(
                 cost = _MODIFIER_COST  # 'Burrito bowl' is no burrito, nor 'Meatloaf sandwich' meatloaf
             elif number > 0 and token == "flour" and len(words) == 2 and token == words[0]:
                 cost = min(cost, 3.0)  # 'Taco, flour tortilla': flour only says which tortilla, as corn
-            if number == 0 and token in noted:
+            if (number == 0 and token in noted) or token in widened:
                 cost = min(cost, 0.5)
             costs.setdefault(token, cost)
     for token in tokenize(_other_names(food)):
@@ -678,6 +681,9 @@ def _make_doc(
         survey=food.survey,
         generic=any(c <= _FREE for c in costs.values()),
     )
+
+
+_INCLUDES = re.compile(r"\((?:includes?|including)\b([^()]*)\)", re.IGNORECASE)
 
 
 def _without_excluded(description: str) -> tuple[str, frozenset[str]]:
