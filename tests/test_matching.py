@@ -504,3 +504,9 @@ def test_a_blueberry_muffin_is_the_store_bought_one_not_a_toaster_muffin() -> No
     # cost as much as 'toaster-type' did, and the toaster muffin (33 g) won
     match = Catalog().resolve("blueberry muffin")
     assert (match.food.food_id, match.confident) == ("18274", True)
+
+
+@pytest.mark.parametrize("words", ["sliced apple", "apple slices"])
+def test_a_cut_apple_keeps_its_skin_unless_said_peeled(words: str) -> None:
+    # review: 'Apples, raw, without skin' cost less unsaid than 'with skin', and won, sure
+    assert Catalog().resolve(words).food.food_id == "09003"

@@ -617,7 +617,9 @@ def _make_doc(
             tokens.setdefault(token, number)
             if token.startswith("no-"):  # 'Pizza, no cheese': cheese is what it has not
                 lacked = _EXCLUDED_COST if token in excluded else 3.0
-                costs.setdefault(token, 0.5 if token[3:] in _NEUTRAL else lacked)
+                # ('Apples, raw, without skin': peeled is a kind, unsaid, dearer than 'with skin')
+                cheap = 0.5 if token != "no-skin" else 1.5
+                costs.setdefault(token, cheap if token[3:] in _NEUTRAL else lacked)
                 continue
             cost = _FREE if generic else min(_extra_cost(token), 0.5) if provenance else _extra_cost(token)
             if provenance and token in _AWAY:  # 'Potato salad, from restaurant': made at home unless said
@@ -2163,8 +2165,12 @@ def _only_usual_form(food: Food, words: list[str], usual: tuple[str, str] | None
     the food the words name, not a kind of it: canned or frozen ones are other forms, asked by name."""
     if usual is None or _form(food) != usual[0]:
         return False
-    costs = index().doc(food.food_id).costs
-    return not any(cost >= 3.0 and token not in words for token, cost in costs.items())
+    doc = index().doc(food.food_id)
+    if any(doc.tokens.get(w, 99) == 99 for w in words):
+        return False  # 'pineapple chunks': a cut the raw fruit's name lacks, and canned ones are sold so
+    unsaid = [token for token in doc.costs if token not in words]
+    # ('Apples, raw, without skin': what it is without is a kind of it, however cheap)
+    return not any(doc.costs[t] >= 3.0 or t in ("with", "without") or t.startswith("no-") for t in unsaid)
 
 
 def _product_said(words: list[str], best: Scored, plausible: list[Scored]) -> Scored | None:

@@ -414,7 +414,10 @@ def _survey_count(
     twin = foods.survey_twin(food)
     usdas = twin is not None  # USDA's own link, not the words'
     if twin is None and catalog is not None and food.food_group in WHOLE_FOOD_GROUPS:
-        twin = catalog.survey_twin(words)
+        form = form_of(food)  # '1 tomato' as SR28's raw one: the survey's raw tomato, not its cooked one
+        twin = (catalog.survey_twin(f"{words} {form}") if form else None) or catalog.survey_twin(words)
+        if twin is not None and form_of(twin) not in (None, form):
+            twin = None
         if twin is not None and not (_about_as_much(food, twin) and _counts(food, quantity, unit, words)):
             twin = None  # (a food that has no such item of its own is left to its close candidates)
     item = units.item_portion(twin, words) if twin is not None else None
