@@ -510,3 +510,9 @@ def test_a_blueberry_muffin_is_the_store_bought_one_not_a_toaster_muffin() -> No
 def test_a_cut_apple_keeps_its_skin_unless_said_peeled(words: str) -> None:
     # review: 'Apples, raw, without skin' cost less unsaid than 'with skin', and won, sure
     assert Catalog().resolve(words).food.food_id == "09003"
+
+
+@pytest.mark.parametrize("words", ["kraft mac and cheese", "kraft mac n cheese"])
+def test_kraft_mac_and_cheese_is_the_boxed_mix_not_its_half_the_fat_one(words: str) -> None:
+    # 'kraft' was only in the other names of the reduced-fat mix ('Kraft ... Deluxe 1/2 the fat')
+    assert Catalog().resolve(words).food.food_id == "58145112"
