@@ -427,9 +427,8 @@ def _survey_count(
         sized = {p.description.lower().split(" ")[0]: p for p in reversed(twin.portions)}
         sized = {word: p for word, p in sized.items() if word in units.SIZES}
         # (of one size only, the survey's food the words name is no 'medium' of a food SR28 weighs by
-        # sizes: 'banana, 1, medium' is SR28's medium one)
-        alone = size == "medium" and (usdas or unit is None or not _counts(food, quantity, unit, words))
-        item = sized.get(size) if sized else item if alone else None
+        # sizes, as it does any it is taken for: 'banana, 1, medium' is SR28's medium one)
+        item = sized.get(size) if sized else item if size == "medium" and usdas else None
         if item is None:  # ('1 large avocado': the survey weighs one size only; said so elsewhere)
             return None
     if size is None and quantity < 1 and (whole := units.whole_of(twin, item)) is not None:
