@@ -115,6 +115,23 @@ def test_brands_and_other_names_name_a_food_and_say_why(table: str) -> None:
     assert len(keys) == len(set(keys))  # one row per name as the matcher reads it
 
 
+def test_label_sizes_are_of_a_product_magcalc_finds_and_say_why() -> None:
+    from magcalc.matching import best_match, tokenize
+    from magcalc.units import canonical_unit, is_drink
+
+    rows = list(csv.DictReader(io.StringIO(read_text("label_sizes.csv"))))
+    assert rows
+    for row in rows:
+        assert row["name"] == row["name"].lower().strip() and row["why"].strip(), row
+        assert float(row["amount"]) > 0 and row["unit"] in ("fl oz", "g"), row
+        for container in row["containers"].split():  # each a word magcalc reads as a unit
+            assert canonical_unit(container) == container and container.isalpha(), row
+        found = best_match(row["name"]).food  # UnknownFood fails the test
+        assert is_drink(found) == (row["unit"] == "fl oz"), (row, found.description)
+    keys = [tuple(tokenize(row["name"])) for row in rows]
+    assert len(keys) == len(set(keys))
+
+
 FNDDS = ROOT.parent / "shared" / "usda-fndds-2021-2023"
 needs_fndds = pytest.mark.skipif(
     not (FNDDS / "README.md").is_file(), reason=f"USDA FNDDS workbooks not at {FNDDS}"

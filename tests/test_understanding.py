@@ -1495,3 +1495,31 @@ def test_a_counted_raw_food_takes_the_surveys_raw_size_not_its_cooked_one() -> N
     # review: '1 tomato' took the size of the survey's cooked tomato (110 g)
     (item,) = Measurer(Catalog())(Entry(line=1, input="tomato", amount=1.0, unit=None))
     assert (item.food_id, item.grams) == ("11529", 125.0)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "grams", "label"),
+    [
+        ("2 celsius", 720.0, "12 fl oz"),  # the survey's usual energy drink can: 16 fl oz, 480 g each
+        ("a can of red bull", 260.4, "8.4 fl oz"),  # the survey's can nearest the usual one: 12 fl oz
+        ("quest bar", 60.0, "60 g"),  # the survey's nutrition bar: 34 g
+        ("1 premier protein shake", 352.0, "11 fl oz"),  # the survey's bottle: 544 g
+    ],
+)
+def test_a_brand_sold_in_one_size_is_counted_by_its_labels_size(phrase: str, grams: float, label: str) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=phrase, amount=None, unit=None))
+    assert item.grams == pytest.approx(grams, abs=0.5)
+    assert "(its label)" in (item.assumed or "") and label in (item.assumed or "")
+
+
+@pytest.mark.parametrize(("phrase", "unit"), [("quest chips", "bag"), ("fiber one bar", None), ("celsius", "bottle")])
+def test_a_label_size_is_only_of_its_own_product_and_container(phrase: str, unit: str | None) -> None:
+    # Quest's chips are no bar, a Fiber One bar no ONE bar, and Celsius's label names a can, not a bottle
+    (item,) = Measurer(Catalog())(Entry(line=1, input=phrase, amount=1.0, unit=unit))
+    assert "its label" not in (item.assumed or "") and "its label" not in (item.portion or "")
+
+
+def test_a_number_before_of_is_an_amount_even_in_a_brands_name() -> None:
+    # 'one bar' is a protein bar's name (ONE): 'one bar of dark chocolate' was that protein bar
+    (item,) = Measurer(Catalog())(Entry(line=1, input="one bar of dark chocolate", amount=None, unit=None))
+    assert item.food_name.lower().startswith("chocolate, dark")

@@ -1369,7 +1369,8 @@ def numbered_names() -> re.Pattern[str] | None:
         return None
     patterns = (r"[\s-]*".join(map(re.escape, n.lower().split())) for n in names)
     alternatives = sorted(patterns, key=len, reverse=True)  # the longest name first
-    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
+    # ('one bar of chocolate', 'two scoops of': a number before 'of' is an amount, whatever its words)
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b(?!\s+of\b)", re.IGNORECASE)
 
 
 _NUMBER_LED = re.compile(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -42,6 +44,7 @@ from magcalc.models import (
     SourceShare,
     Target,
 )
+from magcalc.resources import read_text
 from magcalc.supplements import find_form
 from magcalc.units import MASS_G, canonical_unit
 
@@ -95,11 +98,15 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     quantity = entry.amount if entry.amount is not None or entry.unit is None else 1.0  # 'cup' is 1 cup
     default: units.Measured | None = None  # magcalc's stand-in for a measure the food lacks
     try:
-        if quantity is None and food.portion(units.QUANTITY_NOT_SPECIFIED) is None:
+        if quantity is None and (labelled := _label_size(food, None, entry.unit, entry.input)) is not None:
+            measured = labelled  # 'celsius': one can of it, as its label says
+        elif quantity is None and food.portion(units.QUANTITY_NOT_SPECIFIED) is None:
             measured = _typical_from_survey(food, entry.input, catalog)
         else:
-            measured = _survey_count(food, quantity, entry.unit, entry.input, catalog) or units.measure(
-                food, quantity, entry.unit, entry.input
+            measured = (
+                _label_size(food, quantity, entry.unit, entry.input)
+                or _survey_count(food, quantity, entry.unit, entry.input, catalog)
+                or units.measure(food, quantity, entry.unit, entry.input)
             )
             if measured.stand_in:
                 default = measured  # a close candidate with a bottle of its own does better
@@ -439,6 +446,70 @@ def _survey_count(
         f"1 {item.description} = {item.grams_each:g} g (FNDDS {twin.food_id}, the same food)",
         f"each: 1 {item.description} (the survey's size, of {twin.description}), {item.grams_each:g} g",
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    name: str
+    containers: tuple[str, ...]  # what the size is of: 'can'; the first is said
+    amount: float
+    unit: str
+    why: str
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[tuple[str, ...], _Label]:
+    """data/label_sizes.csv: the sizes of branded cans, bottles and bars, as their labels say, by the
+    words of the brand's name."""
+    rows = csv.DictReader(io.StringIO(read_text("label_sizes.csv")))
+    return {
+        tuple(tokenize(row["name"])): _Label(
+            row["name"], tuple(row["containers"].split()), float(row["amount"]), row["unit"], row["why"]
+        )
+        for row in rows
+    }
+
+
+def _label_size(
+    food: foods.Food, quantity: float | None, unit: str | None, words: str
+) -> units.Measured | None:
+    """A count, or no amount, of a brand sold in one size, or its container said ('2 celsius', 'a can
+    of red bull', 'quest bar'): that many of its can, bottle or bar, by its label (data/label_sizes.csv),
+    instead of the survey's usual one of its kind (a 16 fl oz can of energy drink, a 34 g bar). A
+    drink's size is in fl oz and needs a drink; a bar's in grams, a food named by its container."""
+    container = units.canonical_unit(unit) if unit is not None else None
+    said = tokenize(words)
+    labels = _labels()
+    # the longest name said, of a label or another brand's ('fiber one bar' is no ONE bar)
+    named = next(
+        (span for size in (3, 2, 1) for start in range(len(said) - size + 1)
+         if (span := tuple(said[start : start + size])) in labels or is_a_name(" ".join(span))),
+        (),
+    )  # fmt: skip
+    label = labels.get(named)
+    if label is None or (container is not None and container not in label.containers):
+        return None
+    count = 1.0 if quantity is None else quantity
+    by_volume = label.unit != "g"
+    if by_volume != units.is_drink(food):
+        return None  # ('quest chips' are no bar)
+    name = food.description.lower()
+    if not by_volume and container is None and not _names_any(name, label.containers):
+        return None
+    try:
+        each = units.measure(food, label.amount, label.unit).grams if by_volume else label.amount
+    except UnitError:
+        return None
+    grams = units.checked_grams(count * each)
+    kind = label.containers[0]
+    size = f"{label.amount:g} {label.unit}" + (f" = {each:g} g" if by_volume else "")
+    lead = "no amount: one; " if quantity is None else "each: " if container is None else ""
+    why = f"{lead}{label.why} (its label)" + (f", {each:g} g" if by_volume else "")
+    return units.Measured(grams, f"1 {container or kind} = {size} (its label)", why)
+
+
+def _names_any(name: str, words: Iterable[str]) -> bool:
+    return any(re.search(rf"\b{re.escape(word)}\b", name) for word in words)
 
 
 def _counts(food: foods.Food, quantity: float, unit: str | None, words: str) -> bool:
