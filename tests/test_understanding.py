@@ -1019,10 +1019,11 @@ def test_a_dish_that_lacks_words_before_or_after_with_is_several_foods(text: str
     assert len(items) == len(found) and all(i.food_name.startswith(f) for i, f in zip(items, found, strict=True))
 
 
-def test_a_measure_before_foods_joined_by_and_is_of_them_all() -> None:
-    # '1 cup shrimp and grits' was a cup of shrimp and a typical bowl of grits, both sure
-    (item,) = Measurer(Catalog())(Entry(line=1, input="1 cup shrimp and grits", amount=None, unit=None))
-    assert item.unit == "cup" and not item.confident
+def test_a_measure_before_foods_joined_by_and_is_of_them_all_or_a_guess() -> None:
+    # '1 cup shrimp and grits' was a cup of shrimp and a typical bowl of grits, both sure; then a cup
+    # of grits alone, the shrimp lost: USDA has no dish of both, so two foods, as a guess
+    shrimp, grits = Measurer(Catalog())(Entry(line=1, input="1 cup shrimp and grits", amount=None, unit=None))
+    assert shrimp.unit == "cup" and not shrimp.confident and not grits.confident
     assert len(Measurer(Catalog())(Entry(line=1, input="2 eggs and toast", amount=None, unit=None))) == 2
 
 
@@ -1523,3 +1524,14 @@ def test_a_number_before_of_is_an_amount_even_in_a_brands_name() -> None:
     # 'one bar' is a protein bar's name (ONE): 'one bar of dark chocolate' was that protein bar
     (item,) = Measurer(Catalog())(Entry(line=1, input="one bar of dark chocolate", amount=None, unit=None))
     assert item.food_name.lower().startswith("chocolate, dark")
+
+
+def test_a_measure_before_two_foods_is_not_lost_on_a_dish_lacking_one_of_them() -> None:
+    # '1/2 cup cottage cheese and canned peaches' was canned peaches alone: the cheese was lost
+    items = Measurer(Catalog())(
+        Entry(line=1, input="1/2 cup cottage cheese and canned peaches", amount=None, unit=None)
+    )
+    assert [i.food_id for i in items] == ["14200100", "63135110"]
+    assert not any(i.confident for i in items)  # the half cup may be of a dish of both: a guess
+    milk, cookies = Measurer(Catalog())(Entry(line=1, input="a glass of milk and cookies", amount=None, unit=None))
+    assert milk.confident and cookies.confident  # a glass is of no dish: two foods, sure

@@ -211,6 +211,9 @@ class Phrase:
     unit: str | None
     food: str
     text: str  # the words this food was read from
+    # read as one of several foods, where the amount said may be of them all, one dish magcalc lacks
+    # ('1 cup shrimp and grits'): the split is a guess
+    together: bool = False
 
 
 def _number(text: str) -> float:

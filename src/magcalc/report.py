@@ -9,7 +9,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -819,13 +819,19 @@ def _match(entry: Entry, catalog: Catalog) -> Match:
 def expand(entry: Entry, catalog: Catalog | None = None) -> list[Entry]:
     """An entry whose food cell holds a whole phrase ('2 eggs and a slice of toast', no amount
     given) as one entry per food, each with the phrase's quantity and unit; others as they are."""
+    return _expanded(entry, catalog)[0]
+
+
+def _expanded(entry: Entry, catalog: Catalog | None = None) -> tuple[list[Entry], bool]:
+    """expand(), and whether reading the phrase as several foods is a guess (its amount may be of
+    one dish of them all)."""
     if entry.amount is not None and entry.unit is None and entry.food_id is None:
         sized = _sized(entry.input)  # 'mini muffins', 3: three of its miniature ones
-        return [entry if sized is None else entry.model_copy(update={"unit": sized.unit})]
+        return [entry if sized is None else entry.model_copy(update={"unit": sized.unit})], False
     if entry.amount is not None or entry.unit is not None or entry.food_id is not None:
-        return [entry]
+        return [entry], False
     if find_form(entry.input) is not None:
-        return [entry]
+        return [entry], False
     parsed = _counted_by_kind(_in_context(
         [part for phrase in phrases.parse(entry.input) for part in _listed(phrase, catalog or Catalog())]
     ), catalog or Catalog())
@@ -833,14 +839,14 @@ def expand(entry: Entry, catalog: Catalog | None = None) -> list[Entry]:
         raise UnitError(f"no food named in {entry.input!r}")
     plain = " ".join(entry.input.lower().split())
     if len(parsed) == 1 and parsed[0].quantity is None and parsed[0].food == plain:
-        return [entry]
+        return [entry], False
     return [
         entry.model_copy(update={
             "input": p.text if len(parsed) > 1 or _cut_from(plain, p.text) else entry.input,
             "amount": p.quantity, "unit": _size_of(p),
         })
         for p in parsed
-    ]  # fmt: skip
+    ], any(p.together for p in parsed)  # fmt: skip
 
 
 def _cut_from(typed: str, text: str) -> bool:
@@ -940,11 +946,13 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         each = [phrases.parse_one(part) for part in parts]
     except MagcalcError:
         return [phrase]
+    groups: dict[str, str] = {}  # each part's food's group
     for part in each:
         if all(w in PREPARATIONS or _done_to(w) for w in tokenize(part.food)):
             return [phrase]  # 'trout, rainbow, baked', 'black beans, rinsed': what was done is no food
         try:
             found = catalog.resolve(part.food)
+            groups[part.food] = found.food.food_group
         except UnknownFood:
             if whole is not None and not whole.partial:
                 return [phrase]
@@ -961,14 +969,22 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     # ('a bowl of cereal and milk': no baby food of both; nor a sure whole of the first food that the
     # last only says how it is made: '1 tbsp walnuts and honey' is not 'Walnuts, honey roasted'; a
     # guess stays one: '1 oz nuts and raisins' is no sure ounce of nuts beside the raisins)
+    together = False
     if whole is not None and of_all and not unasked(whole.food, phrase.food) and (
         _measures(whole.food, phrase) if whole.incomplete
         else not (whole.confident and _made_with(whole.food, phrase.food, each))
     ):
-        return [phrase]
+        # '1/2 cup cottage cheese and canned peaches' is no peaches lacking the cheese: two foods,
+        # as a guess (the cup may be of one dish of both, that USDA lacks: '1 cup shrimp and grits')
+        missing = words_missing(whole.food, phrase.food) if whole.incomplete else frozenset()
+        kind = whole.food.food_group  # (of another kind: 'a handful of m&ms and peanuts' is of candy)
+        together = any(set(tokenize(p.food)) <= missing and groups.get(p.food, kind) != kind for p in each)
+        if not together:
+            return [phrase]
     first = phrases.Phrase(phrase.quantity, phrase.unit, each[0].food, each[0].text)
     said = first.quantity is not None or first.unit is not None  # ('bowl of chili with cheese': a bowl)
-    return [first if said else each[0], *each[1:]]
+    listed = [first if said else each[0], *each[1:]]
+    return [replace(part, together=True) for part in listed] if together else listed
 
 
 _DONE_TO = re.compile(r"[a-z]{3,}(?<!e)ed")  # 'rinsed', 'drained', 'salted' (not 'seed')
@@ -1297,8 +1313,8 @@ class Measurer:
                     self._references[key] = reference
             return [from_file(entry, reference)]
         items = []
-        parts = expand(entry, self.catalog)
-        joined = _joined_guess(entry, parts)
+        parts, together = _expanded(entry, self.catalog)
+        joined = together or _joined_guess(entry, parts)
         for part in parts:
             if (
                 part.magnesium_mg is not None or part.each is not None or part.food_id is not None
@@ -1313,7 +1329,7 @@ class Measurer:
                 self._doubt(item)
             items.append(item)
         if joined:
-            self._split_doubt(items, entry.input)
+            self._split_doubt(items, entry.input, together)
         return _poured_in(items, parts, entry.input)
 
     def _room(self, key: str) -> bool:
@@ -1327,12 +1343,13 @@ class Measurer:
             return False
         return True
 
-    def _split_doubt(self, items: list[LineItem], said: str) -> None:
+    def _split_doubt(self, items: list[LineItem], said: str, measured: bool = False) -> None:
         if self._room(f"{said}\x00split"):
             foods_read = " and ".join(f"{i.food_name} ({i.food_id})" for i in items)
+            how = "the amount taken as the first one's" if measured else "each a typical portion"
             self.doubts.append(
-                f"line {items[0].line}: {said!r} is no food of magcalc's: read as {foods_read}, each a"
-                " typical portion, as a guess; if it is one dish, add it as your own food"
+                f"line {items[0].line}: {said!r} is no food of magcalc's: read as {foods_read}, {how},"
+                " as a guess; if it is one dish, add it as your own food"
             )
 
     def _supplement(self, text: str) -> bool:
