@@ -36,7 +36,7 @@ def resolve(query: str) -> Food:
         ("kale raw", {"11233", "72119190"}),
         ("cheddar cheese", {"14104100"}),  # the survey's copy of SR28 01009
         ("milk", {"11100000"}),  # the survey's Milk, NFS
-        ("coffee", {"92100000"}),  # Coffee, NS as to type
+        ("coffee", {"92101000"}),  # Coffee, brewed (the same values as its NS as to type)
         ("egg", {"01123", "31101010", "31102000"}),
         ("avocado", {"09037"}),
         ("amonds", {"12061"}),  # misspelt

@@ -256,7 +256,7 @@ def test_a_measure_word_beside_another_food_measures_one_food(text: str, first: 
 @pytest.mark.parametrize(
     ("text", "food", "grams"),
     [("med waffle fries", "Potato, french fries, NFS", 110),  # was refused: no food has 'med'
-     ("lg coffee", "Coffee, NS as to type", 600),  # a large one, as 'large coffee'
+     ("lg coffee", "Coffee, brewed", 600),  # a large one, as 'large coffee'
      ("6 air fryer wings", "Chicken wing, baked, coated", 330)],  # air fryer as air fried: baked
 )  # fmt: skip
 def test_shortened_sizes_and_the_air_fryer_are_understood(text: str, food: str, grams: float) -> None:
@@ -883,8 +883,8 @@ def test_a_cup_of_a_cut_food_is_usdas_cup_of_that_cut() -> None:
      ("a bag of chips", ["Potato chips, NFS"]),
      ("fish and chips", ["Fish, NS as to type, fried"]),  # one dish by a name USDA lacks (data/names.csv)
      ("chips, tortilla, restaurant style 1 oz", ["Tortilla chips, plain"]),  # an app's name, one amount last
-     ("2 eggs, toast, coffee", ["Egg, whole, cooked, NS as to cooking method", "Bread, NS as to major flour, "
-                                "toasted", "Coffee, NS as to type"])],  # the amount first is the first food's
+     ("2 eggs, toast, coffee", ["Egg, whole, cooked, NS as to cooking method", "Bread, white, "
+                                "toasted", "Coffee, brewed"])],  # the amount first is the first food's
 )  # fmt: skip
 def test_the_foods_of_a_phrase_in_their_context(text: str, found: list[str]) -> None:
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
@@ -1006,8 +1006,8 @@ def test_a_counted_food_with_another_that_no_food_has_is_the_first_as_a_guess() 
     ("text", "found"),
     [("stew chicken with white rice", ["Stew, chicken", "Rice, white, cooked"]),  # no chicken rice soup
      ("jacket potato with cheese and beans", ["Potatoes, baked", "Cheese, NFS", "Beans, NFS"]),
-     ("2 eggs on toast", ["Egg, whole", "Bread, NS as to major flour, toasted"]),  # not egg bread
-     ("beans on toast", ["Beans, NFS", "Bread, NS as to major flour, toasted"]),  # was toast alone
+     ("2 eggs on toast", ["Egg, whole", "Bread, white, toasted"]),  # not egg bread
+     ("beans on toast", ["Beans, NFS", "Bread, white, toasted"]),  # was toast alone
      ("annies mac and cheese", ["Macaroni or noodles with cheese"]),  # a brand in a part too: one dish
      # the whole ('Pork, rice, and vegetables') misses more than the part that misses a word
      ("smothered pork chops, rice and green beans", ["Pork, chop", "Rice", "Green beans"]),
@@ -1169,10 +1169,10 @@ def test_a_count_of_a_food_usda_counts_only_in_another_form_is_of_that_form() ->
     assert "bread" not in zucchini.food_name.lower() and zucchini.grams == 196  # was a 40 g slice of bread
 
 
-@pytest.mark.parametrize(("text", "foods"), [("coffee with milk", ["Coffee, NS as to type", "Milk, NFS"]),
-                                             ("coffee with cream", ["Coffee, NS as to type", "Cream, heavy"]),
+@pytest.mark.parametrize(("text", "foods"), [("coffee with milk", ["Coffee, brewed", "Milk, NFS"]),
+                                             ("coffee with cream", ["Coffee, brewed", "Cream, heavy"]),
                                              ("coffee with half and half",
-                                              ["Coffee, NS as to type", "Cream, half and half"])])
+                                              ["Coffee, brewed", "Cream, half and half"])])
 def test_coffee_with_milk_or_cream_is_coffee_and_it(text: str, foods: list[str]) -> None:
     # was a latte with non-dairy milk, a coffee liqueur (sure), and coffee with two portions of half and half
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
@@ -1262,7 +1262,7 @@ def test_a_food_usda_weighs_only_by_the_piece_is_measured_by_the_volume_of_its_k
     ("text", "found"),
     [("a chicken breast", [("24120120", 120.0)]),  # one side, not SR28's whole breast (2 x 86 g)
      ("ham and cheese sandwich and chips", [("27520220", 135.0), ("71200010", 28.0)]),  # not ham, and
-     ("coffee and milk", [("92100000", 360.0), ("11100000", 244.0)]),  # a cheese sandwich; no latte with
+     ("coffee and milk", [("92101000", 360.0), ("11100000", 244.0)]),  # a cheese sandwich; no latte with
      ("2 jars of baby food sweet potatoes", [("76209010", 220.0)])],  # non-dairy milk; baby food asked
 )  # fmt: skip
 def test_everyday_foods_counted_as_people_count_them(text: str, found: list[tuple[str, float]]) -> None:
@@ -1369,8 +1369,8 @@ def test_a_misspelt_name_people_give_a_dish_is_read_as_that_name() -> None:
     ("text", "found"),
     [("a small slice of cheese pizza", ("58106210", 80.0)),  # its small pizza's slice; was the small pizza
      ("2 large slices of pepperoni pizza", ("58106540", 248.0)),  # was two large pizzas, 1992 g, sure
-     ("a large slice of bread", ("51000100", 43.0)),  # USDA's 'large or thick slice'
-     ("a small bowl of rice", ("20045", 237.0)),  # a bowl of rice; was a burrito bowl or a slice of rice bread
+     ("a large slice of bread", ("51101000", 43.0)),  # USDA's 'large or thick slice'
+     ("a small bowl of rice", ("56205001", 244.5)),  # a bowl of rice; was a burrito bowl or a slice of rice bread
      ("a large box of raisins", ("62125100", 43.0)),  # the larger of its two boxes
      ("a small jar of peanut butter", ("42202000", 32.0)),  # no jar of it: its typical portion, said
      ("a small piece of salmon", ("26137110", 140.0)),  # the salmon 'a piece of salmon' is: was raw, 85 g
@@ -1414,7 +1414,7 @@ def test_of_sizes_alike_of_the_measure_said_the_one_nearest_the_typical_amount(
 def test_where_a_food_sat_is_no_food() -> None:
     # 'on top' was a food of its own: a Malt-O-Meal cereal, found by 'top'
     items = Measurer(Catalog())(Entry(line=1, input="toast with an egg on top", amount=None, unit=None))
-    assert [i.food_id for i in items] == ["51000110", "31102000"]
+    assert [i.food_id for i in items] == ["51101010", "31102000"]
 
 
 @pytest.mark.parametrize(
@@ -1422,7 +1422,7 @@ def test_where_a_food_sat_is_no_food() -> None:
     [("a bun", [("51154100", 52.0)]),  # its hamburger bun: was the miniature one, 28 g, sure
      ("hot dog on a bun", [("27564000", 102.0)]),  # one sandwich: was the frank and a bun, split at 'on a'
      ("cheeseburger on a bun", [("27510241", 165.0)]),  # the bun is in the cheeseburger: not counted twice
-     ("toast with an egg", [("51000110", 25.0), ("31102000", 50.0)])],
+     ("toast with an egg", [("51101010", 25.0), ("31102000", 50.0)])],
 )  # fmt: skip
 def test_a_food_on_a_bun_is_one_sandwich_and_a_bun_alone_its_usual_size(
     text: str, found: list[tuple[str, float]]
