@@ -457,6 +457,9 @@ class _Label:
     why: str
 
 
+_PACKS = frozenset({"bar", "can", "bottle", "shake", "carton"})  # what a label's size is of
+
+
 @lru_cache(maxsize=1)
 def _labels() -> dict[tuple[str, ...], _Label]:
     """data/label_sizes.csv: the sizes of branded cans, bottles and bars, as their labels say, by the
@@ -489,6 +492,8 @@ def _label_size(
     label = labels.get(named)
     if label is None or (container is not None and container not in label.containers):
         return None
+    if (_PACKS & set(said)) - set(label.containers) - set(named):
+        return None  # 'premier protein bar': the brand's bar, not its shake
     count = 1.0 if quantity is None else quantity
     by_volume = label.unit != "g"
     if by_volume != units.is_drink(food):
@@ -952,7 +957,7 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
             return [phrase]  # 'trout, rainbow, baked', 'black beans, rinsed': what was done is no food
         try:
             found = catalog.resolve(part.food)
-            groups[part.food] = found.food.food_group
+            groups[part.food] = _group_kind(found.food)
         except UnknownFood:
             if whole is not None and not whole.partial:
                 return [phrase]
@@ -977,7 +982,7 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         # '1/2 cup cottage cheese and canned peaches' is no peaches lacking the cheese: two foods,
         # as a guess (the cup may be of one dish of both, that USDA lacks: '1 cup shrimp and grits')
         missing = words_missing(whole.food, phrase.food) if whole.incomplete else frozenset()
-        kind = whole.food.food_group  # (of another kind: 'a handful of m&ms and peanuts' is of candy)
+        kind = _group_kind(whole.food)  # (of another kind: 'a handful of m&ms and peanuts' is of candy)
         together = any(set(tokenize(p.food)) <= missing and groups.get(p.food, kind) != kind for p in each)
         if not together:
             return [phrase]
@@ -985,6 +990,13 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     said = first.quantity is not None or first.unit is not None  # ('bowl of chili with cheese': a bowl)
     listed = [first if said else each[0], *each[1:]]
     return [replace(part, together=True) for part in listed] if together else listed
+
+
+def _group_kind(food: foods.Food) -> str:
+    """The first word of a food's group, alike in both tables: 'nut' of SR28's 'Nut and Seed Products'
+    and of the survey's 'Nuts and seeds' (almonds and cashews are of one kind)."""
+    words = tokenize(food.food_group)
+    return words[0] if words else ""
 
 
 _DONE_TO = re.compile(r"[a-z]{3,}(?<!e)ed")  # 'rinsed', 'drained', 'salted' (not 'seed')
