@@ -473,6 +473,11 @@ def _labels() -> dict[tuple[str, ...], _Label]:
     }
 
 
+@lru_cache(maxsize=1)
+def _label_starts() -> frozenset[str]:
+    return frozenset(name[0] for name in _labels())
+
+
 def _label_size(
     food: foods.Food, quantity: float | None, unit: str | None, words: str
 ) -> units.Measured | None:
@@ -483,6 +488,8 @@ def _label_size(
     container = units.canonical_unit(unit) if unit is not None else None
     said = tokenize(words)
     labels = _labels()
+    if _label_starts().isdisjoint(said):
+        return None  # no brand of a label said: most foods
     # the longest name said, of a label or another brand's ('fiber one bar' is no ONE bar)
     named = next(
         (span for size in (3, 2, 1) for start in range(len(said) - size + 1)
