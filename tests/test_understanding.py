@@ -352,7 +352,9 @@ def test_two_foods_said_with_and_and_no_amount_are_a_guess(text: str, sure: bool
      # was one 196 g brown rice: a part misspelt is still a food the whole lacks
      ("1 cup brown rice, steamed brocoli", ["Rice, brown", "Broccoli"]),
      # was 8 nuggets of one food: a count inside the first part is that part's, not an app's amount
-     ("chick fil a 8ct nuggets, med waffle fries, lemonade", ["Chicken nuggets", "Potato", "Lemonade"])],
+     ("chick fil a 8ct nuggets, med waffle fries, lemonade", ["Chicken nuggets", "Potato", "Lemonade"]),
+     # was one 'Black beans and rice', found by guessing 'guac': a guess that lacks the chicken is no whole
+     ("burrito bowl: chicken, rice, black beans, guac", ["Chicken", "Rice", "Beans, black", "Guacamole"])],
 )  # fmt: skip
 def test_foods_joined_by_commas_are_a_list_unless_the_first_is_what_the_whole_is(
     text: str, foods: list[str]

@@ -937,7 +937,8 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
             main == phrase.food or names_its_head(whole.food, main) or _misspelt_head(whole, main, catalog)
         )
         # 'fajitas with rice, beans, guac': a list after 'with' is foods beside it, not one dish
-        sure = (whole.confident or not whole.partial) and not re.search(r"\bwith\b[^,]*,", phrase.food)
+        lacking = whole.partial or _guess_lacking(whole, phrase.food)
+        sure = (whole.confident or not lacking) and not re.search(r"\bwith\b[^,]*,", phrase.food)
         # 'coffee with milk' is no latte with non-dairy milk: coffee, and milk
         sure = sure and not contrary_to(whole.food, phrase.food)
         about_main = about_main and not unasked(whole.food, phrase.food)  # 'cereal with milk': no baby food
@@ -997,6 +998,18 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     said = first.quantity is not None or first.unit is not None  # ('bowl of chili with cheese': a bowl)
     listed = [first if said else each[0], *each[1:]]
     return [replace(part, together=True) for part in listed] if together else listed
+
+
+def _guess_lacking(whole: Match, words: str) -> bool:
+    """A whole found by guessing a misspelt word that also lacks words spelt right: 'chicken, rice,
+    black beans, guac' -> 'Black beans and rice' (guessing 'guac'), without the chicken."""
+    if whole.doubt is None or not whole.doubt.startswith(GUESSED):
+        return False
+    has = index().doc(whole.food.food_id).tokens.keys()  # (not 'bluberry': a slip of its 'blueberry')
+    return any(
+        w in index().postings and not any(units.one_typo(w, h) for h in has)
+        for w in words_missing(whole.food, words)
+    )
 
 
 def _group_kind(food: foods.Food) -> str:
