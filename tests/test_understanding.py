@@ -1082,8 +1082,9 @@ def test_the_measure_the_words_name(food: str, amount: float, unit: str | None, 
 
 @pytest.mark.parametrize(
     ("text", "found", "grams", "sure"),
-    [("large fries", "71401031", 180, False),  # a large order of fries that have sizes, as a guess
-     ("medium fries", "71401031", 145, False),  # was the plain fries' usual 110 g, sure
+    # a large order of the fries whose 'large fast food order' names them (not the restaurant's), a guess
+    [("large fries", "71401030", 180, False),
+     ("medium fries", "71401030", 145, False),  # was the plain fries' usual 110 g, sure
      ("large banana", "09040", 136, True),  # SR28's large one, not the survey's typical 126 g
      ("small apple", "09003", 165, True),  # the survey's small apple (SR28's is 149 g)
      ("3 large eggs", "31102000", 150, True),  # USDA's egg weighs a large one: no raw egg for its size

@@ -556,10 +556,22 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
             and s.food.food_id not in seen  # a count: one of its items ('chobani greek yogurt', 1)
             and (units.has_measure(s.food, word) if word else _countable(s.food, said))
             and (word != "medium" or _a_medium_one(s.food, match.food))
-        ][:3]
-        if found:
-            return found
+        ]
+        if found:  # ('medium fries': the fast food one, whose 'medium fast food order' names it)
+            return sorted(found, key=lambda f: not _named_by_its_measure(f, match.food, word))[:3]
     return []
+
+
+def _named_by_its_measure(food: foods.Food, found: foods.Food, word: str | None) -> bool:
+    """Does USDA's measure of this word name what sets the food apart from the one found ('Potato,
+    french fries, fast food' by its 'medium fast food order'; not the restaurant's, of the same name)?"""
+    own = set(tokenize(food.description)) - set(tokenize(found.description))
+    if word is None or not own:
+        return False
+    return any(
+        word in re.findall(r"[a-z]+", p.description.lower()) and own & set(tokenize(p.description))
+        for p in food.portions
+    )
 
 
 def _asks_for_baby_food(words: str) -> bool:
