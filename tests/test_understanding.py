@@ -170,7 +170,10 @@ def test_plain_words_find_the_plain_food_not_a_brand(words: str, better: str) ->
     ("words", "sure"),
     [("burger fries", False),  # was Burger King's fries, sure: 'burger' is a food, Burger King half said
      ("burger king fries", True), ("taco bell bean burrito", True),
-     ("grape nuts", True)],  # all of POST's 'GRAPE-NUTS', though grapes and nuts are foods
+     ("grape nuts", True),  # all of POST's 'GRAPE-NUTS', though grapes and nuts are foods
+     # the maker's name in the brackets of USDA's name says what it is: was a guess, 'also energy'
+     ("red bull", True), ("clif bar", True),
+     ("gatorade", False)],  # 'Sports drink (Gatorade G)': which Gatorade is unsaid
 )  # fmt: skip
 def test_a_brand_is_said_only_by_more_than_a_food_word_of_its_name(words: str, sure: bool) -> None:
     match = Catalog().resolve(words)
@@ -705,17 +708,19 @@ SILENT_CEILING = {("realistic", "structured"): 15, ("realistic", "phrase"): 12,
                   ("realistic7", "structured"): 1, ("realistic7", "phrase"): 1,
                   ("realistic8", "structured"): 2, ("realistic8", "phrase"): 2,
                   ("realistic9", "structured"): 0, ("realistic9", "phrase"): 0,
-                  ("realistic10", "structured"): 2, ("realistic10", "phrase"): 2,
+                  ("realistic10", "structured"): 3, ("realistic10", "phrase"): 3,
                   ("realistic11", "structured"): 0, ("realistic11", "phrase"): 0,
                   ("realistic12", "structured"): 3, ("realistic12", "phrase"): 3,
                   ("realistic13", "structured"): 0, ("realistic13", "phrase"): 0,
                   ("realistic14", "structured"): 5, ("realistic14", "phrase"): 4,
                   ("realistic15", "structured"): 2, ("realistic15", "phrase"): 2,
                   ("realistic16", "structured"): 5, ("realistic16", "phrase"): 5,
-                  ("realistic17", "structured"): 2, ("realistic17", "phrase"): 2}  # fmt: skip
+                  ("realistic17", "structured"): 3, ("realistic17", "phrase"): 2}  # fmt: skip
 # (realistic's: '1.5 cups spaghetti with meat sauce', now the survey's home-made pasta with meat
 # sauce, 18 mg/100 g, which its writer did not list beside pasta with sauce, cheese and meat, among
-# others)
+# others; realistic10's and realistic17's 'capri sun': USDA's own 'Fruit juice drink (Capri Sun)', 2
+# mg/100 g, sure since the maker's name in brackets says what it is; their writers listed only the
+# plain fruit juice drink, 0 mg)
 
 @pytest.mark.parametrize(("folder", "mode"), sorted(FLOORS))
 def test_realistic_lines_do_not_get_worse(folder: str, mode: str) -> None:

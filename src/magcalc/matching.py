@@ -2105,7 +2105,7 @@ def _words_match(query: str) -> Match:
         return Match(staple.food, False, doubt, (best.food, *others[:2]))
     if not best.exact:
         return Match(best.food, False, _guessed(words), tuple(others[:3]))
-    if not best.plain:
+    if not best.plain and not _said_by_its_brand(best.food, words):
         return Match(best.food, False, _changed_by(best.food, words),
                      tuple(others[:3]))  # fmt: skip
     rival = next(
@@ -2325,6 +2325,18 @@ def contrary_to(food: Food, words: str) -> bool:
         t not in said and (cost >= _CONTRARY_COST or (t.startswith("no-") and cost >= 3 and not kind_said))
         for t, cost in doc.costs.items()
     )
+
+
+def _said_by_its_brand(food: Food, words: list[str]) -> bool:
+    """'red bull' -> 'Energy drink (Red Bull)', 'clif bar' -> 'Nutrition bar (Clif Bar)': the words
+    are the maker's name in the brackets that end the food's name, and what they leave unsaid is only
+    what the food is (not 'gatorade' -> 'Sports drink (Gatorade G)': which Gatorade is unsaid)."""
+    outside, noted = _bracketed(food.description.split(",")[0])
+    said = set(words)
+    if not noted or not said & noted or not said <= noted | set(outside):
+        return False
+    doc = index().doc(food.food_id)
+    return all(t in said or t in outside or cost < _MODIFIER_COST for t, cost in doc.costs.items())
 
 
 def _changed_by(food: Food, words: list[str]) -> str:
