@@ -1090,6 +1090,7 @@ def test_the_measure_the_words_name(food: str, amount: float, unit: str | None, 
     # a large order of the fries whose 'large fast food order' names them (not the restaurant's), a guess
     [("large fries", "71401030", 180, False),
      ("medium fries", "71401030", 145, False),  # was the plain fries' usual 110 g, sure
+     ("small fries", "71401030", 110, False),  # was the plain fries, sure: their usual 110 g is as much
      ("large banana", "09040", 136, True),  # SR28's large one, not the survey's typical 126 g
      ("small apple", "09003", 165, True),  # the survey's small apple (SR28's is 149 g)
      ("3 large eggs", "31102000", 150, True),  # USDA's egg weighs a large one: no raw egg for its size

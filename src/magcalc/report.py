@@ -133,9 +133,10 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
                 close = _alike(food, other) and units.canonical_unit(entry.unit or "") in units.CONTAINERS
                 stand_in = stand_in or ((other, by_other) if close and default is None else None)
                 continue
-            if (default is not None and entry.unit in units.SIZES
+            if (default is not None and entry.unit in units.SIZES and _alike(food, other, 0.1)
                     and abs(by_other.grams - default.grams) <= 0.1 * by_other.grams):  # fmt: skip
                 measured = default  # 'large eggs': USDA's one egg is a large one's weight; no other food
+                # (but 'small fries' are the fast food ones USDA has small orders of: 35 mg/100 g, not 22)
                 break
             # another food than the words found best: a guess, even when that one was sure
             match, food, measured = _instead(match, other, entry.unit), other, by_other
