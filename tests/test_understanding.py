@@ -1101,6 +1101,17 @@ def test_a_size_said_with_no_count_is_one_of_that_size(text: str, found: str, gr
     assert (item.food_id, item.grams, item.confident) == (found, pytest.approx(grams), sure)
 
 
+@pytest.mark.parametrize(
+    ("food", "found", "grams"),
+    [("large banana", "09040", 136),  # was the survey's usual banana, 126 g, sure
+     ("small apple", "09003", 165),  # was the survey's medium apple, 200 g
+     ("medium fries", "71401030", 145)],  # was one fry, 5 g, sure
+)  # fmt: skip
+def test_a_size_before_the_name_in_a_food_cell_is_the_size_of_its_count(food: str, found: str, grams: float) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=food, amount=1, unit=None))
+    assert (item.food_id, item.grams) == (found, pytest.approx(grams))
+
+
 def test_a_piece_of_a_food_named_by_its_item_is_its_item() -> None:
     # '6 pc chicken nuggets' was SR28's frozen nuggets, not reheated, by their piece (as a guess)
     (item,) = Measurer(Catalog())(Entry(line=1, input="chicken nuggets", amount=6, unit="pc"))

@@ -1506,7 +1506,8 @@ def _sized(text: str) -> phrases.Phrase | None:
         sized = phrases.parse_one(f"1 {text}")
     except MagcalcError:
         return None
-    return sized if sized.unit in phrases.SIZE_MEASURES and sized.food else None
+    size = sized.unit in phrases.SIZE_MEASURES or sized.unit in units.SIZES  # 'medium fries', 1
+    return sized if size and sized.food else None
 
 
 def _unknown_item(entry: Entry) -> LineItem:
