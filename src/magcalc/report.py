@@ -569,10 +569,7 @@ def _named_by_its_measure(food: foods.Food, found: foods.Food, word: str | None)
     own = set(tokenize(food.description)) - set(tokenize(found.description))
     if word is None or not own:
         return False
-    return any(
-        word in re.findall(r"[a-z]+", p.description.lower()) and own & set(tokenize(p.description))
-        for p in food.portions
-    )
+    return any(own & set(tokenize(p.description)) for p in units.named_after(food, word))
 
 
 def _asks_for_baby_food(words: str) -> bool:

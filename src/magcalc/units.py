@@ -938,7 +938,7 @@ def _size_taken(food: Food, word: str | None, quantity: float, converted: Conver
         return None
     if _USUAL_SIZE.search((converted.portion or "").lower()):  # 'medium or regular slice': the usual one
         return None
-    named = _named_after(food, word)
+    named = named_after(food, word)
     sizes = {p.grams_each for p in food.portions if _head_word(p) == word or p in named}
     low, high = (min(sizes), max(sizes)) if sizes else (0.0, 0.0)
     if len(sizes) < 2 or high <= 1.25 * low:
@@ -953,10 +953,11 @@ def _head_word(portion: Portion) -> str:
 
 def has_measure(food: Food, word: str) -> bool:
     """Does USDA measure the food by this word ('can': '1 can or bottle (12 fl oz)')?"""
-    return bool(_named_after(food, word))
+    return bool(named_after(food, word))
 
 
-def _named_after(food: Food, word: str) -> list[Portion]:
+def named_after(food: Food, word: str) -> list[Portion]:
+    """The measures of the food named by this word ('medium' of 'medium fast food order')."""
     return [p for p in food.portions if word in re.findall(r"[a-z]+", p.description.lower())]
 
 
@@ -1070,9 +1071,9 @@ def _nearest_container(food: Food, word: str | None) -> Portion | None:
     the one nearest to the usual size of that container (CONTAINERS); None unless there are several."""
     if word not in CONTAINERS:
         return None
-    named = [p for p in _named_after(food, word) if not _WHOLE_BAKE.search(p.description.lower())]
+    named = [p for p in named_after(food, word) if not _WHOLE_BAKE.search(p.description.lower())]
     if len(named) < 2:
-        return named[0] if named and len(_named_after(food, word)) > 1 else None
+        return named[0] if named and len(named_after(food, word)) > 1 else None
     usual_named = [p for p in named if _usual_size(p, word)]
     if usual_named:  # 'scoop, NFS'; 'small can', 'standard can', 'large can': USDA's own usual one
         return min(usual_named, key=lambda p: "nfs" not in p.description.lower())
@@ -1200,7 +1201,7 @@ def _size_of_a_measure(food: Food, quantity: float, size: str, words: str) -> Me
         return None  # 'a small jar of peanut butter': USDA has no jar of it; its small, as said
     if size in (measured.portion or "").lower():
         return measured
-    alike = [p for p in _named_after(food, inner) if p.grams_each > 0]
+    alike = [p for p in named_after(food, inner) if p.grams_each > 0]
     if inner in _CUT_FROM_A_WHOLE:  # a large square of cornbread is no 'square cornbread (8" pan)'
         alike = [p for p in alike if not _WHOLE_BAKE.search(p.description.lower())]
     if size != "medium" and len({p.grams_each for p in alike}) > 1:
@@ -1321,7 +1322,7 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         surveyed = unsaid is not None and sized.grams_each == unsaid.grams and not standard
         usual = f"nearest the usual {word}"
         usual = "its usual one" if standard else "the survey's usual one" if surveyed else usual
-        sizes = f"USDA has {len(_named_after(food, word or ''))} sizes; {usual}"
+        sizes = f"USDA has {len(named_after(food, word or ''))} sizes; {usual}"
         return Measured(checked_grams(quantity * sized.grams_each), _measure(sized),
                         f"a {word} taken as {sized.label} ({sizes})")  # fmt: skip
     try:
