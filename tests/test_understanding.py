@@ -1112,6 +1112,19 @@ def test_a_size_before_the_name_in_a_food_cell_is_the_size_of_its_count(food: st
     assert (item.food_id, item.grams) == (found, pytest.approx(grams))
 
 
+@pytest.mark.parametrize(
+    ("text", "found", "grams"),
+    [("medium sweet potato fries", "73410200", 90),  # was one fry, 5 g, sure
+     ("medium onion rings", "75415022", 120),  # was one ring, 10 g
+     ("medium fries", "71401030", 145),  # a measure of that size: the medium order, as before
+     ("large banana", "09040", 136)],  # one of them: a large banana, as before
+)  # fmt: skip
+def test_a_size_before_a_plural_with_no_count_is_a_helping(text: str, found: str, grams: float) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert (item.food_id, item.grams) == (found, pytest.approx(grams))
+    assert item.assumed is not None
+
+
 def test_a_piece_of_a_food_named_by_its_item_is_its_item() -> None:
     # '6 pc chicken nuggets' was SR28's frozen nuggets, not reheated, by their piece (as a guess)
     (item,) = Measurer(Catalog())(Entry(line=1, input="chicken nuggets", amount=6, unit="pc"))

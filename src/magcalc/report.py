@@ -93,6 +93,12 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         with suppress(MagcalcError):  # 'large banana': one large one; 'large fries': a large order
             one = entry.model_copy(update={"amount": 1.0, "unit": size, "input": " ".join(sized)})
             item = _measure(one, catalog)
+            if _one_of_several(sized, item, size):  # 'medium sweet potato fries' are no one medium fry
+                helping = _measure(entry.model_copy(update={"input": " ".join(sized)}), catalog)
+                if helping.food_id == item.food_id and helping.grams is not None:
+                    unsized_as = f"no count: {size} {sized[-1]} taken as a helping of them, not one"
+                    assumed = "; ".join(filter(None, [unsized_as, helping.assumed]))
+                    return helping.model_copy(update={"input": entry.input, "assumed": assumed})
             assumed = item.assumed or f"no count: one {size}"
             return item.model_copy(update={"input": entry.input, "assumed": assumed})
     quantity = entry.amount if entry.amount is not None or entry.unit is None else 1.0  # 'cup' is 1 cup
@@ -168,6 +174,15 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     if entry.magnesium_mg is not None:
         portion = "; ".join(filter(None, [portion, "magnesium as given in the file"]))
     return _item(entry, match, measured.grams, magnesium, portion, measured.assumed)
+
+
+def _one_of_several(said: list[str], item: LineItem, size: str) -> bool:
+    """'medium sweet potato fries', 'large strawberries': a size with no count before a plural is the
+    size of a helping of them, so one item (a fry, 5 g) weighed by a measure that does not say that
+    size is not what was eaten; a measure of that size ('medium fast food order', 'large bag') is."""
+    last = said[-1] if said else ""
+    plural = units.singular(last) != last
+    return plural and item.grams is not None and size not in (item.portion or "").lower()
 
 
 def _sized_measure(entry: Entry, catalog: Catalog) -> LineItem | None:

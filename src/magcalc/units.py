@@ -145,6 +145,9 @@ def _singular(word: str) -> str:
     return word
 
 
+singular = _singular  # 'fries' -> 'fry': public for report, which tells a plural from one item
+
+
 # Household words as people shorten them in diaries and apps
 SHORT_MEASURES = {
     "pc": "piece", "pcs": "piece", "pce": "piece", "pces": "piece", "med": "medium", "md": "medium",
