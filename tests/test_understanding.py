@@ -1116,6 +1116,7 @@ def test_a_size_before_the_name_in_a_food_cell_is_the_size_of_its_count(food: st
     ("text", "found", "grams"),
     [("medium sweet potato fries", "73410200", 90),  # was one fry, 5 g, sure
      ("medium onion rings", "75415022", 120),  # was one ring, 10 g
+     ("large onion rings", "75415022", 120),  # was a large bag of onion flavored corn chips, 85 g
      ("medium fries", "71401030", 145),  # a measure of that size: the medium order, as before
      ("large banana", "09040", 136)],  # one of them: a large banana, as before
 )  # fmt: skip
@@ -1123,6 +1124,12 @@ def test_a_size_before_a_plural_with_no_count_is_a_helping(text: str, found: str
     (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
     assert (item.food_id, item.grams) == (found, pytest.approx(grams))
     assert item.assumed is not None
+
+
+def test_a_size_picks_no_food_only_flavoured_by_the_words() -> None:
+    # '2 large onion rings' were two large bags of 'Onion flavored rings' (corn chips), 170 g
+    (item,) = Measurer(Catalog())(Entry(line=1, input="onion rings", amount=2, unit="large"))
+    assert (item.food_id, item.grams) == ("11296", pytest.approx(14.2))
 
 
 def test_a_piece_of_a_food_named_by_its_item_is_its_item() -> None:

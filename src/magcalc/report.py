@@ -95,7 +95,7 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
             item = _measure(one, catalog)
             if _one_of_several(sized, item, size):  # 'medium sweet potato fries' are no one medium fry
                 helping = _measure(entry.model_copy(update={"input": " ".join(sized)}), catalog)
-                if helping.food_id == item.food_id and helping.grams is not None:
+                if helping.grams is not None:  # (the food the words find: no other one by its size)
                     unsized_as = f"no count: {size} {sized[-1]} taken as a helping of them, not one"
                     assumed = "; ".join(filter(None, [unsized_as, helping.assumed]))
                     return helping.model_copy(update={"input": entry.input, "assumed": assumed})
@@ -128,9 +128,9 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
         stand_in: tuple[foods.Food, units.Measured] | None = None  # another food's, by magcalc's default
         for other in sorted(others, key=lambda f: _kind(f) != kind):
             unasked_baby = baby_food(other) and not _asks_for_baby_food(entry.input)
-            if contrary_unsaid(other, entry.input) or unasked_baby:
+            if contrary_unsaid(other, entry.input) or unasked_baby or _flavoured_by(other, entry.input):
                 continue  # '3 strips of bacon' are no meatless bacon, measured by the strip; 'baby
-                # carrots' by the cup no baby food
+                # carrots' by the cup no baby food; 'small onion rings' no bag of onion flavored rings
             try:
                 by_other = units.measure(other, quantity, entry.unit, entry.input)
             except UnitError:
@@ -178,11 +178,13 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
 
 def _one_of_several(said: list[str], item: LineItem, size: str) -> bool:
     """'medium sweet potato fries', 'large strawberries': a size with no count before a plural is the
-    size of a helping of them, so one item (a fry, 5 g) weighed by a measure that does not say that
-    size is not what was eaten; a measure of that size ('medium fast food order', 'large bag') is."""
+    size of a helping of them, so one item (a fry, 5 g; USDA's 'large ring') weighed by a measure
+    that does not say that size or names one of them is not what was eaten; a measure of that size
+    that is no one item ('medium fast food order', 'large bag') is."""
     last = said[-1] if said else ""
-    plural = units.singular(last) != last
-    return plural and item.grams is not None and size not in (item.portion or "").lower()
+    one = units.singular(last)
+    weighed_by = set(tokenize(item.portion or ""))
+    return one != last and item.grams is not None and (size not in weighed_by or one in weighed_by)
 
 
 def _sized_measure(entry: Entry, catalog: Catalog) -> LineItem | None:
@@ -576,6 +578,15 @@ def _measured_by(match: Match, entry: Entry, catalog: Catalog) -> list[foods.Foo
         if found:  # ('medium fries': the fast food one, whose 'medium fast food order' names it)
             return sorted(found, key=lambda f: not _named_by_its_measure(f, match.food, word))[:3]
     return []
+
+
+def _flavoured_by(food: foods.Food, words: str) -> bool:
+    """Is the food only flavoured by a word said ('Onion flavored rings', corn chips, for 'onion
+    rings'), when 'flavored' was not said?"""
+    said = set(tokenize(words))
+    name = food.description.lower()
+    flavours = {w for part in re.findall(r"([a-z ]+?)[ -]flavou?red\b", name) for w in tokenize(part)}
+    return bool(flavours & said) and not said & {"flavored", "flavoured", "flavor", "flavour"}
 
 
 def _named_by_its_measure(food: foods.Food, found: foods.Food, word: str | None) -> bool:
