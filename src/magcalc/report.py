@@ -1108,9 +1108,12 @@ def _named_whole(food: foods.Food, first: str, second: str) -> bool:
         if part.strip().lower().startswith("with ") and not {t for t in tokenize(part) if t.startswith("no-")}
     ]  # fmt: skip
     names = (name, *with_, *food.common_names.split(";"))  # 'Ham sandwich on white, with cheese'
+    # a word that is another name of the food by itself stands in the name ('red' of 'Kidney beans and
+    # rice': 'red beans' and 'rice')
+    alone = {words[0] for other in food.common_names.split(";") if len(words := tokenize(other)) == 1}
     sides = [
         (name.lower()[: joint.start()], name.lower()[joint.end() :])
-        for name in names if said <= set(tokenize(name))
+        for name in names if said - alone <= set(tokenize(name))
         if (joint := next((j for j in _JOINED.finditer(name.lower()) if j[0] != "or"), None)) is not None
     ]  # fmt: skip
     return any(before & set(tokenize(left)) and after & set(tokenize(right)) for left, right in sides)
