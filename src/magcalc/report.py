@@ -1086,8 +1086,8 @@ def _dishes_kept(pieces: list[str], catalog: Catalog) -> list[str]:
         joined = f"{parts[-1]} {separator} {part}"
         if separator.lower() in ("and", "&") and parts[-1].strip() and part.strip():
             with suppress(MagcalcError):
-                dish = catalog.resolve(joined)
-                if not dish.incomplete and _named_whole(dish.food, parts[-1], part):
+                dish = catalog.resolve(joined)  # ('kraft mac and cheese': a name of data/names.csv)
+                if is_a_name(joined) or (not dish.incomplete and _named_whole(dish.food, parts[-1], part)):
                     parts[-1] = joined
                     continue
         parts.append(part)
