@@ -1120,7 +1120,9 @@ def test_a_size_before_the_name_in_a_food_cell_is_the_size_of_its_count(food: st
      ("medium onion rings", "75415022", 120),  # was one ring, 10 g
      ("large onion rings", "75415022", 120),  # was a large bag of onion flavored corn chips, 85 g
      ("medium fries", "71401030", 145),  # a measure of that size: the medium order, as before
-     ("large banana", "09040", 136)],  # one of them: a large banana, as before
+     ("large banana", "09040", 136),  # one of them: a large banana, as before
+     ("medium avocados", "09037", 150),  # never less than one of them (the helping is 30 g)
+     ("medium shakes", "14347", 333)],  # nor another food (the helping of 'shakes' is a protein drink)
 )  # fmt: skip
 def test_a_size_before_a_plural_with_no_count_is_a_helping(text: str, found: str, grams: float) -> None:
     (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))

@@ -95,9 +95,9 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
             item = _measure(one, catalog)
             if _one_of_several(sized, item, size):  # 'medium sweet potato fries' are no one medium fry
                 helping = _measure(entry.model_copy(update={"input": " ".join(sized)}), catalog)
-                if helping.grams is not None:  # (the food the words find: no other one by its size)
-                    unsized_as = f"no count: {size} {sized[-1]} taken as a helping of them, not one"
-                    assumed = "; ".join(filter(None, [unsized_as, helping.assumed]))
+                if _a_helping_of(item, helping, catalog):
+                    unsized_as = f"{size} {sized[-1]}: a helping of them, not one"  # (after the portion:
+                    assumed = "; ".join(filter(None, [helping.assumed, unsized_as]))  # the table shows it)
                     return helping.model_copy(update={"input": entry.input, "assumed": assumed})
             assumed = item.assumed or f"no count: one {size}"
             return item.model_copy(update={"input": entry.input, "assumed": assumed})
@@ -174,6 +174,20 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     if entry.magnesium_mg is not None:
         portion = "; ".join(filter(None, [portion, "magnesium as given in the file"]))
     return _item(entry, match, measured.grams, magnesium, portion, measured.assumed)
+
+
+def _a_helping_of(item: LineItem, helping: LineItem, catalog: Catalog) -> bool:
+    """Is the helping (the food's typical portion) more of the one item, and of that food or one as
+    rich in magnesium (SR28's large onion ring, the survey's fried onion rings)? Never less than one
+    item of the size said ('medium avocados' are no 30 g helping), nor another food ('medium shakes'
+    are no nutritional drink)."""
+    if item.grams is None or helping.grams is None or helping.grams <= item.grams:
+        return False
+    if helping.food_id == item.food_id:
+        return True
+    one = catalog.get(item.food_id) if item.food_id is not None else None
+    other = catalog.get(helping.food_id) if helping.food_id is not None else None
+    return one is not None and other is not None and _alike(one, other)
 
 
 def _one_of_several(said: list[str], item: LineItem, size: str) -> bool:
