@@ -96,8 +96,9 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
             if _one_of_several(sized, item, size):  # 'medium sweet potato fries' are no one medium fry
                 helping = _measure(entry.model_copy(update={"input": " ".join(sized)}), catalog)
                 if _a_helping_of(item, helping, catalog):
-                    unsized_as = f"{size} {sized[-1]}: a helping of them, not one"  # (after the portion:
-                    assumed = "; ".join(filter(None, [helping.assumed, unsized_as]))  # the table shows it)
+                    unsized_as = f"{size} {' '.join(sized)}: a helping of them, not one"
+                    # (after the portion, which the table shows)
+                    assumed = "; ".join(filter(None, [helping.assumed, unsized_as]))
                     return helping.model_copy(update={"input": entry.input, "assumed": assumed})
             assumed = item.assumed or f"no count: one {size}"
             return item.model_copy(update={"input": entry.input, "assumed": assumed})
