@@ -199,7 +199,7 @@ def _one_of_several(said: list[str], item: LineItem, size: str) -> bool:
     last = said[-1] if said else ""
     one = units.singular(last)
     weighed_by = set(tokenize(item.portion or ""))
-    return one != last and item.grams is not None and (size not in weighed_by or one in weighed_by)
+    return one != last and (size not in weighed_by or one in weighed_by)  # (weights: _a_helping_of)
 
 
 def _sized_measure(entry: Entry, catalog: Catalog) -> LineItem | None:
