@@ -413,17 +413,21 @@ def person_target(
     return rda.target(rda.check_person(age, sex.value if sex else None, state), chosen)
 
 
-def say_warning(text: str) -> None:
-    """One warning on stderr: one line for a script or a file, wrapped between words on a terminal."""
-    line = f"magcalc: warning: {text}"
+def _to_stderr(line: str, indent: str = "  ") -> None:
+    """A line on stderr: one line for a script or a file, wrapped between words on a terminal."""
     if sys.stderr.isatty():
         import shutil
         import textwrap
 
         width = shutil.get_terminal_size((80, 24)).columns
-        line = textwrap.fill(line, width=max(width - 1, 40), subsequent_indent="  ", break_long_words=False,
+        line = textwrap.fill(line, width=max(width - 1, 40), subsequent_indent=indent, break_long_words=False,
                              break_on_hyphens=False)  # fmt: skip
     typer.echo(line, err=True)
+
+
+def say_warning(text: str) -> None:
+    """One warning on stderr (wrapped between words on a terminal)."""
+    _to_stderr(f"magcalc: warning: {text}")
 
 
 def warn(report: "Report") -> None:
@@ -817,11 +821,11 @@ def _choose_doubtful(
         others = [f for f in (match.food, *alternatives) if f.food_id != taken.food_id]
         options = list({f.food_id: f for f in (taken, *others)}.values())[:5]
         why = f" ({doubt})" if doubt else ""
-        typer.echo(f"{words!r} is not a sure match{why}. Which food did you mean?", err=True)
+        _to_stderr(f"{words!r} is not a sure match{why}. Which food did you mean?", indent="")
         for number, food in enumerate(options, start=1):
             mg = food.magnesium_mg_per_100g
-            typer.echo(f"  {number}. {food.description} ({food.food_id}), "
-                       f"{'unknown' if mg is None else f'{mg:g}'} mg/100 g", err=True)  # fmt: skip
+            _to_stderr(f"  {number}. {food.description} ({food.food_id}), "
+                       f"{'unknown' if mg is None else f'{mg:g}'} mg/100 g", indent="     ")  # fmt: skip
         while True:  # a number out of range asks again; Enter keeps the guess
             answer = typer.prompt(
                 "Number (Enter keeps 1 as a guess)", default="", show_default=False, err=True
