@@ -443,3 +443,23 @@ def test_a_warning_wraps_between_words_on_a_terminal_and_stays_one_line_for_a_sc
     cli.say_warning(text)
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) > 2 and all(len(line) < 60 for line in lines) and lines[1].startswith("  ")
+
+
+def test_the_question_offering_foods_wraps_between_words_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # at 80 columns the question broke words ('USD / A does not use') where the terminal wrapped it
+    from magcalc import cli
+    from magcalc.catalog import Catalog
+    from magcalc.models import Entry
+    from magcalc.report import Measurer
+
+    entries = [Entry(line=1, input="kraft mac and cheese", amount=None, unit=None)]
+    items = Measurer(Catalog())(entries[0])
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setattr(cli.typer, "prompt", lambda *args, **kwargs: "")  # Enter: keep the guess
+    assert cli._choose_doubtful(items, None, entries) is None
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) > 3 and all(len(line) < 60 for line in lines)
+    assert not any(line.endswith("USD") for line in lines) and "Which food did you mean?" in " ".join(lines)
