@@ -326,7 +326,8 @@ def test_a_way_of_cooking_usda_lacks_takes_the_cooked_food_as_a_guess(words: str
      ("1/2 cup canned black beans, rinsed", 1), ("2 cups spagetti w meat sauce", 1),  # no food 'rinsed'
      ("2 eggs and a cup of decaf, rinsed", 2),
      ("red beans and rice w andouille", 2),  # 'red' is another name of 'Kidney beans and rice'
-     ("kraft mac and cheese w cut up hot dogs", 2)],  # a name of data/names.csv joins its 'and'
+     ("kraft mac and cheese w cut up hot dogs", 2),  # a name of data/names.csv joins its 'and'
+     ("franks and beans with bread", 2)],  # 'Beans and franks', either way round (were beans twice)
 )  # fmt: skip
 def test_words_joined_by_and_are_one_food_only_when_the_food_joins_them(text: str, foods: int) -> None:
     assert len(Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))) == foods

@@ -1131,7 +1131,11 @@ def _named_whole(food: foods.Food, first: str, second: str) -> bool:
         for name in names if said - alone <= set(tokenize(name))
         if (joint := next((j for j in _JOINED.finditer(name.lower()) if j[0] != "or"), None)) is not None
     ]  # fmt: skip
-    return any(before & set(tokenize(left)) and after & set(tokenize(right)) for left, right in sides)
+    return any(  # (either way round: 'franks and beans' is 'Beans and franks')
+        (before & set(tokenize(left)) and after & set(tokenize(right)))
+        or (after & set(tokenize(left)) and before & set(tokenize(right)))
+        for left, right in sides
+    )
 
 
 def _measure_of_all(phrase: phrases.Phrase, each: list[phrases.Phrase]) -> bool:
