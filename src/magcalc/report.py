@@ -1127,15 +1127,12 @@ def _named_whole(food: foods.Food, first: str, second: str) -> bool:
     # rice': 'red beans' and 'rice')
     alone = {words[0] for other in food.common_names.split(";") if len(words := tokenize(other)) == 1}
     sides = [
-        (name.lower()[: joint.start()], name.lower()[joint.end() :])
+        (set(tokenize(name.lower()[: joint.start()])), set(tokenize(name.lower()[joint.end() :])))
         for name in names if said - alone <= set(tokenize(name))
         if (joint := next((j for j in _JOINED.finditer(name.lower()) if j[0] != "or"), None)) is not None
     ]  # fmt: skip
-    return any(  # (either way round: 'franks and beans' is 'Beans and franks')
-        (before & set(tokenize(left)) and after & set(tokenize(right)))
-        or (after & set(tokenize(left)) and before & set(tokenize(right)))
-        for left, right in sides
-    )
+    # (either way round: 'franks and beans' is 'Beans and franks')
+    return any((before & one and after & other) or (after & one and before & other) for one, other in sides)
 
 
 def _measure_of_all(phrase: phrases.Phrase, each: list[phrases.Phrase]) -> bool:
