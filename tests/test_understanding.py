@@ -1423,7 +1423,7 @@ def test_a_misspelt_name_people_give_a_dish_is_read_as_that_name() -> None:
      ("a small can of tuna", ("26155110", 75.0)),  # its 'small can': was a 'small/regular fillet'
      ("a small bar of chocolate", ("91705010", 45.0)),  # not the doubtful cookie 'a bar of chocolate' is
      ("a big glass of milk", ("11100000", 244.0)),  # people's word for large: was an unknown food
-     ("big bowl of pho", ("28310330", 367.5)),  # was unknown
+     ("big bowl of pho", ("28310330", 490.0)),  # was unknown; a noodle soup bowl, 2 cups
      ("large slice of pizza", ("58106210", 119.0)),  # no article: a slice, not the whole large pizza (954 g)
      ("a big can of salmon", ("26137180", 420.0)),  # the canned salmon's largest can: was a 210 g fillet, sure
      ("big can of black beans", ("41102080", 270.0))],  # canned, as 'a can of' is: were beans cooked from dry

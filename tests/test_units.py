@@ -435,3 +435,22 @@ def test_a_scoop_of_a_spread_is_two_tablespoons() -> None:
 def test_an_ounce_of_candy_is_by_weight_not_a_drinks_fluid_ounce() -> None:
     # the survey's codes 91 are sugars and sweets, not drinks: 1 oz of chocolate candy was 20 g
     assert measure(food("91705010"), 1, "oz").grams == pytest.approx(28.349523125)
+
+
+@pytest.mark.parametrize(
+    ("unit", "words", "grams"),
+    [
+        ("packet", "ramen", 81.0),  # was 5.8 g: the flavor packet of 'package without flavor packet'
+        ("package", "ramen", 81.0),
+        ("packet", "ramen flavor", 5.8),  # the part, when its word is said
+    ],
+)
+def test_a_packet_of_ramen_is_its_package_not_the_flavor_packet(unit: str, words: str, grams: float) -> None:
+    assert to_grams(food("06583"), 1, unit, words).grams == pytest.approx(grams)
+
+
+@pytest.mark.parametrize(("food_id", "cups"), [("28310330", 2.0), ("58407034", 2.0), ("41601070", 1.5)])
+def test_a_bowl_of_pho_or_ramen_is_two_cups_of_other_soups_one_and_a_half(food_id: str, cups: float) -> None:
+    bowl = measure(food(food_id), 1, "bowl", "")
+    assert bowl.grams == pytest.approx(to_grams(food(food_id), cups, "cup").grams)
+    assert bowl.assumed is not None and "bowl" in bowl.assumed

@@ -331,6 +331,7 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
         grams_per_ml = chosen.portion.grams_each / VOLUME_ML[chosen.head]
         # grams for one unit first, then times the amount: the same arithmetic as Measurer's cache
         return _checked(amount * (VOLUME_ML[wanted] * grams_per_ml), _measure(chosen.portion))
+    names = tuple(n for n in names if not _a_part_of_another(n, names, words))  # ramen's flavor packet
     if wanted in _CUT_FROM_A_WHOLE:  # a square of cornbread is no 'square cornbread (8" pan)'
         names = tuple(n for n in names if not _WHOLE_BAKE.search(n.portion.description.lower()))
     matchers: list[Callable[[_PortionName], bool]] = [
@@ -389,6 +390,20 @@ def to_grams(food: Food, amount: float, unit: str | None, words: str = "") -> Co
                 return _checked(amount * name.portion.grams_each, _measure(name.portion))
     units = ", ".join(available_units(food))
     raise UnitError(f"{unit!r} is not a unit magcalc can convert for {_name(food)}; its units: {units}")
+
+
+def _a_part_of_another(name: _PortionName, names: tuple[_PortionName, ...], words: str) -> bool:
+    """Is the measure a part that another measure of the food is with or without ('packet' of ramen,
+    5.8 g, is the flavor packet of its 'package without flavor packet', 81 g), when the words do not
+    name that part ('flavor')? A packet of ramen is its package."""
+    said = set(_words(words).split())
+    for other in names:
+        if other is name:
+            continue
+        part = re.search(rf"\bwith(?:out)?((?: [a-z]+)*?) {re.escape(name.full)}$", other.full)
+        if part is not None and not said & set(part[1].split()):
+            return True
+    return False
 
 
 _ODD_SIZES = re.compile(
@@ -975,11 +990,20 @@ _SPREAD = re.compile(r"\b(butter|spread|paste|tahini|hummus|jam|jelly|cream chee
 _SPREAD_SCOOP = "a scoop of a spread taken as 2 tbsp: a spoonful, not an ice-cream scoop"
 _PLATE_CUPS = 2.0
 _PLATE = "a plate taken as 2 cups: a dinner plate of pasta, rice or a mixed dish"
+_NOODLE_BOWL_CUPS = 2.0
+_NOODLE_BOWL = "a bowl of a noodle soup taken as 2 cups: a pho or ramen bowl"
 _HANDFUL_CUPS = 0.5
 _HANDFUL = "a handful taken as 1/2 cup: of berries, grapes or cherry tomatoes"
 _FOOD_CAN_CUPS = 1.5
 _FOOD_CAN = "a can taken as 1.5 cups: a standard 15 oz can, drained"
 _DRINK_WORDS = frozenset({"milk", "juice", "drink", "beverage", "water", "soymilk"})
+
+
+def _noodle_soup(food: Food) -> bool:
+    """Pho or ramen as the survey has them (its 'Ramen and Asian broth-based soups'), served by the
+    big bowl; not miso or egg drop soup of the same group, nor SR28's dry ramen."""
+    named = re.search(r"\b(pho|ramen)\b", food.description.lower()) is not None
+    return named and food.food_group == "Ramen and Asian broth-based soups"
 
 
 def _has_cups(food: Food) -> bool:
@@ -1271,6 +1295,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         grams = checked_grams(quantity * served.grams_each)
         served_as = f"a {word} taken as {served.label}, {_grams(served.grams_each)} g"
         return Measured(grams, _measure(served), served_as)
+    if word == "bowl" and _noodle_soup(food):  # 'a bowl of pho': a restaurant bowl, 2 cups
+        converted = to_grams(food, quantity * _NOODLE_BOWL_CUPS, "cup", words)
+        return Measured(converted.grams, converted.portion, _NOODLE_BOWL)
     counted = unit is not None and word not in MASS_G | VOLUME_ML and word not in SIZES
     if counted and unit and _by_its_own_noun(food, unit):  # 'bagel, 1, bagel': one bagel, not a 46 g
         return measure(food, quantity, None, words)  # Bagel Thin; 'cookie, 2, cookies' ('cooky')
