@@ -334,6 +334,18 @@ def test_words_joined_by_and_are_one_food_only_when_the_food_joins_them(text: st
 
 
 @pytest.mark.parametrize(
+    ("text", "ids"),
+    [("a blt on toast", ["27520610"]),  # the sandwich's own bread: was a BLT and a slice of toast, sure
+     ("bacon egg n cheese on a roll + small coffee", ["34001130", "92101000"]),  # was a roll besides
+     ("beans on toast", ["41100990", "51101010"]),  # no sandwich: the toast is a food of its own
+     ("peanut butter on a bagel", ["42202000", "51180010"])],
+)  # fmt: skip
+def test_a_bread_said_after_on_is_a_sandwichs_own_not_another_food(text: str, ids: list[str]) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert [item.food_id for item in items] == ids
+
+
+@pytest.mark.parametrize(
     ("text", "sure"),
     [("pork and sauerkraut", False), ("chicken n waffles", False),  # one dish USDA lacks, or two foods?
      ("beans on toast", False), ("2 eggs and toast", True), ("eggs, bacon and toast", True),

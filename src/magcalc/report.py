@@ -979,6 +979,9 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         parts = _dishes_kept(_LISTED.split(phrase.food), catalog)
         main = re.split(r"\s+(?:with|on)\s+", phrase.food)[0]  # 'beans on toast': beans and toast
     if len(parts) < 2:
+        if parts and parts[0] != phrase.food and (at := phrase.text.lower().rfind(" on ")) > 0:
+            # 'a blt on toast': the sandwich, whose bread the words after 'on' name
+            return [replace(phrase, food=parts[0], text=phrase.text[:at])]
         return [phrase]
     whole: Match | None = None
     try:
@@ -1099,6 +1102,10 @@ def _dishes_kept(pieces: list[str], catalog: Catalog) -> list[str]:
     parts = [pieces[0]]
     for separator, part in zip(pieces[1::2], pieces[2::2], strict=True):
         joined = f"{parts[-1]} {separator} {part}"
+        if separator.lower() == "on" and _a_bread(part) and any(_a_sandwich(p, catalog) for p in parts):
+            if _a_sandwich(parts[-1], catalog) and _a_sandwich(joined, catalog):
+                parts[-1] = joined  # 'subway turkey on wheat': the survey's turkey sandwich on wheat
+            continue  # 'a blt on toast', 'sausage egg and cheese on a bagel': the sandwich's own bread
         if separator.lower() in ("and", "&") and parts[-1].strip() and part.strip():
             with suppress(MagcalcError):
                 dish = catalog.resolve(joined)  # ('kraft mac and cheese': a name of data/names.csv)
@@ -1107,6 +1114,32 @@ def _dishes_kept(pieces: list[str], catalog: Catalog) -> list[str]:
                     continue
         parts.append(part)
     return [p for p in parts if p.strip()]
+
+
+_BREAD_NOUNS = frozenset(
+    {"bread", "toast", "bun", "roll", "bagel", "biscuit", "croissant", "hoagie", "kaiser", "brioche",
+     "muffin", "ciabatta", "baguette", "pita", "challah", "focaccia", "hero", "wheat", "white", "rye",
+     "sourdough", "pumpernickel", "multigrain"}
+)  # fmt: skip
+_BREAD_WORDS = _BREAD_NOUNS | {"a", "an", "english", "texas", "whole", "grain", "marble", "sesame", "seeded",
+                               "toasted", "potato", "onion", "plain", "everything", "soft", "hard", "sub"}
+_SANDWICH = re.compile(
+    r"\b(?:sandwich|sandwiches|sub|burger|cheeseburger|hamburger|hoagie)\b"
+    r"|\bon (?:white|wheat|rye|bun|roll|bagel|biscuit|croissant|english muffin|bread)\b"
+)
+
+
+def _a_bread(words: str) -> bool:
+    """Do the words name only a bread ('toast', 'a roll', 'wheat', 'an everything bagel')?"""
+    said = tokenize(words)
+    return bool(said) and set(said) <= _BREAD_WORDS and bool(set(said) & _BREAD_NOUNS)
+
+
+def _a_sandwich(words: str, catalog: Catalog) -> bool:
+    """Do the words name a sandwich, a sub or a burger, bread and all ('blt', 'sausage egg')?"""
+    with suppress(MagcalcError):
+        return _SANDWICH.search(catalog.resolve(words).food.description.lower()) is not None
+    return False
 
 
 def _named_whole(food: foods.Food, first: str, second: str) -> bool:
