@@ -516,3 +516,13 @@ def test_a_cut_apple_keeps_its_skin_unless_said_peeled(words: str) -> None:
 def test_kraft_mac_and_cheese_is_the_boxed_mix_not_its_half_the_fat_one(words: str) -> None:
     # 'kraft' was only in the other names of the reduced-fat mix ('Kraft ... Deluxe 1/2 the fat')
     assert Catalog().resolve(words).food.food_id == "58145112"
+
+
+@pytest.mark.parametrize(
+    ("query", "food_id"),
+    [("instant oatmeal", "56203086"),  # made with water, 'NS as to liquid': was the one made with milk
+     ("instant oatmeal made with milk", "56203096"),  # said: the words decide
+     ("cinnabon", "51160110")],  # a Cinnabon is frosted (data/brands.csv); not the survey's 'NS as to frosting'
+)  # fmt: skip
+def test_of_a_tie_the_surveys_food_for_a_detail_not_said_comes_first(query: str, food_id: str) -> None:
+    assert Catalog().resolve(query).food.food_id == food_id

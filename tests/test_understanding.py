@@ -1320,7 +1320,7 @@ def test_a_food_usda_weighs_only_by_the_piece_is_measured_by_the_volume_of_its_k
     [("a chicken breast", [("24120120", 120.0)]),  # one side, not SR28's whole breast (2 x 86 g)
      ("ham and cheese sandwich and chips", [("27520220", 135.0), ("71200100", 28.0)]),  # not ham, and
      ("coffee and milk", [("92101000", 360.0), ("11100000", 244.0)]),  # a cheese sandwich; no latte with
-     ("2 jars of baby food sweet potatoes", [("76209010", 220.0)])],  # non-dairy milk; baby food asked
+     ("2 jars of baby food sweet potatoes", [("76209040", 220.0)])],  # non-dairy milk; baby food asked, stage 2 (NS as to stage)
 )  # fmt: skip
 def test_everyday_foods_counted_as_people_count_them(text: str, found: list[tuple[str, float]]) -> None:
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))

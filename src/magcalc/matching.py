@@ -1146,11 +1146,14 @@ def _scattered(ids: frozenset[str], words: list[str]) -> bool:
     return True
 
 
-def _order(scored: Scored) -> tuple[bool, float, bool, int, str]:
+def _order(scored: Scored) -> tuple[bool, float, bool, bool, int, str]:
     """Complete first, then by score; of a tie, the survey's food without fat added (the words did
-    not say it: 'Black beans, from canned, no added fat'), then the shorter name."""
+    not say it: 'Black beans, from canned, no added fat'), then the survey's food for a detail not
+    said (instant oatmeal 'made with water', whose other names say 'NS as to liquid'; not the one
+    made with milk), then the shorter name."""
     name = scored.food.description
-    return (not scored.complete, -scored.score, "fat added" in name, len(name), scored.food.food_id)
+    decided = "ns as to" not in scored.food.common_names.lower()  # (after the survey's own choice)
+    return (not scored.complete, -scored.score, "fat added" in name, decided, len(name), scored.food.food_id)
 
 
 # What `_score` gives any food at most beyond the words it covers (its first segment, its head),
