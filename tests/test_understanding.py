@@ -338,6 +338,8 @@ def test_words_joined_by_and_are_one_food_only_when_the_food_joins_them(text: st
     [("a blt on toast", ["27520610"]),  # the sandwich's own bread: was a BLT and a slice of toast, sure
      ("bacon egg n cheese on a roll + small coffee", ["34001130", "92101000"]),  # was a roll besides
      ("beans on toast", ["41100990", "51101010"]),  # no sandwich: the toast is a food of its own
+     ("turkey sub on wheat", ["27540050"]),  # the turkey sub, not the survey's steak sub on wheat
+     ("an italian sub on a roll", ["27560630"]),  # names read once: was an endless recursion
      ("peanut butter on a bagel", ["42202000", "51180010"])],
 )  # fmt: skip
 def test_a_bread_said_after_on_is_a_sandwichs_own_not_another_food(text: str, ids: list[str]) -> None:

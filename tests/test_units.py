@@ -454,3 +454,24 @@ def test_a_bowl_of_pho_or_ramen_is_two_cups_of_other_soups_one_and_a_half(food_i
     bowl = measure(food(food_id), 1, "bowl", "")
     assert bowl.grams == pytest.approx(to_grams(food(food_id), cups, "cup").grams)
     assert bowl.assumed is not None and "bowl" in bowl.assumed
+
+
+@pytest.mark.parametrize(
+    ("food_id", "unit", "grams"),
+    [("02075", "packet", 28.349523125),  # taco seasoning: a packet, 1 oz (was refused)
+     ("21602100", "pack", 28.349523125)],  # jerky
+)  # fmt: skip
+def test_a_packet_of_a_dry_snack_usda_does_not_measure_so_is_an_ounce(food_id: str, unit: str, grams: float) -> None:
+    packet = measure(food(food_id), 1, unit, "")
+    assert packet.grams == pytest.approx(grams) and packet.assumed is not None and packet.stand_in
+
+
+@pytest.mark.parametrize("food_id", ["93101000", "16113", "58407034"])  # beer, natto, a ramen bowl
+def test_no_ounce_packet_of_a_drink_or_a_moist_food(food_id: str) -> None:
+    with pytest.raises(UnitError):
+        measure(food(food_id), 1, "pack", "")
+
+
+def test_a_packet_is_usdas_package_when_it_has_one() -> None:
+    # peanut butter sandwich crackers: its 'individual package', 45 g (was refused: no 'packet')
+    assert measure(food("54328100"), 1, "packet", "").grams == pytest.approx(45.0)

@@ -1928,6 +1928,9 @@ def _readings(words: list[str]) -> Iterator[tuple[list[str], bool]]:
                 yield [*words[:at], max(common, key=lambda w: len(idx.ids(w))), *words[at + 1 :]], True
 
 
+_NAMED_READING: set[str] = set()  # the other words of names (data/names.csv, brands.csv) being read now
+
+
 def _words_match(query: str) -> Match:
     typed = tokenize(query)
     words = _unglued(typed)
@@ -1949,6 +1952,8 @@ def _words_match(query: str) -> Match:
         ask = f"say what you ate there ('{name} <food>')"
         raise UnknownFood(f"{name!r} is a place, not a food ({what}): {ask}")
     branded = _branded(typed)
+    if branded is not None and branded[1] in _NAMED_READING:
+        branded = None  # 'italian sub roll' -> 'italian hoagie roll' -> 'italian sub roll': read once
     if branded is not None and _across_a_list(branded[0], query):
         branded = None  # 'baked potato and green beans' holds 'potato greens' only across 'and'
     if branded is not None and len(tokenize(branded[0])) < len(words) and _named_by_usda(words):
@@ -1956,7 +1961,11 @@ def _words_match(query: str) -> Match:
     if branded is not None:  # 'lays', 'oatly oat milk', 'gerber sweet potatoes'
         brand, generic, why, food_id = branded
         with suppress(UnknownFood):
-            found = Match(foods[food_id], False) if food_id in foods else best_match(generic)
+            _NAMED_READING.add(generic)
+            try:
+                found = Match(foods[food_id], False) if food_id in foods else best_match(generic)
+            finally:
+                _NAMED_READING.discard(generic)
             doubt = f"{brand!r} is a name USDA does not use ({why}): taken as {found.food.description}"
             if found.incomplete:  # 'jacket potato with cheese and beans': beans are no part of it
                 doubt = f"{INCOMPLETE}; {doubt}"

@@ -1103,8 +1103,8 @@ def _dishes_kept(pieces: list[str], catalog: Catalog) -> list[str]:
     for separator, part in zip(pieces[1::2], pieces[2::2], strict=True):
         joined = f"{parts[-1]} {separator} {part}"
         if separator.lower() == "on" and _a_bread(part) and any(_a_sandwich(p, catalog) for p in parts):
-            if _a_sandwich(parts[-1], catalog) and _a_sandwich(joined, catalog):
-                parts[-1] = joined  # 'subway turkey on wheat': the survey's turkey sandwich on wheat
+            if _a_sandwich(parts[-1], catalog) and _a_sandwich(joined, catalog, whole=True):
+                parts[-1] = joined  # 'a turkey sandwich on wheat': the survey's turkey sandwich on wheat
             continue  # 'a blt on toast', 'sausage egg and cheese on a bagel': the sandwich's own bread
         if separator.lower() in ("and", "&") and parts[-1].strip() and part.strip():
             with suppress(MagcalcError):
@@ -1135,10 +1135,13 @@ def _a_bread(words: str) -> bool:
     return bool(said) and set(said) <= _BREAD_WORDS and bool(set(said) & _BREAD_NOUNS)
 
 
-def _a_sandwich(words: str, catalog: Catalog) -> bool:
-    """Do the words name a sandwich, a sub or a burger, bread and all ('blt', 'sausage egg')?"""
+def _a_sandwich(words: str, catalog: Catalog, whole: bool = False) -> bool:
+    """Do the words name a sandwich, a sub or a burger, bread and all ('blt', 'sausage egg')? `whole`:
+    a sandwich of all the words ('turkey sub on wheat' is no 'Steak sandwich or sub on wheat')."""
     with suppress(MagcalcError):
-        return _SANDWICH.search(catalog.resolve(words).food.description.lower()) is not None
+        found = catalog.resolve(words)
+        sandwich = _SANDWICH.search(found.food.description.lower()) is not None
+        return sandwich and not (whole and found.incomplete)
     return False
 
 

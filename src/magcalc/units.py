@@ -494,6 +494,8 @@ CONTAINERS: dict[str, tuple[float, str, str]] = {
     "bowl": (1.5, "cup", "a bowl taken as 1.5 cups: a typical cereal or soup bowl"),
     "handful": (1, "oz", "a handful taken as 1 oz, 28 g: the usual handful of nuts"),
     "bag": (1, "oz", "a bag taken as 1 oz, 28 g: a snack bag of chips"),
+    "packet": (1, "oz", "a packet taken as 1 oz, 28 g: a snack packet (of nuts, crackers or seasoning)"),
+    "pack": (1, "oz", "a pack taken as 1 oz, 28 g: a snack pack (of nuts or crackers)"),
     "scoop": (0.5, "cup", "a scoop taken as 1/2 cup: a standard ice-cream scoop"),
     "square": (10, "g", "a square taken as 10 g: one square of a 100 g chocolate bar"),
     "bottle": (12, "fl oz", "a bottle taken as 12 fl oz: the US bottle of beer or soda"),
@@ -535,7 +537,7 @@ _WHOLES = frozenset({"bar", "package", "loaf", "cake", "pie", "pizza", "box", "b
 # serving bag
 _SAME_MEASURE = {
     "slice": ("piece",), "piece": ("slice",), "bottle": ("can",), "can": ("bottle",), "link": ("sausage",),
-    "bag": ("pouch", "packet"), "packet": ("pouch", "bag", "envelope"), "pouch": ("packet", "bag"),
+    "bag": ("pouch", "packet"), "packet": ("pouch", "bag", "envelope", "package"), "pouch": ("packet", "bag"),
     "sachet": ("packet", "envelope"), "pack": ("package", "packet", "pouch", "bag"),
     "package": ("pack", "packet"), "mini": ("miniature",), "miniature": ("mini",), "strip": ("slice",),
 }  # fmt: skip
@@ -999,6 +1001,16 @@ _FOOD_CAN = "a can taken as 1.5 cups: a standard 15 oz can, drained"
 _DRINK_WORDS = frozenset({"milk", "juice", "drink", "beverage", "water", "soymilk"})
 
 
+_SNACK_KCAL = 250.0  # kcal per 100 g: nuts, chips, crackers, candy, jerky, seasoning mixes; no drink or dish
+
+
+def _a_dry_snack(food: Food) -> bool:
+    """Is the food dry and dense, as what comes in a snack packet is (peanuts 590 kcal per 100 g, jerky
+    410; not natto, 211, nor a ramen bowl, 127)?"""
+    kcal = food.kcal_per_100g
+    return kcal is not None and kcal >= _SNACK_KCAL and not is_drink(food)
+
+
 def _noodle_soup(food: Food) -> bool:
     """Pho or ramen as the survey has them (its 'Ramen and Asian broth-based soups'), served by the
     big bowl; not miso or egg drop soup of the same group, nor SR28's dry ramen."""
@@ -1098,7 +1110,11 @@ def _nearest_container(food: Food, word: str | None) -> Portion | None:
     the one nearest to the usual size of that container (CONTAINERS); None unless there are several."""
     if word not in CONTAINERS:
         return None
-    named = [p for p in named_after(food, word) if not _WHOLE_BAKE.search(p.description.lower())]
+    names = _portion_names(food)
+    parts = {n.portion for n in names if _a_part_of_another(n, names, "")}  # ramen's flavor packet
+    named = [
+        p for p in named_after(food, word) if not _WHOLE_BAKE.search(p.description.lower()) and p not in parts
+    ]
     if len(named) < 2:
         return named[0] if named and len(named_after(food, word)) > 1 else None
     usual_named = [p for p in named if _usual_size(p, word)]
@@ -1296,8 +1312,8 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         served_as = f"a {word} taken as {served.label}, {_grams(served.grams_each)} g"
         return Measured(grams, _measure(served), served_as)
     if word == "bowl" and _noodle_soup(food):  # 'a bowl of pho': a restaurant bowl, 2 cups
-        converted = to_grams(food, quantity * _NOODLE_BOWL_CUPS, "cup", words)
-        return Measured(converted.grams, converted.portion, _NOODLE_BOWL)
+        converted = to_grams(food, quantity * _NOODLE_BOWL_CUPS, "cup", words)  # (magcalc's, not USDA's:
+        return Measured(converted.grams, converted.portion, _NOODLE_BOWL, stand_in=True)  # no other soup's)
     counted = unit is not None and word not in MASS_G | VOLUME_ML and word not in SIZES
     if counted and unit and _by_its_own_noun(food, unit):  # 'bagel, 1, bagel': one bagel, not a 46 g
         return measure(food, quantity, None, words)  # Bagel Thin; 'cookie, 2, cookies' ('cooky')
@@ -1437,6 +1453,9 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         if word == "mug" and _is_soup(food):  # a mug of soup: 12 fl oz, as of a hot drink
             converted = to_grams(food, quantity * CONTAINERS["mug"][0], "fl oz", words)
             return Measured(converted.grams, converted.portion, _SOUP_MUG, stand_in=True)
+        if word in ("packet", "pack") and not _a_dry_snack(food):  # a pack of beer, or of a ramen bowl,
+            raise UnitError(f"USDA gives no {word} for {_name(food)}, and magcalc's usual {word} is a "
+                            "dry snack's; give the amount in cups, ounces or grams") from None  # fmt: skip
         if word in _DRINK_CONTAINERS and not is_drink(food):  # a can of beans is no 12 fl oz soda can
             raise UnitError(f"USDA gives no {word} for {_name(food)}, and magcalc's usual {word} is a "
                             f"drink's; give the amount in cups, ounces or grams") from None  # fmt: skip
