@@ -872,7 +872,7 @@ def _measure_supplement(entry: Entry, form: supplements.Form) -> LineItem:
 
 def _match(entry: Entry, catalog: Catalog) -> Match:
     if entry.food_id is None:
-        return catalog.resolve(entry.input)
+        return catalog.resolve(_without_its_bread(entry.input, catalog))
     food = catalog.get(entry.food_id)
     if food is None:
         raise UnknownFood(f"the food_id {entry.food_id!r} is not a food in magcalc's tables or yours")
@@ -978,10 +978,7 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     else:
         parts = _dishes_kept(_LISTED.split(phrase.food), catalog)
         main = re.split(r"\s+(?:with|on)\s+", phrase.food)[0]  # 'beans on toast': beans and toast
-    if len(parts) < 2:
-        if parts and parts[0] != phrase.food and (at := phrase.text.lower().rfind(" on ")) > 0:
-            # 'a blt on toast': the sandwich, whose bread the words after 'on' name
-            return [replace(phrase, food=parts[0], text=phrase.text[:at])]
+    if len(parts) < 2:  # ('a blt on toast': one sandwich, whose bread the words after 'on' name)
         return [phrase]
     whole: Match | None = None
     try:
@@ -1127,6 +1124,15 @@ _SANDWICH = re.compile(
     r"\b(?:sandwich|sandwiches|sub|burger|cheeseburger|hamburger|hoagie)\b"
     r"|\bon (?:white|wheat|rye|bun|roll|bagel|biscuit|croissant|english muffin|bread)\b"
 )
+
+
+def _without_its_bread(words: str, catalog: Catalog) -> str:
+    """The words less a bread said after 'on' that is a sandwich's own ('a blt on toast': 'a blt'; not
+    'beans on toast', nor 'a turkey sandwich on wheat', the survey's sandwich of all the words)."""
+    before, on, after = words.lower().rpartition(" on ")
+    if not on or not _a_bread(after) or not _a_sandwich(before, catalog):
+        return words
+    return words if _a_sandwich(words, catalog, whole=True) else words[: len(before)]
 
 
 def _a_bread(words: str) -> bool:
