@@ -319,6 +319,7 @@ def test_a_way_of_cooking_usda_lacks_takes_the_cooked_food_as_a_guess(words: str
     [("eggs and toast", 2),  # not 'Bread, egg, toasted': a food that joins nothing
      ("macaroni and cheese", 1), ("half and half", 1), ("bean and cheese burrito", 1),
      ("2 ears corn on the cob", 1),  # a name of data/aliases.csv is one food ('on' starts no other)
+     ("ribs, corn on the cob and mac n cheese", 3),  # in a list too: was corn, and corn 'the cob'
      ("eggs n toast", 2), ("mac 'n' cheese", 1), ("salmon + broccoli", 2),
      ("coleslaw and mac and cheese", 2), ("salmon, rice and broccoli", 3),  # 'n' and '+' are 'and'
      ("chips and a cookie", 2),  # a cookie is a food, not chips counted in cookies; no dish joins them
@@ -346,6 +347,18 @@ def test_a_bread_said_after_on_is_a_sandwichs_own_not_another_food(text: str, id
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
     assert [item.food_id for item in items] == ids
     assert len(items) > 1 or items[0].input == text  # one sandwich keeps all its words ('on toast' too)
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [("10 pc nugget meal w medium fries", ["24198729", "71401030"]),  # was a frozen meal, 1910 g
+     ("happy meal w 4 nuggets, small fries and apple slices", ["24198729", "71401030", "09003"]),  # no
+     ("panda plate w fried rice and orange chicken", ["58150310", "27146350"]),  # cracker meal, breadfruit
+     ("number 1 combo: whopper, fries, coke", ["27510615", "71400990", "92410310"])],  # was refused
+)  # fmt: skip
+def test_a_meal_said_before_its_foods_is_those_foods(text: str, ids: list[str]) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert [item.food_id for item in items] == ids
 
 
 @pytest.mark.parametrize(

@@ -895,9 +895,10 @@ def _expanded(entry: Entry, catalog: Catalog | None = None) -> tuple[list[Entry]
         return [entry], False
     if find_form(entry.input) is not None:
         return [entry], False
-    parsed = _counted_by_kind(_in_context(
-        [part for phrase in phrases.parse(entry.input) for part in _listed(phrase, catalog or Catalog())]
-    ), catalog or Catalog())
+    catalog = catalog or Catalog()
+    said = phrases.parse(_unpacked(entry.input, catalog))
+    listed = [part for phrase in said for part in _listed(phrase, catalog)]
+    parsed = _counted_by_kind(_in_context(listed), catalog)
     if not parsed:
         raise UnitError(f"no food named in {entry.input!r}")
     plain = " ".join(entry.input.lower().split())
@@ -910,6 +911,46 @@ def _expanded(entry: Entry, catalog: Catalog | None = None) -> tuple[list[Entry]
         })
         for p in parsed
     ], any(p.together for p in parsed)  # fmt: skip
+
+
+# A meal sold or served as one, said before its foods: 'big mac meal with large fries and a coke',
+# 'happy meal w 4 nuggets, ...', 'number 1 combo: whopper, fries, coke', 'chicken shawarma plate - rice'
+_PACKED = re.compile(
+    r"^\s*(?P<head>[^,;:+()]*?)\s*\b(?:meal|combo|plate|platter)s?\s*(?::|[-\u2013]|,|\bwith\b|\bw/|\bw\b)"
+    r"\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+# Words that name which meal, not a food ('kids meal', 'value meal', 'number 3 combo', '#2 combo')
+_MEAL_NAMES = re.compile(
+    r"(?:\b(?:number|no\.?)\s*|#\s*)\d+\b|\b(?:happy|kids?|kid's|kiddie|value|family|daily|special|deal)\b",
+    re.IGNORECASE,
+)
+
+
+def _unpacked(text: str, catalog: Catalog) -> str:
+    """The foods of a meal said as one before them: 'big mac meal with fries and a coke' is a Big Mac,
+    fries and a coke (not a frozen meal); 'happy meal w 4 nuggets, small fries' only the nuggets and
+    fries, 'meal' naming no food. The words before 'meal' stay a food unless they name none: a place,
+    words no food has, or a guess at one word ('panda plate' is no breadfruit); before a colon they
+    are a label ('shawarma plate: chicken shawarma, rice')."""
+    packed = _PACKED.match(text)
+    if packed is None:
+        return text
+    with suppress(MagcalcError):  # ('corn meal with water': a food named with 'meal')
+        said = re.sub(r"\s*(?::|[-\u2013]|,|\bwith|\bw/?)\s*$", "", text[: packed.start("rest")])
+        named = catalog.resolve(phrases.parse_one(said).food)
+        if named.confident and " meal" in f" {named.food.description.lower()}":
+            return text
+    head = " ".join(_MEAL_NAMES.sub(" ", packed["head"]).split())
+    if head and not text[: packed.start("rest")].rstrip().endswith(":"):  # ('shawarma plate: ...': a label)
+        with suppress(MagcalcError):
+            match = catalog.resolve(phrases.parse_one(head).food)
+            weak = not match.confident and match.doubt is not None and (
+                match.doubt.startswith(GUESSED) or " is only part of the name of " in match.doubt
+            )
+            if not weak:
+                return f"{head}, {packed['rest']}"
+    return packed["rest"]
 
 
 def _cut_from(typed: str, text: str) -> bool:
@@ -1099,20 +1140,24 @@ def _dishes_kept(pieces: list[str], catalog: Catalog) -> list[str]:
     parts = [pieces[0]]
     for separator, part in zip(pieces[1::2], pieces[2::2], strict=True):
         joined = f"{parts[-1]} {separator} {part}"
+        if parts[-1].strip() and part.strip() and separator.lower() in _JOINERS and is_a_name(joined):
+            parts[-1] = joined  # 'ribs, corn on the cob': a name of data/aliases.csv is one food
+            continue
         if separator.lower() == "on" and _a_bread(part) and any(_a_sandwich(p, catalog) for p in parts):
             if _a_sandwich(parts[-1], catalog) and _a_sandwich(joined, catalog, whole=True):
                 parts[-1] = joined  # 'a turkey sandwich on wheat': the survey's turkey sandwich on wheat
             continue  # 'a blt on toast', 'sausage egg and cheese on a bagel': the sandwich's own bread
         if separator.lower() in ("and", "&") and parts[-1].strip() and part.strip():
             with suppress(MagcalcError):
-                dish = catalog.resolve(joined)  # ('kraft mac and cheese': a name of data/names.csv)
-                if is_a_name(joined) or (not dish.incomplete and _named_whole(dish.food, parts[-1], part)):
+                dish = catalog.resolve(joined)
+                if not dish.incomplete and _named_whole(dish.food, parts[-1], part):
                     parts[-1] = joined
                     continue
         parts.append(part)
     return [p for p in parts if p.strip()]
 
 
+_JOINERS = frozenset({"and", "&", "on", "with"})  # of the separators, those a name may hold
 _BREAD_NOUNS = frozenset(
     {"bread", "toast", "bun", "roll", "bagel", "biscuit", "croissant", "hoagie", "kaiser", "brioche",
      "muffin", "ciabatta", "baguette", "pita", "challah", "focaccia", "hero", "wheat", "white", "rye",
