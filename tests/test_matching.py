@@ -526,3 +526,15 @@ def test_kraft_mac_and_cheese_is_the_boxed_mix_not_its_half_the_fat_one(words: s
 )  # fmt: skip
 def test_of_a_tie_the_surveys_food_for_a_detail_not_said_comes_first(query: str, food_id: str) -> None:
     assert Catalog().resolve(query).food.food_id == food_id
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [("pop corn", "Popcorn"), ("corn meal", "Cornmeal"),  # were Corn Pops and Corn Bursts, sure
+     ("corn bread", "Cornbread"), ("blue berries", "Blueberries"),  # were rye bread and a mussel
+     ("egg plant", "Eggplant"), ("pan cakes", "Pancakes"), ("pea nut butter", "Peanut butter"),
+     ("sweet bread", "Roll, sweet"),  # a name of data/names.csv: no sweetbreads
+     ("milk shake", "Milk shake"), ("2 jars of baby food sweet potatoes", "Baby Toddler sweet potatoes")],
+)  # fmt: skip
+def test_one_word_said_as_two_is_that_word_unless_usda_writes_it_apart_too(words: str, found: str) -> None:
+    assert Catalog().resolve(words).food.description.startswith(found)

@@ -1763,6 +1763,44 @@ def _unglued(words: list[str]) -> list[str]:
     return out
 
 
+def _said_apart(query: str) -> tuple[str, str] | None:
+    """(the words with two glued, the glued word) where two words said apart are one word of foods
+    that USDA never writes as those two ('corn meal' is cornmeal, not Malt-O-Meal Corn Bursts; 'pop
+    corn', 'blue berries', 'egg plant'); not 'milk shake', 'whole wheat' or 'ice cream', which USDA
+    writes apart too). _glued is the same for a word no food has ('black eyed')."""
+    said = query.lower().split()
+    for at, (left, right) in enumerate(itertools.pairwise(said)):
+        if len(left) < 3 or len(right) < 3 or not left.isalpha() or not right.isalpha():
+            continue
+        if is_a_name(f"{left} {right}"):  # ('sweet bread', of data/names.csv: no sweetbreads)
+            continue
+        one, two = tokenize(left + right), tokenize(f"{left} {right}")
+        if len(one) != 1 or one[0] not in index().postings or len(two) < 2:
+            continue
+        if len(two) == 2 and all(w in index().postings for w in two) and _written_apart(*two):
+            continue
+        return " ".join([*said[:at], left + right, *said[at + 2 :]]), one[0]
+    return None
+
+
+def _written_apart(left: str, right: str) -> bool:
+    """Does USDA write these two words one after the other: in a food's name, its other names or a
+    food group ('Baby food: vegetables')?"""
+    if _side_by_side(left, right) or (left, right) in _group_pairs():
+        return True
+    foods = load_foods()
+    return any(
+        (left, right) in itertools.pairwise(tokenize(foods[food_id].common_names))
+        for food_id in index().ids(left) & index().ids(right)
+    )
+
+
+@lru_cache(maxsize=1)
+def _group_pairs() -> frozenset[tuple[str, str]]:
+    groups = {food.food_group for food in load_foods().values()}
+    return frozenset(pair for group in groups for pair in itertools.pairwise(tokenize(group)))
+
+
 def _side_by_side(left: str, right: str) -> bool:
     """Does some food's description have these two words one after the other ('corn flakes')?"""
     foods = load_foods()
@@ -1785,6 +1823,11 @@ def best_match(query: str) -> Match:
         return packed
     if (placed := _from_a_place(query)) is not None:
         return placed
+    if (glued := _said_apart(query)) is not None:
+        with suppress(UnknownFood):
+            found = best_match(glued[0])
+            if glued[1] not in words_missing(found.food, glued[1]):
+                return found
     match = _words_match(query)
     if match.confident and (turned := _turned_around(query, match.food)) is not None:
         return Match(match.food, False, turned, match.alternatives)
