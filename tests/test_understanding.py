@@ -354,7 +354,10 @@ def test_a_bread_said_after_on_is_a_sandwichs_own_not_another_food(text: str, id
     [("10 pc nugget meal w medium fries", ["24198729", "71401030"]),  # was a frozen meal, 1910 g
      ("happy meal w 4 nuggets, small fries and apple slices", ["24198729", "71401030", "09003"]),  # no
      ("panda plate w fried rice and orange chicken", ["58150310", "27146350"]),  # cracker meal, breadfruit
-     ("number 1 combo: whopper, fries, coke", ["27510615", "71400990", "92410310"])],  # was refused
+     ("number 1 combo: whopper, fries, coke", ["27510615", "71400990", "92410310"]),  # was refused
+     ("sonic combo - cheeseburger, tots", ["27510155", "71505000"]),  # a place, no milk shake
+     ("mcchicken meal w fries", ["21355", "71400990"]),  # the sandwich stays
+     ("a bowl of oat meal with brown sugar", ["56202960", "91102010"])],  # oatmeal: was raw oats, sure
 )  # fmt: skip
 def test_a_meal_said_before_its_foods_is_those_foods(text: str, ids: list[str]) -> None:
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))

@@ -282,6 +282,7 @@ _MEATS = frozenset(
 )  # fmt: skip
 INCOMPLETE = "not every word of it was found in this food"
 WITHOUT = "no food has the word"
+ANOTHER_NAME = "found by another name of the food"  # a doubt: the words are in a food's other names
 GUESSED = "found by guessing"  # a doubt that begins so: a word read as a misspelling
 KIND_DOUBT = "one of several kinds, with other magnesium; the words do not say which"
 FORM_MARGIN = 15.0  # raw and cooked forms this close, with other magnesium, make a match doubtful
@@ -2366,7 +2367,7 @@ def _guessed(words: list[str], misspelt: list[str] | None = None) -> str:
     if misspelt:
         verb = "stands" if len(misspelt) == 1 else "stand"
         return f"{GUESSED} what {', '.join(map(repr, misspelt))} {verb} for"
-    return "found by another name of the food"
+    return ANOTHER_NAME
 
 
 def contrary_to(food: Food, words: str) -> bool:

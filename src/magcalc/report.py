@@ -18,6 +18,7 @@ from magcalc.catalog import Catalog
 from magcalc.errors import MagcalcError, Problem, UnitError, UnknownFood
 from magcalc.logfile import DAILY_TOTAL
 from magcalc.matching import (
+    ANOTHER_NAME,
     GUESSED,
     PREPARATIONS,
     WHOLE_FOOD_GROUPS,
@@ -930,27 +931,38 @@ _MEAL_NAMES = re.compile(
 def _unpacked(text: str, catalog: Catalog) -> str:
     """The foods of a meal said as one before them: 'big mac meal with fries and a coke' is a Big Mac,
     fries and a coke (not a frozen meal); 'happy meal w 4 nuggets, small fries' only the nuggets and
-    fries, 'meal' naming no food. The words before 'meal' stay a food unless they name none: a place,
-    words no food has, or a guess at one word ('panda plate' is no breadfruit); before a colon they
-    are a label ('shawarma plate: chicken shawarma, rice')."""
+    fries, 'meal' naming no food. The words before 'meal' stay a food unless they name none (a place
+    or maker only, words no food has, a guess at a word: 'panda plate' is no breadfruit) or the list
+    names it again ('nugget meal - 8 nuggets'); before a colon they are a label ('shawarma plate: ...')."""
     packed = _PACKED.match(text)
     if packed is None:
         return text
-    with suppress(MagcalcError):  # ('corn meal with water': a food named with 'meal')
-        said = re.sub(r"\s*(?::|[-\u2013]|,|\bwith|\bw/?)\s*$", "", text[: packed.start("rest")])
+    said = re.sub(r"\s*(?::|[-\u2013]|,|\bwith|\bw/?)\s*$", "", text[: packed.start("rest")])
+    with suppress(MagcalcError):  # ('a bowl of oat meal with raisins', 'corn meal': foods named 'meal')
         named = catalog.resolve(phrases.parse_one(said).food)
-        if named.confident and " meal" in f" {named.food.description.lower()}":
+        if named.confident and said.split()[-1].lower().rstrip("s") in named.food.description.lower():
             return text
     head = " ".join(_MEAL_NAMES.sub(" ", packed["head"]).split())
-    if head and not text[: packed.start("rest")].rstrip().endswith(":"):  # ('shawarma plate: ...': a label)
-        with suppress(MagcalcError):
-            match = catalog.resolve(phrases.parse_one(head).food)
-            weak = not match.confident and match.doubt is not None and (
-                match.doubt.startswith(GUESSED) or " is only part of the name of " in match.doubt
-            )
-            if not weak:
-                return f"{head}, {packed['rest']}"
+    first, last = tokenize(re.split(r",|\band\b|&", packed["rest"])[0]), tokenize(head)[-1:]
+    if not head or said.endswith(":") or (last and last[0] in first):
+        return packed["rest"]
+    with suppress(MagcalcError):
+        match = catalog.resolve(phrases.parse_one(head).food)
+        # ('panda' read as a slip for another word; 'sonic', 'kids': a word of some food's other names)
+        weak = not match.confident and match.doubt is not None and (
+            match.doubt.startswith(GUESSED) or (" " not in head and match.doubt == ANOTHER_NAME)
+        )
+        if not weak and not _maker_only(head, match.food):
+            return f"{head}, {packed['rest']}"
     return packed["rest"]
+
+
+def _maker_only(words: str, food: foods.Food) -> bool:
+    """Do the words name only who makes or sells the food ('subway' for 'SUBWAY, meatball marinara')?"""
+    brand = food.description.split(",")[0]
+    maker = set(tokenize(f"{food.manufacturer} {brand if brand.isupper() else ''}"))
+    said = set(tokenize(words))
+    return bool(said) and said <= maker
 
 
 def _cut_from(typed: str, text: str) -> bool:
