@@ -538,3 +538,13 @@ def test_of_a_tie_the_surveys_food_for_a_detail_not_said_comes_first(query: str,
 )  # fmt: skip
 def test_one_word_said_as_two_is_that_word_unless_usda_writes_it_apart_too(words: str, found: str) -> None:
     assert Catalog().resolve(words).food.description.startswith(found)
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [("sweet lassi", "Yogurt, liquid"),  # was TACO BELL, Nachos: 'lassi' in no food, and 'bell' reads 'sweet'
+     ("salted lassi", "Yogurt, liquid")],  # was a salted mackerel
+)  # fmt: skip
+def test_a_name_with_a_word_usdas_food_lacks_is_still_that_names_food(words: str, found: str) -> None:
+    match = Catalog().resolve(words)
+    assert match.food.description.startswith(found) and not match.confident

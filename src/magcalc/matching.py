@@ -1666,7 +1666,10 @@ def _squeezed(word: str) -> str:
 
 
 def _named_by_usda(words: list[str]) -> bool:
-    """Do the words, all of them, name a USDA food by its description and head?"""
+    """Do the words, all of them, name a USDA food by its description and head? (Not when a word is in
+    no food: 'sweet lassi' is no 'TACO BELL, Nachos', whose 'bell' reads as 'sweet'.)"""
+    if any(word not in index().postings for word in words):
+        return False
     flavoured_ok = "plain" not in words  # ('chobani plain greek yogurt': none of Chobani's flavoured ones)
     ranked = _rank(words, load_foods(), 3)
     return any(s.complete and s.head and s.exact and (s.plain or flavoured_ok) for s in ranked)
