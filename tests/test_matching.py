@@ -548,3 +548,13 @@ def test_one_word_said_as_two_is_that_word_unless_usda_writes_it_apart_too(words
 def test_a_name_with_a_word_usdas_food_lacks_is_still_that_names_food(words: str, found: str) -> None:
     match = Catalog().resolve(words)
     assert match.food.description.startswith(found) and not match.confident
+
+
+@pytest.mark.parametrize(
+    ("words", "taco_bell"),
+    [("sweet burrito", False), ("sweet salad", False),  # were Taco Bell's: its 'bell' read as 'sweet'
+     ("taco bell burrito", True), ("taco bell nachos", True)],
+)  # fmt: skip
+def test_bell_is_sweet_only_in_a_bell_pepper(words: str, taco_bell: bool) -> None:
+    assert Catalog().resolve(words).food.description.startswith("TACO BELL") is taco_bell
+    assert Catalog().resolve("green bell peppers").food.description.startswith("Peppers, sweet, green")

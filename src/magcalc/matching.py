@@ -332,7 +332,7 @@ _SAME_WORD = {
     "fries": "french fries", "zucchini": "zucchini squash", "courgette": "zucchini squash",
     "aubergine": "eggplant", "omelette": "omelet", "brownie": "brownie cookie", "brownies": "brownie cookie",
     "garbanzo": "chickpea", "scallion": "green onion", "sparkling": "carbonated", "fizzy": "carbonated",
-    "bell": "sweet", "oj": "orange juice", "ipa": "beer", "pb": "peanut butter", "evoo": "olive oil",
+    "oj": "orange juice", "ipa": "beer", "pb": "peanut butter", "evoo": "olive oil",
     "j": "jelly", "pbj": "peanut butter jelly", "its": "it", "w": "with",
     # ways of cooking USDA does not name, as the one it does: seared and blackened in a pan with fat
     # (FNDDS lists 'sauteed' among the other names of its baked or broiled scallops), charred on a grill
@@ -342,6 +342,8 @@ _SAME_WORD = {
 }  # fmt: skip
 # Two words people write for one way of cooking
 _SAME_WORDS = re.compile(r"\bair[\s-]*fr(?:ied|yer|y)\b")  # 'air fried', 'air fryer wings'
+# A bell pepper is USDA's sweet pepper; 'bell' alone is Taco Bell's (no 'sweet burrito')
+_BELL_PEPPER = re.compile(r"\bbell\s+(?=peppers?\b)")
 # SR28's 'cooked, dry heat' / 'moist heat': how it was cooked, one word (no 'dry' as in dried foods)
 _HEAT = re.compile(r"\b(dry|moist)[\s-]+heat\b")
 # 'pistachios in shell', 'peanuts in the shell', 'unshelled': how the nuts are bought, one word of the
@@ -382,6 +384,7 @@ def tokenize(text: str) -> list[str]:
     if not text.isascii():  # 'jalapeño', 'crème brûlée', 'café': the letters without their accents
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     lowered = _SAME_WORDS.sub("airfried", lean_ratios(text.lower().replace("'", "").replace("\u2019", "")))
+    lowered = _BELL_PEPPER.sub("sweet ", lowered)
     lowered = _HEAT.sub(r"\1heat", lowered)
     if _NUT_BUTTER.search(lowered):  # 'creamy peanut butter', 'Peanut Butter, Creamy': USDA's smooth style
         lowered = re.sub(r"\bcreamy\b", "smooth", lowered)
