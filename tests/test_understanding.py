@@ -357,7 +357,8 @@ def test_a_bread_said_after_on_is_a_sandwichs_own_not_another_food(text: str, id
      ("number 1 combo: whopper, fries, coke", ["27510615", "71400990", "92410310"]),  # was refused
      ("sonic combo - cheeseburger, tots", ["27510155", "71505000"]),  # a place, no milk shake
      ("mcchicken meal w fries", ["21355", "71400990"]),  # the sandwich stays
-     ("a bowl of oat meal with brown sugar", ["56202960", "91102010"])],  # oatmeal: was raw oats, sure
+     ("a bowl of oat meal with brown sugar", ["56202960", "91102010"]),  # oatmeal: was raw oats, sure
+     ("taco combo: 2 crunchy tacos, nachos", ["58102000", "58104105"])],  # was TACO BELL Nachos alone
 )  # fmt: skip
 def test_a_meal_said_before_its_foods_is_those_foods(text: str, ids: list[str]) -> None:
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))

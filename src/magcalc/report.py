@@ -957,6 +957,14 @@ def _unpacked(text: str, catalog: Catalog) -> str:
     return packed["rest"]
 
 
+def _by_its_maker(food: foods.Food, words: str) -> bool:
+    """Is what the words are (their last word) only in the food's maker's name ('crunchy tacos' in
+    'TACO BELL, Nachos')?"""
+    said = tokenize(words)
+    doc = index().doc(food.food_id) if food.table != foods.USER else None
+    return bool(said) and doc is not None and said[-1] in doc.brand_tokens
+
+
 def _maker_only(words: str, food: foods.Food) -> bool:
     """Do the words name only who makes or sells the food ('subway' for 'SUBWAY, meatball marinara')?"""
     brand = food.description.split(",")[0]
@@ -1079,7 +1087,8 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         # 'annies mac and cheese': what the whole misses is what a part misses (not 'smothered pork
         # chops, rice and green beans' -> 'Pork, rice, and vegetables', which misses more)
         if (whole is not None and whole.incomplete and found.incomplete
-                and words_missing(whole.food, phrase.food) <= words_missing(found.food, part.food)):
+                and words_missing(whole.food, phrase.food) <= words_missing(found.food, part.food)
+                and not _by_its_maker(whole.food, part.food)):
             return [phrase]
     # (not 'a glass of milk and cookies': the whole, a cookie, lacks the milk and has no glass)
     of_all = _measure_of_all(phrase, each)
