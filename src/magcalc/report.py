@@ -961,16 +961,18 @@ def _by_its_maker(food: foods.Food, words: str) -> bool:
     """Is what the words are (their last word) only in the food's maker's name ('crunchy tacos' in
     'TACO BELL, Nachos')?"""
     said = tokenize(words)
-    doc = index().doc(food.food_id) if food.table != foods.USER else None
-    return bool(said) and doc is not None and said[-1] in doc.brand_tokens
+    return bool(said) and said[-1] in _maker_words(food)
 
 
 def _maker_only(words: str, food: foods.Food) -> bool:
     """Do the words name only who makes or sells the food ('subway' for 'SUBWAY, meatball marinara')?"""
-    brand = food.description.split(",")[0]
-    maker = set(tokenize(f"{food.manufacturer} {brand if brand.isupper() else ''}"))
     said = set(tokenize(words))
-    return bool(said) and said <= maker
+    return bool(said) and said <= _maker_words(food)
+
+
+def _maker_words(food: foods.Food) -> frozenset[str]:
+    """The words of the food's maker's name, as the index has them (none for a user's own food)."""
+    return index().doc(food.food_id).brand_tokens if food.table != foods.USER else frozenset()
 
 
 def _cut_from(typed: str, text: str) -> bool:
