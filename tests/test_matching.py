@@ -534,6 +534,7 @@ def test_of_a_tie_the_surveys_food_for_a_detail_not_said_comes_first(query: str,
      ("corn bread", "Cornbread"), ("blue berries", "Blueberries"),  # were rye bread and a mussel
      ("egg plant", "Eggplant"), ("pan cakes", "Pancakes"), ("pea nut butter", "Peanut butter"),
      ("sweet bread", "Roll, sweet"),  # a name of data/names.csv: no sweetbreads
+     ("butter milk", "Buttermilk"),  # was mashed potatoes: 'peanut butter, milk chocolate' is no 'butter milk'
      ("milk shake", "Milk shake"), ("2 jars of baby food sweet potatoes", "Baby Toddler sweet potatoes")],
 )  # fmt: skip
 def test_one_word_said_as_two_is_that_word_unless_usda_writes_it_apart_too(words: str, found: str) -> None:

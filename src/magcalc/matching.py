@@ -1796,10 +1796,14 @@ def _written_apart(left: str, right: str) -> bool:
     if _side_by_side(left, right) or (left, right) in _group_pairs():
         return True
     foods = load_foods()
-    return any(
-        (left, right) in itertools.pairwise(tokenize(foods[food_id].common_names))
-        for food_id in index().ids(left) & index().ids(right)
-    )
+    both = index().ids(left) & index().ids(right)
+    return any((left, right) in _pairs(foods[food_id].common_names) for food_id in both)
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """The words one after the other in USDA's text, within its commas and semicolons: 'peanut butter,
+    milk chocolate' has no 'butter milk'."""
+    return {pair for part in re.split(r"[,;]", text) for pair in itertools.pairwise(tokenize(part))}
 
 
 @lru_cache(maxsize=1)
@@ -1811,11 +1815,8 @@ def _group_pairs() -> frozenset[tuple[str, str]]:
 def _side_by_side(left: str, right: str) -> bool:
     """Does some food's description have these two words one after the other ('corn flakes')?"""
     foods = load_foods()
-    for food_id in index().ids(left) & index().ids(right):
-        tokens = tokenize(foods[food_id].description)
-        if any(a == left and b == right for a, b in itertools.pairwise(tokens)):
-            return True
-    return False
+    both = index().ids(left) & index().ids(right)
+    return any((left, right) in _pairs(foods[food_id].description) for food_id in both)
 
 
 _RESPELLING: set[str] = set()  # the words being read as respelt, while that reading is looked up
