@@ -501,6 +501,10 @@ def _head(
             segment[-1] for segment in named_parts
             if segment and segment[-1] not in plain and segment[0] != "with"
         }
+        shelf_food = len(named_parts) == 2 and len(named_parts[0]) == 1 and named_parts[0][0] not in brand
+        if shelf_food and named_parts[0][0] in _CATEGORY_HEADS:
+            # 'Beverages, tea, herb' is a tea: the word after a shelf's food ('tea') says its kind, no food
+            following.discard(named_parts[1][-1] if named_parts[1] else "")
         # 'Nuts, coconut meat, raw', 'Nuts, pine nuts': the word before a plain last word says the food
         following |= {
             segment[0] for segment in segments[1:3]
