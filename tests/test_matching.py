@@ -568,3 +568,10 @@ def test_the_word_after_a_shelfs_food_says_its_kind_and_names_no_food(words: str
     match = Catalog().resolve(words)
     assert not (match.confident and "tea" in match.food.description.lower())
     assert Catalog().resolve("herbal tea").confident and Catalog().resolve("chamomile tea").confident
+
+
+@pytest.mark.parametrize("words", ["vegetables", "veggies", "garden vegetables", "fresh garden vegetables"])
+def test_vegetables_said_alone_are_mixed_vegetables_as_a_guess(words: str) -> None:
+    match = Catalog().resolve(words)  # were vegetable bread, and vegetable chips (sure): 'made from garden vegetables'
+    assert match.food.description.startswith("Classic mixed vegetables") or not match.confident, match.food
+    assert "chips" not in match.food.description and "Bread" not in match.food.description

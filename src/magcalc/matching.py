@@ -284,6 +284,7 @@ INCOMPLETE = "not every word of it was found in this food"
 WITHOUT = "no food has the word"
 ANOTHER_NAME = "found by another name of the food"  # a doubt: the words are in a food's other names
 GUESSED = "found by guessing"  # a doubt that begins so: a word read as a misspelling
+ALSO_UNSAID = "the food is also"  # a doubt that begins so: the food has words that change it, unsaid
 KIND_DOUBT = "one of several kinds, with other magnesium; the words do not say which"
 FORM_MARGIN = 15.0  # raw and cooked forms this close, with other magnesium, make a match doubtful
 _PREPARED = frozenset(
@@ -462,6 +463,9 @@ class Match:
         return self.incomplete or (self.doubt is not None and self.doubt.startswith((WITHOUT, LEFT_OUT)))
 
 
+_MADE_OF = frozenset({"with", "made", "from"})  # 'with rice', 'made from garden vegetables': what is in it
+
+
 def _head(
     food: Food, segments: list[list[str]], brand: frozenset[str] = frozenset()
 ) -> tuple[frozenset[str], frozenset[str]]:
@@ -499,7 +503,7 @@ def _head(
         plain = _NEUTRAL | _OPTIONAL | _METHODS | _PREPARED
         following = {
             segment[-1] for segment in named_parts
-            if segment and segment[-1] not in plain and segment[0] != "with"
+            if segment and segment[-1] not in plain and segment[0] not in _MADE_OF
         }
         shelf_food = len(named_parts) == 2 and len(named_parts[0]) == 1 and named_parts[0][0] not in brand
         if shelf_food and named_parts[0][0] in _CATEGORY_HEADS:
@@ -2417,7 +2421,7 @@ def _changed_by(food: Food, words: list[str]) -> str:
     ][:3]  # fmt: skip
     if not changing:
         return "the food is of a kind or brand you did not say"
-    return f"the food is also {', '.join(map(repr, changing))}, which you did not say"
+    return f"{ALSO_UNSAID} {', '.join(map(repr, changing))}, which you did not say"
 
 
 _STAPLE_DOUBT = "raw or cooked? the words do not say: cooked taken, as beans and grains are eaten"
