@@ -366,6 +366,18 @@ def test_a_meal_said_before_its_foods_is_those_foods(text: str, ids: list[str]) 
 
 
 @pytest.mark.parametrize(
+    ("text", "ids"),
+    [("pizza and a side salad w italian", ["58106210", "75143000", "83106000"]),  # was Italian bread, sure
+     ("garden salad with french", ["75143000", "83104000"]),  # French dressing, no French fries or bread
+     ("salad w avocado and feta", ["75143000", "09037", "14104400"]),  # a food named stays that food
+     ("a salad with italian dressing", ["75143000", "83106000"])],  # was an egg salad made with it, 111 g
+)  # fmt: skip
+def test_beside_a_salad_a_dressings_name_is_the_dressing(text: str, ids: list[str]) -> None:
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert [item.food_id for item in items] == ids
+
+
+@pytest.mark.parametrize(
     ("text", "sure"),
     [("pork and sauerkraut", False), ("chicken n waffles", False),  # one dish USDA lacks, or two foods?
      ("beans on toast", False), ("2 eggs and toast", True), ("eggs, bacon and toast", True),

@@ -18,6 +18,7 @@ from magcalc.catalog import Catalog
 from magcalc.errors import MagcalcError, Problem, UnitError, UnknownFood
 from magcalc.logfile import DAILY_TOTAL
 from magcalc.matching import (
+    ALSO_UNSAID,
     ANOTHER_NAME,
     GUESSED,
     PREPARATIONS,
@@ -899,7 +900,7 @@ def _expanded(entry: Entry, catalog: Catalog | None = None) -> tuple[list[Entry]
     catalog = catalog or Catalog()
     said = phrases.parse(_unpacked(entry.input, catalog))
     listed = [part for phrase in said for part in _listed(phrase, catalog)]
-    parsed = _counted_by_kind(_in_context(listed), catalog)
+    parsed = _counted_by_kind(_dressed(_in_context(listed), catalog), catalog)
     if not parsed:
         raise UnitError(f"no food named in {entry.input!r}")
     plain = " ".join(entry.input.lower().split())
@@ -1055,6 +1056,8 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         sure = (whole.confident or not lacking) and not re.search(r"\bwith\b[^,]*,", phrase.food)
         # 'coffee with milk' is no latte with non-dairy milk: coffee, and milk
         sure = sure and not contrary_to(whole.food, phrase.food)
+        # 'salad with italian dressing' is no egg salad made with it: a guess whose name has a food unsaid
+        sure = sure and not _names_another(whole, phrase.food, main, catalog)
         about_main = about_main and not unasked(whole.food, phrase.food)  # 'cereal with milk': no baby food
         if sure and about_main and not _two_foods(whole.food, phrase.food) and not _listed_by_commas(
             whole, phrase.food, catalog
@@ -1065,7 +1068,7 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         qualified = len(tokenize(phrase.food.rsplit(" with ", 1)[-1])) > 1
         unsaid = contrary_to(whole.food, phrase.food)
         beside = _with_part_found(whole.food, phrase.food) and (qualified or not unsaid)
-        if about_main and beside:
+        if about_main and beside and not _names_another(whole, phrase.food, main, catalog):
             return [phrase]  # 'latte with oat milk': a latte with non-dairy milk, as a guess; not 2 foods
     except UnknownFood:
         pass
@@ -1113,6 +1116,30 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     said = first.quantity is not None or first.unit is not None  # ('bowl of chili with cheese': a bowl)
     listed = [first if said else each[0], *each[1:]]
     return [replace(part, together=True) for part in listed] if together else listed
+
+
+def _own_name(food: foods.Food) -> frozenset[str]:
+    """The words of a food's name before its first comma and any 'with' ('Egg salad', 'Bread')."""
+    return frozenset(tokenize(re.split(r"\s+with\s+", food.description.split(",")[0], maxsplit=1)[0]))
+
+
+def _names_another(whole: Match, words: str, main: str, catalog: Catalog) -> bool:
+    """Is the whole a guess, for words it has beyond those said, whose own name (before its first comma
+    and any 'with') has, beside its head, a food that neither the words say nor the main food's own
+    match has ('Egg salad, made with Italian dressing' for 'salad with italian dressing'; not 'Beef
+    curry with rice' for 'curry with rice': the curry alone is beef curry too)?"""
+    if whole.confident or not (whole.doubt or "").startswith(ALSO_UNSAID):
+        return False
+    said, doc = set(tokenize(words)), index().doc(whole.food.food_id)
+    # (not one of its other names, 'Frankfurters or hot dogs'; nor a maker, 'CAMPBELL'S CHUNKY Soups')
+    named = re.sub(r"[\w'-]+\s+or\s+", "", whole.food.description.split(",")[0])
+    unsaid = _own_name(replace(whole.food, description=named)) - said - doc.head - doc.brand_tokens
+    if not any(index().named((w,)) for w in unsaid):
+        return False
+    try:
+        return not unsaid <= _own_name(catalog.resolve(main).food)
+    except UnknownFood:
+        return False
 
 
 def _guess_lacking(whole: Match, words: str) -> bool:
@@ -1309,6 +1336,39 @@ def _in_context(parts: list[phrases.Phrase]) -> list[phrases.Phrase]:
         if p.food.lower() in ("chips", "chip") else p
         for p in parts
     ]
+
+
+_DRESSED = re.compile(r"\b(?:salads?|wings?)\b", re.IGNORECASE)
+
+
+def _dressed(parts: list[phrases.Phrase], catalog: Catalog) -> list[phrases.Phrase]:
+    """'a side salad w italian', 'wings w thousand island': beside a salad or wings, words that
+    name no food as its head but, with 'dressing', a salad dressing are that dressing (not Italian
+    bread); words that name a food ('salad w avocado', 'w blue cheese') stay that food."""
+    if len(parts) < 2 or not any(_DRESSED.search(p.food) for p in parts):
+        return parts
+    out = []
+    for part in parts:
+        if not _DRESSED.search(part.food) and "dressing" not in part.food.lower() and _a_dressing_said(
+            part.food, catalog
+        ):
+            part = replace(part, food=f"{part.food} dressing", text=f"{part.text} dressing")
+        out.append(part)
+    return out
+
+
+def _a_dressing_said(words: str, catalog: Catalog) -> bool:
+    with suppress(UnknownFood):
+        alone = catalog.resolve(words)  # ('Bread, Italian' is bread: 'italian' is no word of its own name)
+        if alone.food.table not in (foods.SR28, foods.FNDDS) or set(tokenize(words)) & _own_name(alone.food):
+            return False
+    with suppress(UnknownFood):
+        dressing = catalog.resolve(f"{words} dressing")
+        group = dressing.food.food_group
+        return dressing.confident and "dressing" in dressing.food.description.lower() and (
+            group.startswith("Salad dressing") or group == "Fats and Oils"
+        )
+    return False
 
 
 _JOINED = re.compile(r"\b(and|with|or|n|on)\b|&")
