@@ -575,3 +575,8 @@ def test_vegetables_said_alone_are_mixed_vegetables_as_a_guess(words: str) -> No
     match = Catalog().resolve(words)  # were vegetable bread, and vegetable chips (sure): 'made from garden vegetables'
     assert match.food.description.startswith("Classic mixed vegetables") or not match.confident, match.food
     assert "chips" not in match.food.description and "Bread" not in match.food.description
+
+
+def test_mixed_fruit_is_the_cup_of_fruit_people_buy_not_a_juice() -> None:
+    found = Catalog().resolve("mixed fruit").food  # was a vegetable-and-fruit juice drink (a baby juice before)
+    assert found.description.startswith("Fruit cocktail")
