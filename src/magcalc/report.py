@@ -1118,9 +1118,9 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
     return [replace(part, together=True) for part in listed] if together else listed
 
 
-def _own_name(food: foods.Food) -> frozenset[str]:
+def _own_name(description: str) -> frozenset[str]:
     """The words of a food's name before its first comma and any 'with' ('Egg salad', 'Bread')."""
-    return frozenset(tokenize(re.split(r"\s+with\s+", food.description.split(",")[0], maxsplit=1)[0]))
+    return frozenset(tokenize(re.split(r"\s+with\s+", description.split(",")[0], maxsplit=1)[0]))
 
 
 def _names_another(whole: Match, words: str, main: str, catalog: Catalog) -> bool:
@@ -1133,11 +1133,11 @@ def _names_another(whole: Match, words: str, main: str, catalog: Catalog) -> boo
     said, doc = set(tokenize(words)), index().doc(whole.food.food_id)
     # (not one of its other names, 'Frankfurters or hot dogs'; nor a maker, 'CAMPBELL'S CHUNKY Soups')
     named = re.sub(r"[\w'-]+\s+or\s+", "", whole.food.description.split(",")[0])
-    unsaid = _own_name(replace(whole.food, description=named)) - said - doc.head - doc.brand_tokens
+    unsaid = _own_name(named) - said - doc.head - doc.brand_tokens
     if not any(index().named((w,)) for w in unsaid):
         return False
     try:
-        return not unsaid <= _own_name(catalog.resolve(main).food)
+        return not unsaid <= _own_name(catalog.resolve(main).food.description)
     except UnknownFood:
         return False
 
@@ -1359,8 +1359,8 @@ def _dressed(parts: list[phrases.Phrase], catalog: Catalog) -> list[phrases.Phra
 
 def _a_dressing_said(words: str, catalog: Catalog) -> bool:
     with suppress(UnknownFood):
-        alone = catalog.resolve(words)  # ('Bread, Italian' is bread: 'italian' is no word of its own name)
-        if alone.food.table not in (foods.SR28, foods.FNDDS) or set(tokenize(words)) & _own_name(alone.food):
+        food = catalog.resolve(words).food  # ('Bread, Italian' is bread: no 'italian')
+        if food.table not in (foods.SR28, foods.FNDDS) or set(tokenize(words)) & _own_name(food.description):
             return False
     with suppress(UnknownFood):
         dressing = catalog.resolve(f"{words} dressing")
