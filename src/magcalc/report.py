@@ -1358,6 +1358,8 @@ def _dressed(parts: list[phrases.Phrase], catalog: Catalog) -> list[phrases.Phra
 
 
 def _a_dressing_said(words: str, catalog: Catalog) -> bool:
+    """Do the words, which name no bundled food by its own name, name a salad dressing with
+    'dressing' after them ('italian', 'thousand island')?"""
     with suppress(UnknownFood):
         food = catalog.resolve(words).food  # ('Bread, Italian' is bread: no 'italian')
         if food.table not in (foods.SR28, foods.FNDDS) or set(tokenize(words)) & _own_name(food.description):
