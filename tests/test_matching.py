@@ -530,6 +530,12 @@ def test_of_a_tie_the_surveys_food_for_a_detail_not_said_comes_first(query: str,
     assert Catalog().resolve(query).food.food_id == food_id
 
 
+def test_of_a_tie_the_food_that_adds_no_kind_of_its_own_comes_first() -> None:
+    # 'Rolls, dinner, egg', '... rye', '... sweet' score as 'Rolls, dinner, plain, commercially prepared';
+    # the shorter name won, so a dinner roll was an egg roll
+    assert Catalog().resolve("dinner roll").food.food_id == "18342"
+
+
 @pytest.mark.parametrize(
     ("words", "found"),
     [("pop corn", "Popcorn"), ("corn meal", "Cornmeal"),  # were Corn Pops and Corn Bursts, sure

@@ -1158,14 +1158,16 @@ def _scattered(ids: frozenset[str], words: list[str]) -> bool:
     return True
 
 
-def _order(scored: Scored) -> tuple[bool, float, bool, bool, int, str]:
+def _order(scored: Scored) -> tuple[bool, float, bool, bool, bool, int, str]:
     """Complete first, then by score; of a tie, the survey's food without fat added (the words did
     not say it: 'Black beans, from canned, no added fat'), then the survey's food for a detail not
     said (instant oatmeal 'made with water', whose other names say 'NS as to liquid'; not the one
-    made with milk), then the shorter name."""
+    made with milk), then the food that adds no kind of its own ('Rolls, dinner, plain' before 'Rolls,
+    dinner, egg' for 'dinner roll'), then the shorter name."""
     name = scored.food.description
     decided = "ns as to" not in scored.food.common_names.lower()  # (after the survey's own choice)
-    return (not scored.complete, -scored.score, "fat added" in name, decided, len(name), scored.food.food_id)
+    return (not scored.complete, -scored.score, "fat added" in name, decided, scored.specific, len(name),
+            scored.food.food_id)
 
 
 # What `_score` gives any food at most beyond the words it covers (its first segment, its head),
