@@ -512,6 +512,19 @@ def test_a_count_far_above_what_people_eat_at_once_is_a_count_of_pieces() -> Non
     assert [bool(i.assumed and "piece" in i.assumed) for i in items] == [False, True, True, False]
 
 
+@pytest.mark.parametrize(
+    ("text", "grams"),
+    [("6 tostones", 150),  # 6 slices of plantain (25 g): was 6 whole plantains, 1,350 g
+     ("4 plantains", 900),  # the food's own name: 4 of its whole
+     ("3 dill pickle spears", 120)],  # the item said: 3 spears, not slices
+)  # fmt: skip
+def test_many_of_a_whole_bigger_than_a_helping_are_its_slices_unless_the_whole_is_said(
+    text: str, grams: float
+) -> None:
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert item.grams == grams
+
+
 @pytest.mark.parametrize("text", ["coffee and a glass of milk", "coffee with 1/2 cup milk", "cereal with milk"])
 def test_milk_said_with_its_own_amount_or_beside_a_food_is_as_said(text: str) -> None:
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))

@@ -1139,9 +1139,22 @@ def _size_rank(description: str) -> int:
 
 _UNLIKELY_MANY = 4.0  # a count of items this many times the survey's usual amount is a count of pieces
 _PACKED = re.compile(r"\b(pouch|bag|package|box|packet)\b")  # an item that holds pieces
+_CUT_INTO = re.compile(r"^(slice|piece)\b")  # what a whole is cut into
 
 
-def _counted_in_pieces(food: Food, quantity: float, item: Portion) -> Portion | None:
+def _pieces_of_a_whole(food: Food, item: Portion, unsaid: Portion, words: str) -> Portion | None:
+    """'6 tostones' are 6 slices of plantain, not 6 whole ones (1,350 g): when the food's item is a
+    whole bigger than the survey's usual helping and the words do not name it, a count of many is of
+    its slices or pieces."""
+    said = {_singular(w) for w in re.findall(r"[a-z]+", words.lower())}
+    if item.grams_each <= unsaid.grams or said & {*_portion_words(item), *_food_nouns(food)}:
+        return None  # ('3 dill pickle spears', '4 plantains': what was said is counted)
+    cuts = [p for p in _single_items(food) if _CUT_INTO.search(p.description.lower())]
+    smaller = [p for p in cuts if p.grams_each * 2 <= item.grams_each]
+    return max(smaller, key=lambda p: p.grams_each) if smaller else None
+
+
+def _counted_in_pieces(food: Food, quantity: float, item: Portion, words: str = "") -> Portion | None:
     """'10 m&ms' are 10 pieces (2 g), not 10 regular pouches (450 g, ten times what people eat at once):
     when a count of the food's item is far above its typical portion and USDA weighs a piece of it,
     and the words do not name the item ('10 bags of m&ms')."""
@@ -1149,7 +1162,7 @@ def _counted_in_pieces(food: Food, quantity: float, item: Portion) -> Portion | 
     if unsaid is None or quantity * item.grams_each < _UNLIKELY_MANY * unsaid.grams:
         return None
     if not _PACKED.search(item.description.lower()):  # ('1 pepper' is one pepper: the item is no package)
-        return None
+        return _pieces_of_a_whole(food, item, unsaid, words)
     pieces = [p for p in _single_items(food) if p.description.lower() == "piece"]
     if len(pieces) != 1 or pieces[0].grams_each * 2 > item.grams_each:
         return None
@@ -1329,7 +1342,7 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
         item = item_portion(food, words) if word is None else None
         if item is not None and _sized_drink(food, item):
             item = None  # '2 coffees': two typical cups, not two 'medium' (16 fl oz) servings
-        if item is not None and word is None and (piece := _counted_in_pieces(food, quantity, item)):
+        if item is not None and word is None and (piece := _counted_in_pieces(food, quantity, item, words)):
             grams = checked_grams(quantity * piece.grams_each)
             why = (f"each: 1 {piece.description}, {_grams(piece.grams_each)} g ({quantity:g} of its "
                    f"{item.description} would be {_grams(quantity * item.grams_each)} g)")  # fmt: skip
