@@ -435,6 +435,20 @@ def test_a_name_of_two_foods_is_a_guess_unless_the_words_settle_which(
         assert match.alternatives[0].description.startswith("Hot dog sandwich")
 
 
+@pytest.mark.parametrize(
+    ("words", "food_id", "confident"),
+    [("spaghetti", "56130000", False),  # the noodles, or the dinner of them with sauce (58146222): a guess
+     ("spaghetti with butter", "56130000", False),  # (its butter another food)
+     ("whole wheat spaghetti", "20125", False),  # was unknown: 'spaghetti' is a pasta shape
+     ("spaghetti squash", "75233220", True)],  # a name of its own
+)  # fmt: skip
+def test_spaghetti_is_cooked_pasta_or_the_dish_of_it_as_a_guess(words: str, food_id: str, confident: bool) -> None:
+    match = Catalog().resolve(words)
+    assert (match.food.food_id, match.confident) == (food_id, confident)
+    if words == "spaghetti":  # was SR28's cooked pasta, sure: 124 g for a dinner of spaghetti (250 g)
+        assert match.alternatives[0].food_id == "58146222"
+
+
 def test_an_alias_is_not_the_same_words_around_a_place() -> None:
     # 'hot dog on a bun' tokenizes as the alias 'hot dog bun' (the bun alone), and was that, sure
     match = Catalog().resolve("hot dog on a bun")
