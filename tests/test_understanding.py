@@ -83,6 +83,11 @@ from tests.conftest import Run
         ("2 eggs!! :)", [(2, None, "eggs")]),
         ("chips and a cookie", [(None, None, "chips"), (1, None, "cookie")]),  # a cookie, not chips counted
         ("corn, and frybread w honey", [(None, None, "corn, and frybread with honey")]),  # ', and' joins whole
+        ("1 gogo squeez applesauce pouch", [(1, "pouch", "gogo squeez applesauce")]),  # a container after it
+        ("2 la croix cans", [(2, "cans", "la croix")]),
+        ("2 reeses cups", [(2, None, "reeses cups")]),  # (a cup ends a food's name)
+        ("10 gummy bears", [(10, None, "gummy bears")]),  # a kind of candy: was 10 'gummies' of bears
+        ("2 gummy magnesium", [(2, "gummy", "magnesium")]),  # a dose
     ],
 )
 def test_phrases_are_taken_apart(text: str, expected: list[tuple[float | None, str | None, str]]) -> None:

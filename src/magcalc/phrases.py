@@ -309,6 +309,11 @@ _TRAILING_CONTAINERS = frozenset(
 )
 
 
+# Containers that, after a count, end a phrase as its measure ('1 gogo squeez applesauce pouch'); not a
+# cup ('2 reeses peanut butter cups'), a bar, a bag ('1 tea bag') or a box ('1 juice box'): the names of foods
+_COUNTED_IN = frozenset({"pouch", "can", "bottle", "packet", "carton", "jar", "tub", "sleeve", "container"})
+
+
 def _trailing_words(rest: list[str]) -> tuple[float | None, str | None, list[str]]:
     """A household word at the end with no digits, after an optional number word: 'pumpkin seeds
     handful' (1 handful), 'black beans half cup' (0.5 cup), 'tofu half block', 'avocado half' (0.5)."""
@@ -341,6 +346,9 @@ def _leading_unit(words: list[str]) -> tuple[str | None, int]:
             unit = candidate.removesuffix("s")  # 'a side of fries' (not 'a side salad')
         if unit == "whole" and len(words) > size and words[size] in _WHOLE_FOODS:
             unit = None  # '1 whole wheat pita': whole wheat is the food's flour, not one whole of it
+        after = words[size] if len(words) > size else "of"
+        if candidate == "gummy" and after != "of" and not after.startswith("mag"):
+            unit = None  # '10 gummy bears': the kind of candy, not a dose of bears ('2 gummy magnesium' is)
         joined = len(words) > size and words[size] in _JOINING  # '2 cookies and milk': the cookies are a
         if unit is not None and joined and candidate in _FOODS_AS_MEASURES:  # food, not milk's measure
             unit = None
@@ -414,6 +422,8 @@ def parse_one(text: str) -> Phrase:
         quantity, unit, rest = _trailing_words(rest)
     if quantity is not None and unit is None and len(rest) > 1 and rest[-1] in _DOSES:
         unit, rest = rest[-1], rest[:-1]  # '2 magnesium glycinate capsules': 2 capsules of it
+    elif quantity is not None and unit is None and len(rest) > 1 and canonical_unit(rest[-1]) in _COUNTED_IN:
+        unit, rest = rest[-1], rest[:-1]  # '1 starkist tuna creations pouch', '2 la croix cans': of the food
     food = " ".join(rest).strip(" ,.-")
     bare = food.removesuffix(" of")
     if not food or bare in UNIT_SPELLINGS or bare in _NOT_FOODS or bare.rstrip("s") in _NOT_FOODS:
