@@ -88,6 +88,7 @@ from tests.conftest import Run
         ("2 reeses cups", [(2, None, "reeses cups")]),  # (a cup ends a food's name)
         ("10 gummy bears", [(10, None, "gummy bears")]),  # a kind of candy: was 10 'gummies' of bears
         ("2 gummy magnesium", [(2, "gummy", "magnesium")]),  # a dose
+        ("Watermelon, fresh - 2 cup, diced", [(2, "cup, diced", "watermelon, fresh")]),  # an app's line
     ],
 )
 def test_phrases_are_taken_apart(text: str, expected: list[tuple[float | None, str | None, str]]) -> None:

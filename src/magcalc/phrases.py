@@ -200,6 +200,9 @@ _PBJ = re.compile(r"\bp\.?b\.?\s*(?:&|\+|\band\b|\bn\b)\s*j\b", re.IGNORECASE)
 _COUNT_WORD = re.compile(r"\b(\d+)[\s-]*(?:ct|count)\b\s*")  # 'chick fil a 8 ct nuggets', '12-count'
 _REMARK = re.compile(r"\s*\([^()]*\)")  # '(single serve container)', '(8.4 fl oz)': no food
 _COUNT_IN_BRACKETS = re.compile(r"(?P<food>[^()]+?)\s*\((?P<amount>\d[^()]*)\)\s*$")
+_EXPORTED = re.compile(  # an app's 'food - amount unit, how cut' ('watermelon, fresh - 2 cup, diced')
+    rf"(?P<food>.+?)\s+-\s+(?P<qty>\d+\s+\d+\s*/\s*\d+|{_NUMBER})\s*(?P<unit>[a-z][a-z .]*,[a-z ,]+)"
+)
 _TRAILING = re.compile(rf"(?:^|\s)(?P<qty>{_NUMBER}|\d+\s+\d+\s*/\s*\d+)\s*(?P<unit>[a-z][a-z .]*)?$")
 
 
@@ -401,6 +404,9 @@ def parse_one(text: str) -> Phrase:
         if unit in SIZES and len(rest) > 2 and rest[1] == "of" and canonical_unit(rest[0]) in SIZED_MEASURES:
             unit, rest = f"{unit} {canonical_unit(rest[0])}", rest[2:]  # 'a large slice of pizza': the
             # size of the slice (units knows which slices the food has), not of the pizza
+    exported = _EXPORTED.fullmatch(" ".join(rest)) if quantity is None else None
+    if exported is not None:  # an app's line: 'watermelon, fresh - 2 cup, diced' (its unit, with how cut)
+        quantity, unit, rest = _number(exported["qty"]), exported["unit"].strip(), exported["food"].split()
     if quantity is None:  # 'peanut butter 2 tbsp', 'almonds 1 oz', 'eggs 2'
         trailing = _TRAILING.search(" ".join(rest))
         if trailing:
