@@ -518,6 +518,13 @@ def test_a_count_far_above_what_people_eat_at_once_is_a_count_of_pieces() -> Non
     assert [bool(i.assumed and "piece" in i.assumed) for i in items] == [False, True, True, False]
 
 
+def test_a_dish_with_two_sides_is_three_foods_not_a_food_named_from_the_dish() -> None:
+    # 'Potato from Puerto Rican style stuffed pot roast' is a potato (its head before 'from'), not a pot
+    # roast: it was the whole of 'pot roast with carrots and potatoes', 100 g, the roast and carrots lost
+    items = Measurer(Catalog())(Entry(line=1, input="pot roast with carrots and potatoes", amount=None, unit=None))
+    assert [i.food_name.split(",")[0] for i in items] == ["Beef", "Carrots", "Potatoes"]
+
+
 @pytest.mark.parametrize(
     ("text", "grams"),
     [("6 tostones", 150),  # 6 slices of plantain (25 g): was 6 whole plantains, 1,350 g

@@ -482,6 +482,9 @@ def _head(
         first = outside
     if "with" in first[1:]:  # 'Spaghetti with meat sauce' is spaghetti, 'Spaghetti sauce with meat' sauce
         first = first[: first.index("with")]
+    if "from" in first[1:]:  # 'Potato from Puerto Rican style stuffed pot roast' is a potato, 'Topping
+        first = first[: first.index("from")]  # from cheese pizza' a topping, 'Soy sauce made from soy' sauce
+        first = first[:-1] if len(first) > 1 and first[-1] in ("made", "prepared", "only") else first
     served_on = re.split(r"\s+on\s+", food.description.split(",")[0].lower(), maxsplit=1)
     if len(served_on) > 1:  # 'Tuna salad sandwich on white': what is before 'on' (a stopword, not a token)
         first = first[: len(tokenize(served_on[0]))] or first
@@ -489,7 +492,7 @@ def _head(
     heads = {words[-1]}
     if first[-1] in _DISH_FORMS:  # 'Tuna salad sandwich' is a salad and a sandwich: 'tuna sandwich'
         heads.add(first[-1])
-    name = food.description.split(",")[0].lower().split(" with ")[0]
+    name = re.split(r" with | from ", food.description.split(",")[0].lower())[0]
     for alternative in re.split(r"\s*/\s*|\s+or\s+", name)[:-1]:  # 'Hot chocolate / cocoa', 'Cake or cupcake'
         alternative_words = [t for t in tokenize(alternative) if t not in _GENERIC_TAIL]
         # 'Chicken or turkey chow mein or chop suey': 'turkey chow mein' is a dish of its own
