@@ -518,6 +518,13 @@ def test_a_count_far_above_what_people_eat_at_once_is_a_count_of_pieces() -> Non
     assert [bool(i.assumed and "piece" in i.assumed) for i in items] == [False, True, True, False]
 
 
+def test_a_drink_with_two_things_added_is_three_foods_unless_the_food_is_made_with_them() -> None:
+    # 'Beverages, tea, instant, lemon, with added ascorbic acid' has lemon, but not after its 'with':
+    # it was the whole of 'tea with honey and lemon', 182 g of instant tea
+    items = Measurer(Catalog())(Entry(line=1, input="tea with honey and lemon", amount=None, unit=None))
+    assert [i.food_name.split(",")[0] for i in items] == ["Tea", "Honey", "Lemon"]
+
+
 def test_a_dish_with_two_sides_is_three_foods_not_a_food_named_from_the_dish() -> None:
     # 'Potato from Puerto Rican style stuffed pot roast' is a potato (its head before 'from'), not a pot
     # roast: it was the whole of 'pot roast with carrots and potatoes', 100 g, the roast and carrots lost

@@ -1503,8 +1503,12 @@ def _with_part_found(food: foods.Food, words: str) -> bool:
     main, after_with = words.rsplit(" with ", 1)
     after = tokenize(after_with)
     described = set(tokenize(food.description))
+    # what the food is made with ('Beverages, tea, instant, lemon, with added ascorbic acid' has no
+    # lemon of 'tea with honey and lemon' after its 'with')
+    _, _, with_part = food.description.lower().partition(" with ")
+    made_with = set(tokenize(with_part))
     # ... and all of what comes before: 'stew chicken with white rice' is no chicken and rice soup
-    return bool(after) and after[-1] in described and "with" in described and set(tokenize(main)) <= described
+    return bool(after) and after[-1] in made_with and set(tokenize(main)) <= described
 
 
 # FNDDS 2021-2023, Portions and Weights: 'Guideline amount per fl oz of beverage' of every milk, plant
