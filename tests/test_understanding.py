@@ -525,6 +525,14 @@ def test_a_drink_with_two_things_added_is_three_foods_unless_the_food_is_made_wi
     assert [i.food_name.split(",")[0] for i in items] == ["Tea", "Honey", "Lemon"]
 
 
+@pytest.mark.parametrize("text", ["wine and cheese", "a glass of wine and some cheese"])
+def test_two_foods_said_round_the_other_way_from_a_food_made_with_one_are_two(text: str) -> None:
+    # 'Cheese, with wine' (a cheese spread) was the whole of 'wine and cheese', sure, 14 g; the glass
+    # of wine was refused ('USDA gives no glass for Cheese, with wine')
+    items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert [i.food_name.split(",")[0] for i in items] == ["Wine", "Cheese"]
+
+
 def test_a_dish_with_two_sides_is_three_foods_not_a_food_named_from_the_dish() -> None:
     # 'Potato from Puerto Rican style stuffed pot roast' is a potato (its head before 'from'), not a pot
     # roast: it was the whole of 'pot roast with carrots and potatoes', 100 g, the roast and carrots lost

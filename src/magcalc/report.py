@@ -1097,11 +1097,12 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
             return [phrase]
     # (not 'a glass of milk and cookies': the whole, a cookie, lacks the milk and has no glass)
     of_all = _measure_of_all(phrase, each)
+    two = whole is not None and _turned_round(whole.food, phrase.food)  # ('a glass of wine and some cheese')
     # ('a bowl of cereal and milk': no baby food of both; nor a sure whole of the first food that the
     # last only says how it is made: '1 tbsp walnuts and honey' is not 'Walnuts, honey roasted'; a
     # guess stays one: '1 oz nuts and raisins' is no sure ounce of nuts beside the raisins)
     together = False
-    if whole is not None and of_all and not unasked(whole.food, phrase.food) and (
+    if whole is not None and of_all and not unasked(whole.food, phrase.food) and not two and (
         _measures(whole.food, phrase) if whole.incomplete
         else not (whole.confident and _made_with(whole.food, phrase.food, each))
     ):
@@ -1264,12 +1265,16 @@ def _named_whole(food: foods.Food, first: str, second: str) -> bool:
     # rice': 'red beans' and 'rice')
     alone = {words[0] for other in food.common_names.split(";") if len(words := tokenize(other)) == 1}
     sides = [
-        (set(tokenize(name.lower()[: joint.start()])), set(tokenize(name.lower()[joint.end() :])))
+        (set(tokenize(name.lower()[: joint.start()])), set(tokenize(name.lower()[joint.end() :])), joint[0])
         for name in names if said - alone <= set(tokenize(name))
         if (joint := next((j for j in _JOINED.finditer(name.lower()) if j[0] != "or"), None)) is not None
     ]  # fmt: skip
-    # (either way round: 'franks and beans' is 'Beans and franks')
-    return any((before & one and after & other) or (after & one and before & other) for one, other in sides)
+    # (either way round for 'and': 'franks and beans' is 'Beans and franks'; not for 'with': 'wine and
+    # cheese' is no 'Cheese, with wine')
+    return any(
+        (before & one and after & other) or (joint != "with" and after & one and before & other)
+        for one, other, joint in sides
+    )
 
 
 def _measure_of_all(phrase: phrases.Phrase, each: list[phrases.Phrase]) -> bool:
@@ -1391,7 +1396,20 @@ def _two_foods(food: foods.Food, words: str) -> bool:
     'macaroni and cheese' -> 'Macaroni or noodles with cheese' is one."""
     if not re.search(r"\band\b|&|\bon\b", words) or "," in words:
         return False
-    return not _JOINED.search(food.description.lower())
+    return not _JOINED.search(food.description.lower()) or _turned_round(food, words)
+
+
+def _turned_round(food: foods.Food, words: str) -> bool:
+    """'wine and cheese' -> 'Cheese, with wine': a food of the last of two parts made with the first
+    is no dish named so ('macaroni and cheese' -> 'Macaroni or noodles with cheese' is named by its
+    first part)."""
+    parts = re.split(r"\s+(?:and|&)\s+", words)
+    described = food.description.lower()
+    if len(parts) != 2 or " with " not in described or " and " in described:
+        return False
+    made_with = set(tokenize(described.split(" with ", 1)[1]))
+    first, last = (set(tokenize(part)) for part in parts)  # ('bean and cheese burrito': 'Burrito with
+    return bool(first and last) and first <= made_with and last <= _own_name(food.description)  # beans...')
 
 
 def _has_a_head(food: foods.Food, heads: frozenset[str]) -> bool:
