@@ -89,6 +89,7 @@ from tests.conftest import Run
         ("10 gummy bears", [(10, None, "gummy bears")]),  # a kind of candy: was 10 'gummies' of bears
         ("2 gummy magnesium", [(2, "gummy", "magnesium")]),  # a dose
         ("Watermelon, fresh - 2 cup, diced", [(2, "cup, diced", "watermelon, fresh")]),  # an app's line
+        ("grande latte", [(None, "grande", "latte")]),  # a size first, with no number: was a latte, 360 g
     ],
 )
 def test_phrases_are_taken_apart(text: str, expected: list[tuple[float | None, str | None, str]]) -> None:
@@ -531,6 +532,14 @@ def test_two_foods_said_round_the_other_way_from_a_food_made_with_one_are_two(te
     # of wine was refused ('USDA gives no glass for Cheese, with wine')
     items = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
     assert [i.food_name.split(",")[0] for i in items] == ["Wine", "Cheese"]
+
+
+def test_two_toppings_are_two_foods_not_a_flavour_of_another_food() -> None:
+    # 'sour cream and onion' is among the other names of a soft pretzel ('coated or flavored'): the
+    # pierogies' toppings were a pretzel, 125 g
+    said = "pierogies with sour cream and onions"
+    items = Measurer(Catalog())(Entry(line=1, input=said, amount=None, unit=None))
+    assert [i.food_name.split(",")[0] for i in items] == ["Pierogi", "Sour cream", "Onions"]
 
 
 def test_a_dish_with_two_sides_is_three_foods_not_a_food_named_from_the_dish() -> None:

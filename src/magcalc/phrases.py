@@ -300,7 +300,8 @@ _WHOLE_FOODS = frozenset({"wheat", "grain", "grains", "milk", "foods", "food", "
 # Household words that may start a phrase with no quantity: 'cup of tea', 'bottle of beer', 'can of tuna'
 _LEADING_CONTAINERS = frozenset(
     {"cup", "slice", "glass", "bowl", "handful", "bottle", "can", "mug", "packet", "pack", "box", "bag",
-     "scoop", "plate", "pint", "carton", "jar", "pouch", "serving", "piece", "square", "shot", "tub"}
+     "scoop", "plate", "pint", "carton", "jar", "pouch", "serving", "piece", "square", "shot", "tub",
+     "grande", "venti"}
 )  # fmt: skip
 # Words of a serving that begin a phrase only before 'of' ('side of fries'; not 'side salad')
 _SERVED = frozenset({"side", "order", "helping", "portion"})

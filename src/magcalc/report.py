@@ -1201,7 +1201,11 @@ def _dishes_kept(pieces: list[str], catalog: Catalog) -> list[str]:
         if separator.lower() in ("and", "&") and parts[-1].strip() and part.strip():
             with suppress(MagcalcError):
                 dish = catalog.resolve(joined)
-                if not dish.incomplete and _named_whole(dish.food, parts[-1], part):
+                # (not a guess found by a flavour among its other names, its own name unsaid: 'sour cream
+                # and onions' is no 'Pretzels, soft, ... coated or flavored')
+                flavour = (not dish.confident and (dish.doubt or "").startswith(ANOTHER_NAME)
+                           and not _own_name(dish.food.description) & set(tokenize(joined)))  # fmt: skip
+                if not dish.incomplete and _named_whole(dish.food, parts[-1], part) and not flavour:
                     parts[-1] = joined
                     continue
         parts.append(part)
