@@ -474,6 +474,8 @@ def test_a_unit_that_is_the_foods_own_name_counts_it(entry: Entry, grams: float)
     ("text", "food", "grams"),
     [("a coke", "Soft drink, cola", 372),  # was a 512 g medium fountain drink; 'coke' alone was the can
      ("an iced tea", "Tea, iced, bottled, black", 360), ("2 cokes", "Soft drink, cola", 744),  # was cereal
+     ("a protein shake", "Nutritional drink or shake, high protein, ready-to-drink, NFS", 256),  # not its
+     # 'bottle or box, NFS', 544 g: a bottle of no size is no usual one
      ("fish sticks", "Fish, stick", 85),  # a helping of them, not one 20 g stick
      ("a fish stick", "Fish, stick", 20),
      ("teriyaki chicken", "Chicken or turkey with teriyaki", 183)],  # not a 256 g 'chicken breast with sauce'

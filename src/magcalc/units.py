@@ -547,9 +547,10 @@ def _sized_drink(food: Food, item: Portion) -> bool:
     """An item that is only a size ('medium', 'medium drink') of a food measured in fl oz: a drink's
     cup size ('a coke' is the survey's usual can, not a 512 g medium fountain drink)."""
     words = item.description.lower().split()
-    return 1 <= len(words) <= 2 and words[0] in SIZES and set(words[1:]) <= {"drink", "cup"} and any(
-        p.description.lower().startswith("fl oz") for p in food.portions
-    )
+    sized = 1 <= len(words) <= 2 and words[0] in SIZES and set(words[1:]) <= {"drink", "cup"}
+    # ('a protein shake' is the survey's usual one, 256 g, not its 'bottle or box, NFS' of 544 g)
+    unsized = item.description.lower().endswith(", nfs")
+    return (sized or unsized) and any(p.description.lower().startswith("fl oz") for p in food.portions)
 
 
 @dataclass(frozen=True, slots=True)
