@@ -544,6 +544,13 @@ def test_two_toppings_are_two_foods_not_a_flavour_of_another_food() -> None:
     assert [i.food_name.split(",")[0] for i in items] == ["Pierogi", "Sour cream", "Onions"]
 
 
+def test_a_list_is_not_one_makers_product_found_as_a_guess() -> None:
+    # "CAMPBELL'S CHUNKY Soups, Baked Potato with Steak & Cheese Soup" (no magnesium value) was the
+    # steak and the potato of 'steak, baked potato and a salad'
+    items = Measurer(Catalog())(Entry(line=1, input="steak, baked potato and a salad", amount=None, unit=None))
+    assert [i.food_name.split(",")[0] for i in items] == ["Beef", "Potatoes", "Lettuce"]
+
+
 def test_a_dish_with_two_sides_is_three_foods_not_a_food_named_from_the_dish() -> None:
     # 'Potato from Puerto Rican style stuffed pot roast' is a potato (its head before 'from'), not a pot
     # roast: it was the whole of 'pot roast with carrots and potatoes', 100 g, the roast and carrots lost

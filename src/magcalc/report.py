@@ -1059,6 +1059,11 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         # 'salad with italian dressing' is no egg salad made with it: a guess whose name has a food unsaid
         sure = sure and not _names_another(whole, phrase.food, main, catalog)
         about_main = about_main and not unasked(whole.food, phrase.food)  # 'cereal with milk': no baby food
+        # ('steak, baked potato and a salad': no guess of a maker's 'Baked Potato with Steak & Cheese Soup';
+        # an amount before them all may still be of one food: '1 cup chili, beef and bean')
+        unmeasured = phrase.quantity is None and phrase.unit is None
+        unsaid = (whole.doubt or "").startswith(ALSO_UNSAID)  # (its own words unsaid; 'crackers, club' is
+        about_main = about_main and not (whole.food.manufacturer and unsaid and unmeasured)  # Keebler's Club)
         if sure and about_main and not _two_foods(whole.food, phrase.food) and not _listed_by_commas(
             whole, phrase.food, catalog
         ):
