@@ -197,6 +197,11 @@ def test_a_kind_unsaid_with_a_close_other_kind_is_a_guess() -> None:
     assert resolve("flour tortilla").description == "Tortilla, flour"
 
 
+def test_caramel_corn_is_popcorn_not_a_cake_of_it() -> None:
+    # 'Popcorn cake' has 'Quaker Caramel Corn Cake' among its other names; USDA's popcorn is one word
+    assert Catalog().resolve("caramel corn").food.description == "Popcorn, caramel coated"
+
+
 def test_a_name_inside_words_usda_names_whole_leaves_usdas_food() -> None:
     match = Catalog().resolve("kashi tikka masala pizza")  # not data/names.csv's 'tikka masala' (a curry)
     assert match.food.description.startswith("KASHI Pizza, Tikka Masala")
