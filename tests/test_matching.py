@@ -441,6 +441,16 @@ def test_a_name_of_two_foods_is_a_guess_unless_the_words_settle_which(
 
 
 @pytest.mark.parametrize(
+    ("words", "confident"),
+    [("protein powder", False),  # whey or soy (95230010, 64 mg/100 g): was a shake mix, or EAS soy by the scoop
+     ("whey protein powder", True)],
+)  # fmt: skip
+def test_protein_powder_is_the_surveys_whey_powder_as_a_guess(words: str, confident: bool) -> None:
+    match = Catalog().resolve(words)
+    assert (match.food.food_id, match.confident) == ("95230000", confident)
+
+
+@pytest.mark.parametrize(
     ("words", "food_id", "confident"),
     [("spaghetti", "56130000", False),  # the noodles, or the dinner of them with sauce (58146222): a guess
      ("spaghetti with butter", "56130000", False),  # (its butter another food)
