@@ -89,6 +89,7 @@ from tests.conftest import Run
         ("10 gummy bears", [(10, None, "gummy bears")]),  # a kind of candy: was 10 'gummies' of bears
         ("2 gummy magnesium", [(2, "gummy", "magnesium")]),  # a dose
         ("Watermelon, fresh - 2 cup, diced", [(2, "cup, diced", "watermelon, fresh")]),  # an app's line
+        ("Potato - 1 medium, baked", [(1, "medium", "potato, baked")]),  # how it was cooked: the food's
         ("grande latte", [(None, "grande", "latte")]),  # a size first, with no number: was a latte, 360 g
     ],
 )
@@ -549,6 +550,23 @@ def test_a_list_is_not_one_makers_product_found_as_a_guess() -> None:
     # steak and the potato of 'steak, baked potato and a salad'
     items = Measurer(Catalog())(Entry(line=1, input="steak, baked potato and a salad", amount=None, unit=None))
     assert [i.food_name.split(",")[0] for i in items] == ["Beef", "Potatoes", "Lettuce"]
+
+
+@pytest.mark.parametrize(("text", "grams", "confident"), [("grande macchiato", 480, False), ("grande latte", 480, True)])
+def test_a_coffee_shop_size_of_an_espresso_drink_is_a_guess(text: str, grams: float, confident: bool) -> None:
+    # USDA's macchiato is served in an espresso cup (60 g, 58 mg/100 g): 16 fl oz of it is 278 mg,
+    # where a coffee-shop grande is mostly milk; it was sure
+    (item,) = Measurer(Catalog())(Entry(line=1, input=text, amount=None, unit=None))
+    assert (item.grams, item.confident) == (pytest.approx(grams), confident)
+    assert item.assumed and item.assumed.startswith("a grande taken as 16 fl oz")
+
+
+@pytest.mark.parametrize("text", ["Almonds - 1 oz, whole", "almonds, 1, oz, whole"])
+def test_an_apps_measure_with_how_it_was_cut_is_that_measure_where_usda_lacks_the_cut(text: str) -> None:
+    # 'oz, whole' was refused ('not a unit magcalc can convert', though its units listed oz)
+    food, amount, unit = ("Almonds - 1 oz, whole", None, None) if "-" in text else ("almonds", 1.0, "oz, whole")
+    (item,) = Measurer(Catalog())(Entry(line=1, input=food, amount=amount, unit=unit))
+    assert (item.food_name, item.grams) == ("Nuts, almonds", pytest.approx(28.35, abs=0.01))
 
 
 def test_a_dish_with_two_sides_is_three_foods_not_a_food_named_from_the_dish() -> None:

@@ -200,6 +200,11 @@ _PBJ = re.compile(r"\bp\.?b\.?\s*(?:&|\+|\band\b|\bn\b)\s*j\b", re.IGNORECASE)
 _COUNT_WORD = re.compile(r"\b(\d+)[\s-]*(?:ct|count)\b\s*")  # 'chick fil a 8 ct nuggets', '12-count'
 _REMARK = re.compile(r"\s*\([^()]*\)")  # '(single serve container)', '(8.4 fl oz)': no food
 _COUNT_IN_BRACKETS = re.compile(r"(?P<food>[^()]+?)\s*\((?P<amount>\d[^()]*)\)\s*$")
+# Words after an app's measure that say how the food was cooked, not how it was cut ('1 medium, baked')
+_STATES = frozenset(
+    {"baked", "boiled", "roasted", "grilled", "fried", "steamed", "cooked", "raw", "dry", "uncooked",
+     "broiled", "sauteed", "poached", "scrambled", "toasted", "canned", "frozen", "prepared"}
+)  # fmt: skip
 _EXPORTED = re.compile(  # an app's 'food - amount unit, how cut' ('watermelon, fresh - 2 cup, diced')
     rf"(?P<food>.+?)\s+-\s+(?P<qty>\d+\s+\d+\s*/\s*\d+|{_NUMBER})\s*(?P<unit>[a-z][a-z .]*,[a-z ,]+)"
 )
@@ -408,6 +413,9 @@ def parse_one(text: str) -> Phrase:
     exported = _EXPORTED.fullmatch(" ".join(rest)) if quantity is None else None
     if exported is not None:  # an app's line: 'watermelon, fresh - 2 cup, diced' (its unit, with how cut)
         quantity, unit, rest = _number(exported["qty"]), exported["unit"].strip(), exported["food"].split()
+        measure, _, after = unit.partition(",")
+        if set(after.split()) & _STATES:  # 'potato - 1 medium, baked': how it was cooked says the food
+            unit, rest = measure.strip(), [*rest[:-1], f"{rest[-1]},", *after.split()] if rest else rest
     if quantity is None:  # 'peanut butter 2 tbsp', 'almonds 1 oz', 'eggs 2'
         trailing = _TRAILING.search(" ".join(rest))
         if trailing:

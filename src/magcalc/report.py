@@ -173,6 +173,8 @@ def _measure(entry: Entry, catalog: Catalog) -> LineItem:
     magnesium = food.magnesium_mg(measured.grams) if entry.magnesium_mg is None else entry.magnesium_mg
     if entry.magnesium_mg is None:
         match = rival_doubt(match, quantity, entry.unit, entry.input, magnesium)
+    if measured.doubtful and match.confident:
+        match = replace(match, confident=False, doubt=measured.assumed)
     portion = measured.portion
     if entry.magnesium_mg is not None:
         portion = "; ".join(filter(None, [portion, "magnesium as given in the file"]))

@@ -485,6 +485,8 @@ def checked_grams(grams: float) -> float:
 # -- amounts people leave out or give in household words ------------------------------------------
 
 QUANTITY_NOT_SPECIFIED = "quantity not specified"
+_COFFEE_SHOP_SIZES = frozenset({"tall", "grande", "venti"})
+_ESPRESSO_CUP_G = 90.0  # a drink USDA's usual one of is this light is served in an espresso cup (2-3 fl oz)
 # Household words with no USDA measure of that name for a food: what magcalc assumes, and why.
 # Each default is shown beside the entry as an assumption, never used silently.
 CONTAINERS: dict[str, tuple[float, str, str]] = {
@@ -561,6 +563,7 @@ class Measured:
     # magcalc's stand-in for a measure the food lacks (a usual bottle, an item for 'large'): a close
     # candidate food with a measure of its own by that name does better
     stand_in: bool = False
+    doubtful: bool = False  # the amount is so unsure that the entry is a guess ('a grande macchiato')
 
 
 def _food_nouns(food: Food) -> set[str]:
@@ -1280,6 +1283,18 @@ def _size_of_a_measure(food: Food, quantity: float, size: str, words: str) -> Me
 def measure(food: Food, quantity: float | None, unit: str | None, words: str = "") -> Measured:
     """Grams of `food` for what was said: a quantity and unit, a count ('2 eggs'), a household word
     ('a glass of'), or nothing at all. Every assumption is said in `assumed`."""
+    if unit is not None and "," in unit:  # an app's 'cup, diced' is USDA's 'cup, diced' where it has one,
+        head, _, said = unit.partition(",")  # else its cup ('oz, whole' of almonds, 'cup, dry' of oats)
+        try:
+            return _measure_said(food, quantity, unit, words)
+        except UnitError:
+            if not head.strip():
+                raise
+            return _measure_said(food, quantity, head.strip(), f"{words} {said.strip()}".strip())
+    return _measure_said(food, quantity, unit, words)
+
+
+def _measure_said(food: Food, quantity: float | None, unit: str | None, words: str = "") -> Measured:
     if unit is not None and quantity is not None and canonical_unit(unit) == "oz" and is_drink(food):
         # '16 oz latte': a drink is poured by volume (the cup, the can and the bottle say fl oz)
         by_volume = measure(food, quantity, "fl oz", words)
@@ -1475,4 +1490,12 @@ def measure(food: Food, quantity: float | None, unit: str | None, words: str = "
                             f"drink's; give the amount in cups, ounces or grams") from None  # fmt: skip
     amount, default_unit, why = CONTAINERS[word]
     converted = to_grams(food, quantity * amount, default_unit, words)
+    cupful = food.portion(QUANTITY_NOT_SPECIFIED)
+    espresso = cupful is not None and cupful.grams <= _ESPRESSO_CUP_G and is_drink(food)
+    if word in _COFFEE_SHOP_SIZES and cupful is not None and espresso:
+        # 'a grande macchiato': USDA's macchiato is served in an espresso cup (62 g); 16 fl oz of it is
+        # 270 mg of magnesium, where a coffee-shop one is mostly milk: the size, as a guess
+        why = (f"{why}, of {_name(food)}, which USDA serves in an espresso cup ({_grams(cupful.grams)} g): "
+               "a coffee-shop one of that size is mostly milk, with less magnesium; a guess")  # fmt: skip
+        return Measured(converted.grams, converted.portion, why, stand_in=True, doubtful=True)
     return Measured(converted.grams, converted.portion, why, stand_in=True)
