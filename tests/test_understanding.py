@@ -552,6 +552,12 @@ def test_a_list_is_not_one_makers_product_found_as_a_guess() -> None:
     assert [i.food_name.split(",")[0] for i in items] == ["Beef", "Potatoes", "Lettuce"]
 
 
+def test_a_coffee_shop_size_of_a_food_is_a_large_one() -> None:
+    # 'grande nachos', 'grande burrito' were refused: 'magcalc's usual grande is a drink's'
+    (item,) = Measurer(Catalog())(Entry(line=1, input="grande burrito", amount=None, unit=None))
+    assert item.grams == 330 and item.assumed and item.assumed.startswith("a grande of a food taken as a large")
+
+
 @pytest.mark.parametrize(("text", "grams", "confident"), [("grande macchiato", 480, False), ("grande latte", 480, True)])
 def test_a_coffee_shop_size_of_an_espresso_drink_is_a_guess(text: str, grams: float, confident: bool) -> None:
     # USDA's macchiato is served in an espresso cup (60 g, 58 mg/100 g): 16 fl oz of it is 278 mg,

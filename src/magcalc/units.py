@@ -1485,6 +1485,10 @@ def _measure_said(food: Food, quantity: float | None, unit: str | None, words: s
         if word in ("packet", "pack") and not _a_dry_snack(food):  # a pack of beer, or of a ramen bowl,
             raise UnitError(f"USDA gives no {word} for {_name(food)}, and magcalc's usual {word} is a "
                             "dry snack's; give the amount in cups, ounces or grams") from None  # fmt: skip
+        if word in ("grande", "venti") and not is_drink(food):  # 'grande nachos': the big one, not 16 fl oz
+            large = measure(food, quantity, "large", words)
+            why = "; ".join(filter(None, [f"a {word} of a food taken as a large one", large.assumed]))
+            return Measured(large.grams, large.portion, why, stand_in=True)
         if word in _DRINK_CONTAINERS and not is_drink(food):  # a can of beans is no 12 fl oz soda can
             raise UnitError(f"USDA gives no {word} for {_name(food)}, and magcalc's usual {word} is a "
                             f"drink's; give the amount in cups, ounces or grams") from None  # fmt: skip
