@@ -89,7 +89,7 @@ from tests.conftest import Run
         ("10 gummy bears", [(10, None, "gummy bears")]),  # a kind of candy: was 10 'gummies' of bears
         ("2 gummy magnesium", [(2, "gummy", "magnesium")]),  # a dose
         ("Watermelon, fresh - 2 cup, diced", [(2, "cup, diced", "watermelon, fresh")]),  # an app's line
-        ("Potato - 1 medium, baked", [(1, "medium", "potato, baked")]),  # how it was cooked: the food's
+        ("Potato - 1 medium, baked", [(1, "medium", "potato baked")]),  # how it was cooked: the food's
         ("grande latte", [(None, "grande", "latte")]),  # a size first, with no number: was a latte, 360 g
     ],
 )

@@ -415,7 +415,7 @@ def parse_one(text: str) -> Phrase:
         quantity, unit, rest = _number(exported["qty"]), exported["unit"].strip(), exported["food"].split()
         measure, _, after = unit.partition(",")
         if set(after.split()) & _STATES:  # 'potato - 1 medium, baked': how it was cooked says the food
-            unit, rest = measure.strip(), [*rest[:-1], f"{rest[-1]},", *after.split()] if rest else rest
+            unit, rest = measure.strip(), [*rest, *after.split()]
     if quantity is None:  # 'peanut butter 2 tbsp', 'almonds 1 oz', 'eggs 2'
         trailing = _TRAILING.search(" ".join(rest))
         if trailing:
