@@ -90,6 +90,7 @@ from tests.conftest import Run
         ("2 gummy magnesium", [(2, "gummy", "magnesium")]),  # a dose
         ("Watermelon, fresh - 2 cup, diced", [(2, "cup, diced", "watermelon, fresh")]),  # an app's line
         ("Potato - 1 medium, baked", [(1, "medium", "potato baked")]),  # how it was cooked: the food's
+        ("Avocado - 0.5 fruit", [(0.5, "fruit", "avocado")]),  # the app's own measure word: was no amount
         ("grande latte", [(None, "grande", "latte")]),  # a size first, with no number: was a latte, 360 g
     ],
 )

@@ -422,7 +422,8 @@ def parse_one(text: str) -> Phrase:
             tail_unit = (trailing["unit"] or "").strip()
             known = UNIT_SPELLINGS.get(tail_unit) or (tail_unit if tail_unit in MEASURE_WORDS else None)
             if known is None and re.fullmatch(r"[a-z]{3,}", tail_unit) and (
-                "," in " ".join(rest) or (tail_unit.endswith("s") and trailing.start() > 0)
+                "," in " ".join(rest) or " - " in " ".join(rest)  # ('avocado - 0.5 fruit': an app's line)
+                or (tail_unit.endswith("s") and trailing.start() > 0)
             ):
                 # an app's export: 'cereal, shredded wheat 2 biscuits', 'english muffin, whole wheat
                 # 1 muffin'; a note: 'cheez-its 27 crackers', 'wings 6 pieces': the food's own measure
