@@ -1064,8 +1064,8 @@ def _listed(phrase: phrases.Phrase, catalog: Catalog) -> list[phrases.Phrase]:
         # ('steak, baked potato and a salad': no guess of a maker's 'Baked Potato with Steak & Cheese Soup';
         # an amount before them all may still be of one food: '1 cup chili, beef and bean')
         unmeasured = phrase.quantity is None and phrase.unit is None
-        unsaid = (whole.doubt or "").startswith(ALSO_UNSAID)  # (its own words unsaid; 'crackers, club' is
-        about_main = about_main and not (whole.food.manufacturer and unsaid and unmeasured)  # Keebler's Club)
+        own_words_unsaid = (whole.doubt or "").startswith(ALSO_UNSAID)  # ('crackers, club' is Keebler's Club)
+        about_main = about_main and not (whole.food.manufacturer and own_words_unsaid and unmeasured)
         if sure and about_main and not _two_foods(whole.food, phrase.food) and not _listed_by_commas(
             whole, phrase.food, catalog
         ):
@@ -1418,9 +1418,14 @@ def _turned_round(food: foods.Food, words: str) -> bool:
     described = food.description.lower()
     if len(parts) != 2 or " with " not in described or " and " in described:
         return False
-    made_with = set(tokenize(described.split(" with ", 1)[1]))
-    first, last = (set(tokenize(part)) for part in parts)  # ('bean and cheese burrito': 'Burrito with
-    return bool(first and last) and first <= made_with and last <= _own_name(food.description)  # beans...')
+    # (not 'bean and cheese burrito' -> 'Burrito, with beans, cheese': 'cheese burrito' is not its name)
+    first, last = (set(tokenize(part)) for part in parts)
+    return bool(first and last) and first <= _with_words(food) and last <= _own_name(food.description)
+
+
+def _with_words(food: foods.Food) -> set[str]:
+    """The words of what the food is made with: after the first 'with' of its description."""
+    return set(tokenize(food.description.lower().partition(" with ")[2]))
 
 
 def _has_a_head(food: foods.Food, heads: frozenset[str]) -> bool:
@@ -1533,11 +1538,9 @@ def _with_part_found(food: foods.Food, words: str) -> bool:
     after = tokenize(after_with)
     described = set(tokenize(food.description))
     # what the food is made with ('Beverages, tea, instant, lemon, with added ascorbic acid' has no
-    # lemon of 'tea with honey and lemon' after its 'with')
-    _, _, with_part = food.description.lower().partition(" with ")
-    made_with = set(tokenize(with_part))
-    # ... and all of what comes before: 'stew chicken with white rice' is no chicken and rice soup
-    return bool(after) and after[-1] in made_with and set(tokenize(main)) <= described
+    # lemon of 'tea with honey and lemon' after its 'with'), and all of what comes before ('stew
+    # chicken with white rice' is no chicken and rice soup)
+    return bool(after) and after[-1] in _with_words(food) and set(tokenize(main)) <= described
 
 
 # FNDDS 2021-2023, Portions and Weights: 'Guideline amount per fl oz of beverage' of every milk, plant
