@@ -486,7 +486,7 @@ def checked_grams(grams: float) -> float:
 
 QUANTITY_NOT_SPECIFIED = "quantity not specified"
 _COFFEE_SHOP_SIZES = frozenset({"tall", "grande", "venti"})
-_ESPRESSO_CUP_G = 90.0  # a drink USDA's usual one of is this light is served in an espresso cup (2-3 fl oz)
+_ESPRESSO_CUP_G = 90.0  # a drink whose usual FNDDS portion is this light comes in an espresso cup (2-3 fl oz)
 # Household words with no USDA measure of that name for a food: what magcalc assumes, and why.
 # Each default is shown beside the entry as an assumption, never used silently.
 CONTAINERS: dict[str, tuple[float, str, str]] = {
